@@ -1,0 +1,116 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Viewer } from '../auth/viewer';
+import { caseForWrite } from '../cases/case-access';
+import { CaseIncident } from '../cases/case-incident.entity';
+import { CasePerson } from '../cases/case-person.entity';
+import { addMonths, isoDay, subtractMonths } from '../common/dates';
+import { requireDistinct, requireId, requirePast, requireText } from '../common/validate';
+import type { HubConfig } from '../config';
+import { badInput, HubError } from '../errors';
+import { IncidentReport } from '../incidents/incident-report.entity';
+import { PersonRole } from '../people/person-role.enum';
+import { User } from '../users/user.entity';
+import { CaseReviewOutcome } from './case-review-decision.enum';
+import { CaseReviewDecision } from './case-review-decision.entity';
+import { CaseReviewIncident } from './case-review-incident.entity';
+import type { RecordCaseReviewDecisionInput } from './case-review.input';
+
+type Rules = Pick<
+  HubConfig,
+  'caseReviewThreshold' | 'caseReviewWindowMonths' | 'qualifyingComplaintMonths'
+>;
+
+/**
+ * Records an ASB case review decision. The hub, not the caller, decides whether the threshold is
+ * met: it counts the incidents given, each once however many partners received it, and refuses
+ * any that is not a qualifying complaint.
+ */
+export async function recordCaseReviewDecision(
+  em: EntityManager,
+  viewer: Viewer,
+  input: RecordCaseReviewDecisionInput,
+  rules: Rules,
+) {
+  const found = await caseForWrite(em, viewer, input.caseId);
+  const decidedAt = requirePast(input.decidedAt ?? new Date(), 'decidedAt');
+  const reasons = requireText(input.reasons, 'reasons');
+  const victimId = requireId(input.victimId, 'person');
+  const victim = await em.findOne(CasePerson, {
+    case: found,
+    person: victimId,
+    role: PersonRole.VICTIM,
+  });
+  if (!victim)
+    throw badInput(`Person ${victimId} is not a victim in case ${found.reference}`, 'victimId');
+
+  const incidentIds = requireDistinct(
+    input.incidentIds.map((id) => requireId(id, 'incident')),
+    'incidentIds',
+  );
+  const links = await em.find(
+    CaseIncident,
+    { case: found, incident: { $in: incidentIds } },
+    { populate: ['incident'] },
+  );
+  const outsider = incidentIds.find((id) => !links.some((link) => link.incident.id === id));
+  if (outsider)
+    throw badInput(`Incident ${outsider} is not on case ${found.reference}`, 'incidentIds');
+
+  // s.104(11): complaints count within the window before the decision...
+  const windowStart = subtractMonths(decidedAt, rules.caseReviewWindowMonths);
+  const reports = await em.find(IncidentReport, { incident: { $in: incidentIds } });
+  for (const { incident } of links) {
+    if (incident.occurredAt < windowStart || incident.occurredAt > decidedAt) {
+      throw badInput(
+        `Incident ${incident.id} (${isoDay(incident.occurredAt)}) is outside the ${rules.caseReviewWindowMonths}-month window from ${isoDay(windowStart)} (2014 Act s.104(11))`,
+        'incidentIds',
+      );
+    }
+    // ...and only if made within the qualifying period after the behaviour.
+    const firstReport = reports
+      .filter((report) => report.incident.id === incident.id)
+      .reduce<Date | null>(
+        (first, report) => (!first || report.reportedAt < first ? report.reportedAt : first),
+        null,
+      );
+    if (
+      !firstReport ||
+      firstReport > addMonths(incident.occurredAt, rules.qualifyingComplaintMonths)
+    ) {
+      throw badInput(
+        `Incident ${incident.id} was not reported within ${rules.qualifyingComplaintMonths} month(s) of the behaviour, so it is not a qualifying complaint (2014 Act s.104(11))`,
+        'incidentIds',
+      );
+    }
+  }
+
+  const thresholdMet = links.length >= rules.caseReviewThreshold;
+  if (thresholdMet && input.outcome !== CaseReviewOutcome.REVIEW_THRESHOLD_MET) {
+    throw new HubError(
+      'THRESHOLD_MET_REVIEW_REQUIRED',
+      `${links.length} qualifying complaints meet the threshold of ${rules.caseReviewThreshold}: a case review must be held (2014 Act s.104(4))`,
+    );
+  }
+  if (!thresholdMet && input.outcome === CaseReviewOutcome.REVIEW_THRESHOLD_MET) {
+    throw badInput(
+      `${links.length} qualifying complaint(s) do not meet the threshold of ${rules.caseReviewThreshold}; record DISCRETIONARY_REVIEW with reasons (2014 Act s.104(5)) or NO_REVIEW`,
+      'outcome',
+    );
+  }
+
+  const decision = em.create(CaseReviewDecision, {
+    case: found,
+    victim: victim.person,
+    windowStart,
+    windowEnd: decidedAt,
+    threshold: rules.caseReviewThreshold,
+    thresholdMet,
+    outcome: input.outcome,
+    reasons,
+    decidedBy: em.getReference(User, viewer.userId),
+    decidedAt,
+  });
+  for (const { incident } of links) em.create(CaseReviewIncident, { decision, incident });
+  await em.flush();
+  return decision;
+}

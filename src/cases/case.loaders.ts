@@ -1,0 +1,49 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Viewer } from '../auth/viewer';
+import { byIdLoader, groupedLoader } from '../common/batch-loader';
+import { CasePartner } from './case-partner.entity';
+import { CasePerson } from './case-person.entity';
+import { Case } from './case.entity';
+
+/** SQL condition: the case aliased `alias` is one the viewer's partner takes part in. */
+export const PARTICIPATES = (alias: string) =>
+  `exists (select 1 from case_partner scope where scope.case_id = ${alias}.id and scope.partner_id = ?)`;
+
+export const caseLoaders = (em: EntityManager, viewer: Viewer) => ({
+  /** Only cases the viewer's partner takes part in: a hidden case loads as missing. */
+  visibleCaseById: byIdLoader((ids) =>
+    em
+      .createQueryBuilder(Case, 'c')
+      .select('*')
+      .where({ id: { $in: ids } })
+      .andWhere(PARTICIPATES('c'), [viewer.partnerId])
+      .getResultList(),
+  ),
+  partnersByCase: groupedLoader(
+    (ids) =>
+      em.find(
+        CasePartner,
+        { case: { $in: ids } },
+        { populate: ['partner'], orderBy: { joinedAt: 'asc', id: 'asc' } },
+      ),
+    (row) => row.case.id,
+  ),
+  peopleByCase: groupedLoader(
+    (ids) =>
+      em.find(CasePerson, { case: { $in: ids } }, { orderBy: { addedAt: 'asc', id: 'asc' } }),
+    (row) => row.case.id,
+  ),
+  /** The cases a person is in that the viewer can see: a person's other cases stay hidden. */
+  visibleCasesByPerson: groupedLoader(
+    (ids) =>
+      em
+        .createQueryBuilder(CasePerson, 'cp')
+        .select('*')
+        .joinAndSelect('cp.case', 'c')
+        .where({ person: { $in: ids } })
+        .andWhere(PARTICIPATES('c'), [viewer.partnerId])
+        .orderBy({ 'c.openedAt': 'desc', 'c.id': 'asc' })
+        .getResultList(),
+    (row) => row.person.id,
+  ),
+});

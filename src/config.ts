@@ -1,0 +1,125 @@
+/**
+ * Configuration, read and validated once at start-up. A bad value stops the hub with a message
+ * naming the variable, rather than surfacing later as a wrong decision about someone's case.
+ */
+export type HubMode = 'production' | 'development' | 'test';
+
+export interface TrustedIssuer {
+  issuer: string;
+  audience: string;
+  /** Production: the identity provider's published keys (rotated without a restart). */
+  jwksUrl?: string;
+  /** Demo and tests only: a shared HS256 secret held by the hub itself. */
+  localSecret?: string;
+}
+
+export interface HubConfig {
+  mode: HubMode;
+  host: string;
+  port: number;
+  /** When absent the hub starts (and owns) an embedded PostgreSQL. */
+  databaseUrl?: string;
+  embeddedPostgres: { dataDir: string; port: number };
+  loadDemoData: boolean;
+  trustedIssuers: TrustedIssuer[];
+  /** ASB case review: N qualifying complaints (2014 Act s.104(4): N may not exceed 3). */
+  caseReviewThreshold: number;
+  /** ASB case review: the window the complaints must fall in (s.104(11): 6 months). */
+  caseReviewWindowMonths: number;
+  /** A complaint qualifies only if made within this many months of the behaviour (s.104(11)). */
+  qualifyingComplaintMonths: number;
+  /** Two reports of one episode to different partners within this many minutes are one incident. */
+  episodeMatchMinutes: number;
+  /** Hard cap on any list page, so no client can pull a whole table in one request. */
+  maxPageSize: number;
+}
+
+export const DEMO_ISSUER = 'asb-hub-demo';
+export const DEMO_AUDIENCE = 'asb-hub';
+/** Never valid in production: `loadConfig` refuses it there. */
+export const DEMO_SECRET = 'asb-hub-demo-signing-key-not-for-production-use';
+
+class ConfigError extends Error {}
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number) {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, not "${raw}"`);
+  }
+  return value;
+}
+
+function mode(env: NodeJS.ProcessEnv): HubMode {
+  // An empty or unknown NODE_ENV means production: development behaviour must be asked for.
+  const value = env.NODE_ENV;
+  return value === 'development' || value === 'test' ? value : 'production';
+}
+
+function trustedIssuers(env: NodeJS.ProcessEnv, hubMode: HubMode): TrustedIssuer[] {
+  const raw = env.AUTH_TRUSTED_ISSUERS;
+  if (!raw) {
+    if (hubMode === 'production') {
+      throw new ConfigError(
+        'AUTH_TRUSTED_ISSUERS is required in production: a JSON list of {issuer, audience, jwksUrl}',
+      );
+    }
+    return [
+      {
+        issuer: DEMO_ISSUER,
+        audience: DEMO_AUDIENCE,
+        localSecret: env.AUTH_LOCAL_SECRET || DEMO_SECRET,
+      },
+    ];
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    throw new ConfigError('AUTH_TRUSTED_ISSUERS is not valid JSON');
+  }
+  if (!Array.isArray(parsed) || parsed.length === 0) {
+    throw new ConfigError('AUTH_TRUSTED_ISSUERS must be a non-empty JSON list');
+  }
+  return parsed.map((entry, i) => {
+    const { issuer, audience, jwksUrl, localSecret } = entry ?? {};
+    if (typeof issuer !== 'string' || typeof audience !== 'string') {
+      throw new ConfigError(`AUTH_TRUSTED_ISSUERS[${i}] needs an issuer and an audience`);
+    }
+    if (!jwksUrl === !localSecret) {
+      throw new ConfigError(
+        `AUTH_TRUSTED_ISSUERS[${i}] needs exactly one of jwksUrl or localSecret`,
+      );
+    }
+    if (hubMode === 'production' && localSecret) {
+      throw new ConfigError(
+        `AUTH_TRUSTED_ISSUERS[${i}]: a local signing secret is for the demo and tests, not production`,
+      );
+    }
+    return { issuer, audience, jwksUrl, localSecret };
+  });
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
+  const hubMode = mode(env);
+  return {
+    mode: hubMode,
+    host: env.HOST || '127.0.0.1',
+    port: integer(env, 'PORT', 4000, 0, 65535),
+    databaseUrl: env.DATABASE_URL || undefined,
+    embeddedPostgres: {
+      dataDir: env.EMBEDDED_PG_DIR || '.data/postgres',
+      port: integer(env, 'EMBEDDED_PG_PORT', 54329, 1024, 65535),
+    },
+    loadDemoData: (env.DEMO_DATA ?? (hubMode === 'production' ? 'false' : 'true')) === 'true',
+    trustedIssuers: trustedIssuers(env, hubMode),
+    caseReviewThreshold: integer(env, 'CASE_REVIEW_THRESHOLD', 3, 1, 3),
+    caseReviewWindowMonths: integer(env, 'CASE_REVIEW_WINDOW_MONTHS', 6, 1, 24),
+    qualifyingComplaintMonths: integer(env, 'QUALIFYING_COMPLAINT_MONTHS', 1, 1, 12),
+    episodeMatchMinutes: integer(env, 'EPISODE_MATCH_MINUTES', 120, 0, 24 * 60),
+    maxPageSize: integer(env, 'MAX_PAGE_SIZE', 100, 1, 1000),
+  };
+}
+
+export { ConfigError };

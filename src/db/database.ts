@@ -1,0 +1,52 @@
+import { MikroORM } from '@mikro-orm/postgresql';
+import type { HubConfig } from '../config';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgres';
+import { ormOptions } from './orm-options';
+
+export interface Database {
+  orm: MikroORM;
+  url: string;
+  /** True when the hub started PostgreSQL itself (no DATABASE_URL). */
+  embedded: boolean;
+  close(): Promise<void>;
+}
+
+/** Connects to DATABASE_URL, or starts the embedded server when none is given; never both. */
+export async function openDatabase(
+  config: Pick<HubConfig, 'databaseUrl' | 'embeddedPostgres'>,
+): Promise<Database> {
+  let embedded: EmbeddedDatabase | undefined;
+  let url = config.databaseUrl;
+  if (!url) {
+    embedded = await startEmbeddedPostgres({ ...config.embeddedPostgres, database: 'asb_hub' });
+    url = embedded.url;
+  }
+  const orm = await MikroORM.init(ormOptions(url));
+  return {
+    orm,
+    url,
+    embedded: Boolean(embedded),
+    close: async () => {
+      await orm.close(true);
+      await embedded?.stop();
+    },
+  };
+}
+
+/** Applies pending migrations; the schema is never created any other way. */
+export async function migrate(orm: MikroORM) {
+  return orm.getMigrator().up();
+}
+
+/**
+ * Calls `listener` for every SQL statement the ORM sends. Used to prove the case view's
+ * statement count does not grow with the case, and by the benchmarks.
+ */
+export function onSqlStatement(orm: MikroORM, listener: (sql: string) => void): () => void {
+  const knex = orm.em.getConnection().getKnex();
+  const handler = (query: { sql: string }) => listener(query.sql);
+  knex.on('query', handler);
+  return () => {
+    knex.removeListener('query', handler);
+  };
+}

@@ -1,0 +1,58 @@
+import { CaseReviewDecision } from '../case-reviews/case-review-decision.entity';
+import { CaseReviewIncident } from '../case-reviews/case-review-incident.entity';
+import { CaseIncident } from '../cases/case-incident.entity';
+import { CasePartner } from '../cases/case-partner.entity';
+import { CasePerson } from '../cases/case-person.entity';
+import { Case } from '../cases/case.entity';
+import { Osara } from '../cases/osara.embeddable';
+import { IncidentPerson } from '../incidents/incident-person.entity';
+import { IncidentReport } from '../incidents/incident-report.entity';
+import { Incident } from '../incidents/incident.entity';
+import { InterventionBreach } from '../interventions/intervention-breach.entity';
+import { InterventionPartner } from '../interventions/intervention-partner.entity';
+import { Intervention } from '../interventions/intervention.entity';
+import { JointVisitAttendee } from '../joint-visits/joint-visit-attendee.entity';
+import { JointVisitPerson } from '../joint-visits/joint-visit-person.entity';
+import { JointVisit } from '../joint-visits/joint-visit.entity';
+import { Location } from '../locations/location.entity';
+import { DrugAlcoholRecord } from '../partner-records/drug-alcohol-record.entity';
+import { HousingRecord } from '../partner-records/housing-record.entity';
+import { MentalHealthRecord } from '../partner-records/mental-health-record.entity';
+import { PartnerRecordBase } from '../partner-records/partner-record.base';
+import { PoliceRecord } from '../partner-records/police-record.entity';
+import { Partner } from '../partners/partner.entity';
+import { Person } from '../people/person.entity';
+import { SharingBasis } from '../sharing/sharing-basis.entity';
+import { SupportOffer } from '../support/support-offer.entity';
+import { User } from '../users/user.entity';
+
+/** Every entity, listed once: discovery by folder globbing can silently miss one. */
+export const entities = [
+  Partner,
+  User,
+  Person,
+  Location,
+  Incident,
+  IncidentReport,
+  IncidentPerson,
+  Osara,
+  Case,
+  CasePartner,
+  CasePerson,
+  CaseIncident,
+  PartnerRecordBase,
+  PoliceRecord,
+  HousingRecord,
+  MentalHealthRecord,
+  DrugAlcoholRecord,
+  JointVisit,
+  JointVisitAttendee,
+  JointVisitPerson,
+  SupportOffer,
+  Intervention,
+  InterventionPartner,
+  InterventionBreach,
+  CaseReviewDecision,
+  CaseReviewIncident,
+  SharingBasis,
+];

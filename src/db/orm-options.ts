@@ -1,0 +1,36 @@
+import { defineConfig, PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { Migrator } from '@mikro-orm/migrations';
+import path from 'node:path';
+import { entities } from './entities';
+
+/**
+ * One directory serves both the TypeScript sources (tests, scripts) and the compiled hub:
+ * from `src/db` and from `dist/src/db` alike, `../../migrations` is the right folder.
+ */
+export const migrationsDir = path.resolve(__dirname, '../../migrations');
+
+export function ormOptions(clientUrl: string) {
+  return defineConfig({
+    driver: PostgreSqlDriver,
+    clientUrl,
+    entities,
+    extensions: [Migrator],
+    forceUtcTimezone: true,
+    // Every request forks its own EntityManager; touching the global one is a bug.
+    allowGlobalContext: false,
+    pool: { min: 0, max: 10 },
+    migrations: {
+      path: migrationsDir,
+      pathTs: migrationsDir,
+      glob: '!(*.d).{js,ts}',
+      transactional: true,
+      allOrNothing: true,
+      // Drift is checked against the migrated database itself, not a snapshot file.
+      snapshot: false,
+      emit: 'ts',
+      silent: true,
+      fileName: (timestamp: string, name?: string) =>
+        `Migration${timestamp}${name ? '_' + name.replace(/[^a-zA-Z0-9]+/g, '_') : ''}`,
+    },
+  });
+}

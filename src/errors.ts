@@ -1,0 +1,35 @@
+import { GraphQLError } from 'graphql';
+
+/**
+ * The hub's error codes. Clients branch on `extensions.code`, so these strings are a contract:
+ * add new ones, never rename.
+ */
+export type ErrorCode =
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'BAD_USER_INPUT'
+  | 'CONFLICT'
+  | 'THRESHOLD_MET_REVIEW_REQUIRED'
+  | 'INTERNAL_SERVER_ERROR';
+
+export class HubError extends GraphQLError {
+  constructor(code: ErrorCode, message: string, extra: Record<string, unknown> = {}) {
+    super(message, { extensions: { code, ...extra } });
+  }
+}
+
+export const unauthenticated = (why = 'A valid bearer token is required') =>
+  new HubError('UNAUTHENTICATED', why);
+
+export const forbidden = (what: string) =>
+  new HubError('FORBIDDEN', `Your partner and role may not read ${what}`);
+
+/** Says the same whether the record is missing or hidden, so a caller cannot tell which. */
+export const notFound = (what: string, id: string) =>
+  new HubError('NOT_FOUND', `No ${what} with id ${id} that you can see`);
+
+export const badInput = (message: string, field?: string) =>
+  new HubError('BAD_USER_INPUT', message, field ? { field } : {});
+
+export const conflict = (message: string) => new HubError('CONFLICT', message);

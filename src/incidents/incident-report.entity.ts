@@ -1,0 +1,30 @@
+import { Entity, ManyToOne, Opt, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { randomUUID } from 'node:crypto';
+import { Partner } from '../partners/partner.entity';
+import { User } from '../users/user.entity';
+import { Incident } from './incident.entity';
+
+/** The report of an incident as one partner received it: at most one per partner. */
+@Entity({ tableName: 'incident_report' })
+@Unique({ properties: ['incident', 'partner'] })
+export class IncidentReport {
+  @PrimaryKey({ type: 'uuid' })
+  id: string & Opt = randomUUID();
+
+  @ManyToOne(() => Incident)
+  incident!: Incident;
+
+  @ManyToOne(() => Partner)
+  partner!: Partner;
+
+  /** When this partner was told; more than a month after the behaviour and it does not qualify for a case review. */
+  @Property({ type: 'datetime' })
+  reportedAt!: Date;
+
+  /** The partner system's own reference (a police log number, a housing case number). */
+  @Property({ type: 'text', nullable: true })
+  sourceReference?: string | null;
+
+  @ManyToOne(() => User, { nullable: true })
+  recordedBy?: User | null;
+}

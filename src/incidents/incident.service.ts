@@ -1,0 +1,157 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Viewer } from '../auth/viewer';
+import { caseForWrite } from '../cases/case-access';
+import { CaseIncident } from '../cases/case-incident.entity';
+import { CasePerson } from '../cases/case-person.entity';
+import type { Case } from '../cases/case.entity';
+import {
+  optionalText,
+  requireDistinct,
+  requireId,
+  requirePast,
+  requireText,
+} from '../common/validate';
+import type { HubConfig } from '../config';
+import { badInput, conflict, notFound } from '../errors';
+import type { Location } from '../locations/location.entity';
+import { resolveLocation } from '../locations/location.service';
+import { Partner } from '../partners/partner.entity';
+import { Person } from '../people/person.entity';
+import { User } from '../users/user.entity';
+import type { RecordIncidentInput } from './incident.input';
+import { IncidentPerson } from './incident-person.entity';
+import { IncidentReport } from './incident-report.entity';
+import { Incident } from './incident.entity';
+
+export interface RecordedIncident {
+  incident: Incident;
+  attachedToExistingIncident: boolean;
+}
+
+/**
+ * Records an incident as the viewer's partner received it. The same episode reported to a second
+ * partner becomes a second report on one incident, so it counts once towards the case review
+ * threshold (domain brief: "the same episode reported to several partners counts once").
+ */
+export async function recordIncident(
+  em: EntityManager,
+  viewer: Viewer,
+  input: RecordIncidentInput,
+  config: Pick<HubConfig, 'episodeMatchMinutes'>,
+): Promise<RecordedIncident> {
+  const found = await caseForWrite(em, viewer, input.caseId);
+  const occurredAt = requirePast(input.occurredAt, 'occurredAt');
+  const reportedAt = requirePast(input.reportedAt ?? new Date(), 'reportedAt');
+  if (reportedAt < occurredAt) throw badInput('reportedAt is before occurredAt', 'reportedAt');
+  const description = requireText(input.description, 'description');
+  const sourceReference = optionalText(input.sourceReference, 'sourceReference', 100);
+  const people = await peopleInCase(
+    em,
+    found,
+    input.people.map((p) => p.personId),
+  );
+  const location = await resolveLocation(em, input.locationId, input.newLocation);
+
+  const existing = input.sameEpisodeAsIncidentId
+    ? await namedEpisode(em, found, input.sameEpisodeAsIncidentId)
+    : await matchingEpisode(
+        em,
+        found,
+        { occurredAt, location, category: input.category },
+        viewer,
+        config,
+      );
+  if (
+    existing &&
+    (await em.count(IncidentReport, { incident: existing, partner: viewer.partnerId }))
+  ) {
+    throw conflict('Your partner has already reported this incident');
+  }
+
+  const incident =
+    existing ??
+    em.create(Incident, { occurredAt, category: input.category, description, location });
+  if (!existing) em.create(CaseIncident, { case: found, incident });
+  em.create(IncidentReport, {
+    incident,
+    partner: em.getReference(Partner, viewer.partnerId),
+    reportedAt,
+    sourceReference,
+    recordedBy: em.getReference(User, viewer.userId),
+  });
+  const alreadyInvolved = existing
+    ? new Set((await em.find(IncidentPerson, { incident: existing })).map((row) => row.person.id))
+    : new Set<string>();
+  input.people.forEach((entry, i) => {
+    if (!alreadyInvolved.has(people[i].id)) {
+      em.create(IncidentPerson, { incident, person: people[i], role: entry.role });
+    }
+  });
+  await em.flush();
+  return { incident, attachedToExistingIncident: Boolean(existing) };
+}
+
+/** The people named must already be in the case: incidents do not bring strangers into view. */
+export async function peopleInCase(
+  em: EntityManager,
+  found: Case,
+  personIds: string[],
+): Promise<Person[]> {
+  const ids = requireDistinct(
+    personIds.map((id) => requireId(id, 'person')),
+    'people',
+  );
+  if (ids.length === 0) return [];
+  const members = await em.find(CasePerson, { case: found, person: { $in: ids } });
+  const inCase = new Set(members.map((row) => row.person.id));
+  const outsider = ids.find((id) => !inCase.has(id));
+  if (outsider)
+    throw badInput(
+      `Person ${outsider} is not in case ${found.reference}; add them to the case first`,
+      'people',
+    );
+  return ids.map((id) => em.getReference(Person, id));
+}
+
+async function namedEpisode(em: EntityManager, found: Case, incidentId: string) {
+  const link = await em.findOne(
+    CaseIncident,
+    { case: found, incident: requireId(incidentId, 'incident') },
+    { populate: ['incident'] },
+  );
+  if (!link) throw notFound('incident on this case', incidentId);
+  return link.incident;
+}
+
+/** An incident on the case at the same place, of the same category, close in time, that this partner has not reported. */
+async function matchingEpisode(
+  em: EntityManager,
+  found: Case,
+  candidate: { occurredAt: Date; location: Location | null; category: Incident['category'] },
+  viewer: Viewer,
+  config: Pick<HubConfig, 'episodeMatchMinutes'>,
+): Promise<Incident | null> {
+  if (!candidate.location || config.episodeMatchMinutes === 0) return null;
+  const window = config.episodeMatchMinutes * 60 * 1000;
+  const links = await em.find(
+    CaseIncident,
+    {
+      case: found,
+      incident: {
+        location: candidate.location,
+        category: candidate.category,
+        occurredAt: {
+          $gte: new Date(candidate.occurredAt.getTime() - window),
+          $lte: new Date(candidate.occurredAt.getTime() + window),
+        },
+      },
+    },
+    { populate: ['incident'], orderBy: { incident: { occurredAt: 'asc' } } },
+  );
+  for (const link of links) {
+    if (!(await em.count(IncidentReport, { incident: link.incident, partner: viewer.partnerId }))) {
+      return link.incident;
+    }
+  }
+  return null;
+}

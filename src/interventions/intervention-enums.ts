@@ -1,0 +1,29 @@
+import { registerEnumType } from 'type-graphql';
+
+/** The escalation ladder, from early intervention to court orders and premises closure. */
+export enum InterventionKind {
+  WORDS_OF_ADVICE = 'WORDS_OF_ADVICE',
+  LETTER_OF_EXPECTATION = 'LETTER_OF_EXPECTATION',
+  ASB_WARNING_LETTER = 'ASB_WARNING_LETTER',
+  ACCEPTABLE_BEHAVIOUR_CONTRACT = 'ACCEPTABLE_BEHAVIOUR_CONTRACT',
+  MEDIATION = 'MEDIATION',
+  /** Community protection warning: names the conduct and a date by which it must stop. */
+  COMMUNITY_PROTECTION_WARNING = 'COMMUNITY_PROTECTION_WARNING',
+  /** Community protection notice: only after a CPW and continued conduct (2014 Act s.43). */
+  COMMUNITY_PROTECTION_NOTICE = 'COMMUNITY_PROTECTION_NOTICE',
+  COMMUNITY_PROTECTION_ORDER = 'COMMUNITY_PROTECTION_ORDER',
+  CIVIL_INJUNCTION = 'CIVIL_INJUNCTION',
+  CRIMINAL_BEHAVIOUR_ORDER = 'CRIMINAL_BEHAVIOUR_ORDER',
+  CLOSURE_NOTICE = 'CLOSURE_NOTICE',
+  CLOSURE_ORDER = 'CLOSURE_ORDER',
+}
+
+export enum InterventionStatus {
+  ACTIVE = 'ACTIVE',
+  COMPLIED = 'COMPLIED',
+  BREACHED = 'BREACHED',
+  ENDED = 'ENDED',
+}
+
+registerEnumType(InterventionKind, { name: 'InterventionKind' });
+registerEnumType(InterventionStatus, { name: 'InterventionStatus' });

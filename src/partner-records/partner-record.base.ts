@@ -1,0 +1,22 @@
+import { Entity, Index, ManyToOne, Opt, PrimaryKey, Property } from '@mikro-orm/core';
+import { randomUUID } from 'node:crypto';
+import { Partner } from '../partners/partner.entity';
+import { Person } from '../people/person.entity';
+
+/** What every partner record shares: it is about one person and owned by one partner. */
+@Entity({ abstract: true })
+export abstract class PartnerRecordBase {
+  @PrimaryKey({ type: 'uuid' })
+  id: string & Opt = randomUUID();
+
+  /** The partner whose record this is; only it decides what leaves it. */
+  @ManyToOne(() => Partner)
+  ownerPartner!: Partner;
+
+  @Index()
+  @ManyToOne(() => Person)
+  person!: Person;
+
+  @Property({ type: 'datetime', defaultRaw: 'now()' })
+  updatedAt: Date & Opt = new Date();
+}

@@ -1,0 +1,33 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { groupedLoader } from '../common/batch-loader';
+import { DrugAlcoholRecord } from './drug-alcohol-record.entity';
+import { HousingRecord } from './housing-record.entity';
+import { MentalHealthRecord } from './mental-health-record.entity';
+import { PoliceRecord } from './police-record.entity';
+
+const byPerson = <T extends { person: { id: string } }>(fetch: (ids: string[]) => Promise<T[]>) =>
+  groupedLoader(fetch, (row) => row.person.id);
+
+/** Every record about the people asked for; which rows a viewer may see is decided afterwards by the policy. */
+export const partnerRecordLoaders = (em: EntityManager) => ({
+  policeRecordsByPerson: byPerson((ids) =>
+    em.find(PoliceRecord, { person: { $in: ids } }, { orderBy: { updatedAt: 'desc', id: 'asc' } }),
+  ),
+  housingRecordsByPerson: byPerson((ids) =>
+    em.find(HousingRecord, { person: { $in: ids } }, { orderBy: { updatedAt: 'desc', id: 'asc' } }),
+  ),
+  mentalHealthRecordsByPerson: byPerson((ids) =>
+    em.find(
+      MentalHealthRecord,
+      { person: { $in: ids } },
+      { orderBy: { updatedAt: 'desc', id: 'asc' } },
+    ),
+  ),
+  drugAlcoholRecordsByPerson: byPerson((ids) =>
+    em.find(
+      DrugAlcoholRecord,
+      { person: { $in: ids } },
+      { orderBy: { updatedAt: 'desc', id: 'asc' } },
+    ),
+  ),
+});

@@ -1,0 +1,103 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import { LocalDate } from '../common/scalars';
+
+/*
+ * Each partner's record type. Every content field is nullable: what a viewer reads depends on
+ * whether their partner owns the record or holds a sharing basis for it (see permissions/policy.ts).
+ */
+
+@ObjectType('PoliceRecord', { description: 'The police force\u2019s record about a person.' })
+export class PoliceRecordType {
+  @Field(() => ID, { nullable: true })
+  id?: string;
+
+  @Field(() => Date, { nullable: true })
+  updatedAt?: Date;
+
+  @Field(() => String, { nullable: true })
+  nominalReference?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Warnings issued and arrests, as shared with partners.',
+  })
+  warningsSummary?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Police intelligence: never leaves the force.',
+  })
+  intelligence?: string | null;
+}
+
+@ObjectType('HousingRecord', { description: 'A housing provider\u2019s tenancy record.' })
+export class HousingRecordType {
+  @Field(() => ID, { nullable: true })
+  id?: string;
+
+  @Field(() => Date, { nullable: true })
+  updatedAt?: Date;
+
+  @Field(() => String, { nullable: true })
+  tenancyReference?: string | null;
+
+  @Field(() => String, { nullable: true })
+  tenancyType?: string | null;
+
+  @Field(() => LocalDate, { nullable: true })
+  tenancyStartDate?: string | null;
+
+  @Field(() => String, { nullable: true })
+  tenancyBreaches?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The housing officer\u2019s notes: stay with the provider.',
+  })
+  officerNotes?: string | null;
+}
+
+@ObjectType('MentalHealthRecord', { description: 'An NHS mental health service\u2019s record.' })
+export class MentalHealthRecordType {
+  @Field(() => ID, { nullable: true })
+  id?: string;
+
+  @Field(() => Date, { nullable: true })
+  updatedAt?: Date;
+
+  @Field(() => Boolean, { nullable: true })
+  knownToServices?: boolean;
+
+  @Field(() => String, { nullable: true })
+  careContact?: string | null;
+
+  @Field(() => String, { nullable: true })
+  riskSummary?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Clinical detail: never leaves the service.',
+  })
+  clinicalNotes?: string | null;
+}
+
+@ObjectType('DrugAlcoholRecord', { description: 'A drug and alcohol service\u2019s record.' })
+export class DrugAlcoholRecordType {
+  @Field(() => ID, { nullable: true })
+  id?: string;
+
+  @Field(() => Date, { nullable: true })
+  updatedAt?: Date;
+
+  @Field(() => Boolean, { nullable: true })
+  engagedInTreatment?: boolean;
+
+  @Field(() => String, { nullable: true })
+  keyWorkerContact?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Treatment detail: never leaves the service.',
+  })
+  treatmentDetail?: string | null;
+}

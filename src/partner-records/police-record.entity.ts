@@ -1,0 +1,18 @@
+import { Entity, Property } from '@mikro-orm/core';
+import { PartnerRecordBase } from './partner-record.base';
+
+/** The police force's record about a person. */
+@Entity({ tableName: 'police_record' })
+export class PoliceRecord extends PartnerRecordBase {
+  /** The force's nominal reference for the person. */
+  @Property({ type: 'text', nullable: true })
+  nominalReference?: string | null;
+
+  /** Warnings issued and arrests, as the force shares them with partners on the case. */
+  @Property({ type: 'text', nullable: true })
+  warningsSummary?: string | null;
+
+  /** Police intelligence: never leaves the force. */
+  @Property({ type: 'text', nullable: true })
+  intelligence?: string | null;
+}

@@ -1,0 +1,19 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import { LocalDate } from '../common/scalars';
+
+@ObjectType('Person', {
+  description: 'Someone in one or more cases. Reached only through a case you take part in.',
+})
+export class PersonType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  givenName!: string;
+
+  @Field()
+  familyName!: string;
+
+  @Field(() => LocalDate, { nullable: true })
+  dateOfBirth?: string | null;
+}

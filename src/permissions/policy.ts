@@ -1,0 +1,312 @@
+import { SharingBasisKind } from '../sharing/sharing-basis-kind.enum';
+import { Role } from '../users/role.enum';
+import {
+  anyone,
+  CASE_ANALYSIS,
+  CASE_READERS,
+  CASEWORK,
+  type FieldPolicy,
+  ownerOnly,
+  ownerOrReleased,
+  partnersOnCase,
+  sameForAll,
+  type TypePolicy,
+} from './grant';
+
+/**
+ * Who sees what: the hub's sharing agreement, as data. Every field of every GraphQL type must
+ * have an entry here (a test walks the schema); a field without one is refused.
+ *
+ * Rows come first: nothing below is reachable except through a case the viewer's partner leads
+ * or takes part in (see `row-scope.ts`). These entries then decide, field by field, which
+ * partners and roles may read, and which sharing basis a partner's own records need to leave it.
+ * `npm run permissions:doc` prints this as the table in docs/permissions.md.
+ */
+
+const { CONSENT, SAFEGUARDING } = SharingBasisKind;
+
+/** Special category data (health, substance use) leaves its owner only with consent or safeguarding. */
+const SPECIAL_CATEGORY_RELEASE = [CONSENT, SAFEGUARDING] as const;
+
+const caseReaders = partnersOnCase(CASE_READERS);
+const caseAnalysis = partnersOnCase(CASE_ANALYSIS);
+const casework = partnersOnCase(CASEWORK);
+
+const mentalHealthRelease: FieldPolicy = ownerOrReleased(CASEWORK, SPECIAL_CATEGORY_RELEASE);
+const drugAlcoholRelease: FieldPolicy = ownerOrReleased(CASEWORK, SPECIAL_CATEGORY_RELEASE);
+
+export const policy: Record<string, TypePolicy> = {
+  Query: {
+    description: 'What each role may ask for at the top level.',
+    fields: {
+      me: anyone(),
+      partners: anyone(),
+      case: caseAnalysis,
+      cases: caseAnalysis,
+      person: caseReaders,
+    },
+  },
+  Mutation: {
+    description: 'Writes: casework roles only, and only to cases their partner takes part in.',
+    fields: sameForAll(
+      [
+        'openCase',
+        'addPartnerToCase',
+        'addPersonToCase',
+        'recordIncident',
+        'recordJointVisit',
+        'recordSupportOffer',
+        'recordSharingBasis',
+        'recordCaseReviewDecision',
+      ],
+      casework,
+    ),
+  },
+  Me: {
+    description: 'The signed-in user. Its case list holds only cases their partner takes part in.',
+    fields: {
+      ...sameForAll(['id', 'username', 'displayName', 'role', 'partner'], anyone()),
+      cases: caseAnalysis,
+    },
+  },
+  Partner: {
+    description: 'Organisations in the sharing agreement: public within it.',
+    fields: sameForAll(['id', 'name', 'kind'], anyone()),
+  },
+  Officer: {
+    description: 'A member of staff named on a case (lead officer, decision maker).',
+    fields: sameForAll(['id', 'displayName', 'partner'], caseAnalysis),
+  },
+  CaseConnection: {
+    description: 'A page of cases; counts only cases the viewer can see.',
+    fields: sameForAll(['edges', 'pageInfo', 'totalCount'], caseAnalysis),
+  },
+  CaseEdge: {
+    description: 'Pagination structure.',
+    fields: sameForAll(['cursor', 'node'], caseAnalysis),
+  },
+  PageInfo: {
+    description: 'Pagination structure.',
+    fields: sameForAll(['hasNextPage', 'endCursor'], anyone()),
+  },
+  Case: {
+    description:
+      'Case basics and the chronology of joint work: shared with every partner on the case.',
+    fields: {
+      ...sameForAll(
+        [
+          'id',
+          'reference',
+          'title',
+          'centredOn',
+          'status',
+          'riskLevel',
+          'openedAt',
+          'closedAt',
+          'leadPartner',
+          'leadOfficer',
+          'partners',
+          'osara',
+          'incidents',
+          'interventions',
+          'caseReviewDecisions',
+        ],
+        caseAnalysis,
+      ),
+      // Free text and the place a case centres on can identify people.
+      ...sameForAll(['summary', 'location', 'people', 'jointVisits', 'supportOffers'], caseReaders),
+    },
+  },
+  Osara: {
+    description: 'The OSARA problem-solving record of a case.',
+    fields: sameForAll(
+      [
+        'stage',
+        'objective',
+        'objectiveTargetDate',
+        'scanning',
+        'analysis',
+        'response',
+        'assessment',
+      ],
+      caseAnalysis,
+    ),
+  },
+  CasePerson: {
+    description:
+      'Identity of people in a case and their assessed vulnerabilities: partners on the case.',
+    fields: sameForAll(['person', 'role', 'vulnerabilities', 'addedAt'], caseReaders),
+  },
+  Person: {
+    description: 'A person, reached only through a case the viewer takes part in.',
+    fields: {
+      ...sameForAll(
+        [
+          'id',
+          'givenName',
+          'familyName',
+          'dateOfBirth',
+          'cases',
+          'policeRecords',
+          'housingRecords',
+          // The lists are open; which rows appear is decided by each record type's `rows`.
+          'mentalHealthRecords',
+          'drugAlcoholRecords',
+        ],
+        caseReaders,
+      ),
+      sharingBases: casework,
+    },
+  },
+  Location: {
+    description: 'Addresses identify people; analysts see only the kind of place and its area.',
+    fields: {
+      ...sameForAll(['id', 'kind', 'lsoaCode'], caseAnalysis),
+      ...sameForAll(['description', 'uprn', 'latitude', 'longitude'], caseReaders),
+    },
+  },
+  Incident: {
+    description: 'Reported episodes of ASB. The description is free text that names people.',
+    fields: {
+      ...sameForAll(['id', 'occurredAt', 'category', 'location', 'reports'], caseAnalysis),
+      ...sameForAll(['description', 'people'], caseReaders),
+    },
+  },
+  IncidentReport: {
+    description: 'Which partner received a report, and when.',
+    fields: {
+      ...sameForAll(['id', 'partner', 'reportedAt'], caseAnalysis),
+      sourceReference: caseReaders,
+    },
+  },
+  IncidentPerson: {
+    description: 'Who was involved in an incident.',
+    fields: sameForAll(['person', 'role'], caseReaders),
+  },
+  RecordIncidentPayload: {
+    description: 'The answer to recording an incident.',
+    fields: sameForAll(['incident', 'attachedToExistingIncident'], casework),
+  },
+  JointVisit: {
+    description: 'Joint visits: chronology of joint work, shared with partners on the case.',
+    fields: sameForAll(
+      ['id', 'visitedAt', 'location', 'purpose', 'outcome', 'attendees', 'peopleVisited'],
+      caseReaders,
+    ),
+  },
+  JointVisitAttendee: {
+    description: 'Officers who attended a joint visit.',
+    fields: sameForAll(['partner', 'officerName'], caseReaders),
+  },
+  SupportOffer: {
+    description: 'Support offered and the answer: chronology of joint work.',
+    fields: sameForAll(
+      ['id', 'offeredBy', 'person', 'kind', 'details', 'offeredAt', 'response'],
+      caseReaders,
+    ),
+  },
+  Intervention: {
+    description: 'Steps on the escalation ladder. Analysts see what was issued, not to whom.',
+    fields: {
+      ...sameForAll(
+        ['id', 'kind', 'issuedAt', 'complianceDate', 'status', 'issuedBy', 'breaches'],
+        caseAnalysis,
+      ),
+      ...sameForAll(['subject', 'premises', 'terms'], caseReaders),
+    },
+  },
+  InterventionBreach: {
+    description: 'A breach of an intervention.',
+    fields: {
+      ...sameForAll(['id', 'occurredAt'], caseAnalysis),
+      details: caseReaders,
+    },
+  },
+  CaseReviewDecision: {
+    description: 'ASB case review decisions. Analysts see outcomes for statistics, not the victim.',
+    fields: {
+      ...sameForAll(
+        ['id', 'windowStart', 'windowEnd', 'threshold', 'thresholdMet', 'outcome', 'decidedAt'],
+        caseAnalysis,
+      ),
+      ...sameForAll(['victim', 'reasons', 'decidedBy', 'countedIncidents'], caseReaders),
+    },
+  },
+  SharingBasis: {
+    description:
+      'A recorded consent or lawful basis. Seen only by the owner partner and the partners it releases to.',
+    fields: sameForAll(
+      [
+        'id',
+        'ownerPartner',
+        'recipientPartner',
+        'kind',
+        'reason',
+        'decidedBy',
+        'recordedAt',
+        'expiresAt',
+        'withdrawnAt',
+      ],
+      casework,
+    ),
+  },
+  PoliceRecord: {
+    description:
+      'The police record: warnings are shared with partners on the case; intelligence never leaves the force.',
+    rows: caseReaders,
+    fields: {
+      ...sameForAll(['id', 'owner', 'updatedAt', 'warningsSummary'], caseReaders),
+      nominalReference: ownerOnly(CASE_READERS),
+      intelligence: ownerOnly(CASEWORK),
+    },
+  },
+  HousingRecord: {
+    description:
+      'The tenancy: shared with partners on the case; the officer\u2019s notes stay with the provider.',
+    rows: caseReaders,
+    fields: {
+      ...sameForAll(
+        [
+          'id',
+          'owner',
+          'updatedAt',
+          'property',
+          'tenancyReference',
+          'tenancyType',
+          'tenancyStartDate',
+          'tenancyBreaches',
+        ],
+        caseReaders,
+      ),
+      officerNotes: ownerOnly(CASEWORK),
+    },
+  },
+  MentalHealthRecord: {
+    description:
+      'Known to services and a care contact leave the NHS service only with consent or a safeguarding basis; a risk summary only on safeguarding; clinical notes never.',
+    rows: mentalHealthRelease,
+    fields: {
+      ...sameForAll(
+        ['id', 'owner', 'updatedAt', 'knownToServices', 'careContact'],
+        mentalHealthRelease,
+      ),
+      riskSummary: ownerOrReleased(CASEWORK, [SAFEGUARDING]),
+      clinicalNotes: ownerOnly(CASEWORK),
+    },
+  },
+  DrugAlcoholRecord: {
+    description:
+      'Engagement in treatment and a key worker contact leave the service only with consent or a safeguarding basis; treatment detail never.',
+    rows: drugAlcoholRelease,
+    fields: {
+      ...sameForAll(
+        ['id', 'owner', 'updatedAt', 'engagedInTreatment', 'keyWorkerContact'],
+        drugAlcoholRelease,
+      ),
+      treatmentDetail: ownerOnly(CASEWORK),
+    },
+  },
+};
+
+/** Roles that can never read personal data, whatever a future entry says. */
+export const NO_PERSONAL_DATA_ROLES: readonly Role[] = [Role.ADMINISTRATOR, Role.BI_SERVICE];

@@ -1,0 +1,73 @@
+import 'reflect-metadata';
+import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
+import { applyMiddleware } from 'graphql-middleware';
+import { buildSchemaSync, type NonEmptyArray } from 'type-graphql';
+import { CaseReviewResolver } from './case-reviews/case-review.resolver';
+import { CaseMembershipResolver } from './cases/case-membership.resolver';
+import { CasePersonResolver } from './cases/case-person.resolver';
+import { CaseConnectionResolver, CaseResolver } from './cases/case.resolver';
+import {
+  IncidentPersonResolver,
+  IncidentReportResolver,
+  IncidentResolver,
+} from './incidents/incident.resolver';
+import { InterventionResolver } from './interventions/intervention.resolver';
+import {
+  JointVisitAttendeeResolver,
+  JointVisitResolver,
+} from './joint-visits/joint-visit.resolver';
+import {
+  DrugAlcoholRecordResolver,
+  HousingRecordOwnerResolver,
+  HousingRecordResolver,
+  MentalHealthRecordResolver,
+  PoliceRecordResolver,
+} from './partner-records/partner-record.resolver';
+import { PartnerResolver } from './partners/partner.resolver';
+import { PersonResolver } from './people/person.resolver';
+import { permissions } from './permissions/shield';
+import { SharingBasisResolver } from './sharing/sharing-basis.resolver';
+import { SupportOfferResolver } from './support/support-offer.resolver';
+import { MeResolver } from './users/me.resolver';
+import { OfficerResolver } from './users/officer.resolver';
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export const resolvers: NonEmptyArray<Function> = [
+  MeResolver,
+  PartnerResolver,
+  OfficerResolver,
+  CaseResolver,
+  CaseConnectionResolver,
+  CaseMembershipResolver,
+  CasePersonResolver,
+  PersonResolver,
+  IncidentResolver,
+  IncidentReportResolver,
+  IncidentPersonResolver,
+  JointVisitResolver,
+  JointVisitAttendeeResolver,
+  SupportOfferResolver,
+  InterventionResolver,
+  CaseReviewResolver,
+  SharingBasisResolver,
+  PoliceRecordResolver,
+  HousingRecordOwnerResolver,
+  HousingRecordResolver,
+  MentalHealthRecordResolver,
+  DrugAlcoholRecordResolver,
+];
+
+/** The schema as the code defines it, before permissions are applied. */
+export function buildBareSchema(): GraphQLSchema {
+  return buildSchemaSync({ resolvers, validate: false });
+}
+
+/** The schema the hub serves: every field behind the policy. */
+export function buildHubSchema(): GraphQLSchema {
+  return applyMiddleware(buildBareSchema(), permissions());
+}
+
+/** The SDL checked in at schema/schema.graphql. */
+export function printHubSchema(schema: GraphQLSchema = buildBareSchema()): string {
+  return printSchema(lexicographicSortSchema(schema)) + '\n';
+}

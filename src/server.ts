@@ -1,0 +1,124 @@
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import express from 'express';
+import type { GraphQLFormattedError } from 'graphql';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { randomUUID } from 'node:crypto';
+import { TokenVerifier } from './auth/token-verifier';
+import type { HubConfig } from './config';
+import { createContext, type HubContext } from './context';
+import { HubError } from './errors';
+import { log } from './log';
+import { buildHubSchema } from './schema';
+
+/** Codes whose messages are written for clients; anything else is masked. */
+const CLIENT_CODES = new Set([
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'BAD_USER_INPUT',
+  'CONFLICT',
+  'THRESHOLD_MET_REVIEW_REQUIRED',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+]);
+
+export interface Hub {
+  url: string;
+  server: http.Server;
+  stop(): Promise<void>;
+}
+
+/**
+ * Never sends a client SQL, a stack trace or another partner's data: errors without one of the
+ * hub's codes become a generic message with a request id to quote to support.
+ */
+export function formatError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+): GraphQLFormattedError {
+  const code = String(formatted.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
+  if (CLIENT_CODES.has(code)) {
+    const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, extensions };
+  }
+  log.error('unexpected error', { error: String((error as Error)?.stack ?? error) });
+  return {
+    message: 'Internal server error',
+    path: formatted.path,
+    locations: formatted.locations,
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  };
+}
+
+export async function startHub(config: HubConfig, orm: MikroORM, port = config.port): Promise<Hub> {
+  const app = express();
+  const server = http.createServer(app);
+  const verifier = new TokenVerifier(config.trustedIssuers);
+  const production = config.mode === 'production';
+
+  const apollo = new ApolloServer<HubContext>({
+    schema: buildHubSchema(),
+    // Set explicitly: Apollo would read an empty NODE_ENV as development.
+    introspection: !production,
+    includeStacktraceInErrorResponses: false,
+    hideSchemaDetailsFromClientErrors: production,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    formatError,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      ApolloServerPluginLandingPageDisabled(),
+    ],
+  });
+  await apollo.start();
+
+  app.get('/healthz', async (_req, res) => {
+    try {
+      await orm.em.fork().getConnection().execute('select 1');
+      res.status(200).json({ status: 'ok' });
+    } catch {
+      res.status(503).json({ status: 'database unavailable' });
+    }
+  });
+
+  app.use(
+    '/graphql',
+    express.json({ limit: '100kb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const requestId = randomUUID();
+        const em = orm.em.fork();
+        let viewer;
+        try {
+          viewer = await verifier.verify(req.headers.authorization, em);
+        } catch (error) {
+          if (error instanceof HubError) {
+            throw new HubError('UNAUTHENTICATED', error.message, { http: { status: 401 } });
+          }
+          throw error;
+        }
+        return createContext({ requestId, viewer, em, config });
+      },
+    }),
+  );
+
+  await new Promise<void>((resolve) => server.listen(port, config.host, resolve));
+  const address = server.address() as AddressInfo;
+  const url = `http://${config.host}:${address.port}`;
+  return {
+    url,
+    server,
+    stop: async () => {
+      await apollo.stop();
+    },
+  };
+}

@@ -1,0 +1,32 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { groupedLoader } from '../common/batch-loader';
+import type { LiveBasis } from '../permissions/decide';
+import { SharingBasis } from './sharing-basis.entity';
+
+/** A basis is in force from when it was recorded until it is withdrawn or expires. */
+export const isLive = (basis: SharingBasis, now = new Date()) =>
+  !basis.withdrawnAt && basis.recordedAt <= now && (!basis.expiresAt || basis.expiresAt > now);
+
+export const sharingBasisLoaders = (em: EntityManager) => {
+  const basesByPerson = groupedLoader(
+    (ids) =>
+      em.find(
+        SharingBasis,
+        { person: { $in: ids } },
+        { orderBy: { recordedAt: 'asc', id: 'asc' } },
+      ),
+    (row) => row.person.id,
+  );
+  return {
+    basesByPerson,
+    liveBasesByPerson: async (personId: string): Promise<LiveBasis[]> =>
+      (await basesByPerson.load(personId))
+        .filter((basis) => isLive(basis))
+        .map((basis) => ({
+          personId,
+          ownerPartnerId: basis.ownerPartner.id,
+          recipientPartnerId: basis.recipientPartner?.id,
+          kind: basis.kind,
+        })),
+  };
+};

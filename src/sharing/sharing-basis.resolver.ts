@@ -1,0 +1,40 @@
+import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { inTransaction } from '../common/transaction';
+import type { HubContext } from '../context';
+import { PartnerType } from '../partners/partner.type';
+import { OfficerType } from '../users/officer.type';
+import { RecordSharingBasisInput } from './sharing-basis.input';
+import { recordSharingBasis } from './sharing-basis.service';
+import { SharingBasisType } from './sharing-basis.type';
+import type { SharingBasis } from './sharing-basis.entity';
+
+@Resolver(() => SharingBasisType)
+export class SharingBasisResolver {
+  @Mutation(() => SharingBasisType, {
+    description:
+      'Release your partner\u2019s basis-gated fields about a person, by consent or a lawful basis.',
+  })
+  recordSharingBasis(@Arg('input') input: RecordSharingBasisInput, @Ctx() ctx: HubContext) {
+    return inTransaction(ctx, (em) =>
+      recordSharingBasis(em, ctx.viewer, input, (id) => ctx.loaders.personVisible.load(id)),
+    );
+  }
+
+  @FieldResolver(() => PartnerType, { description: 'The partner whose fields it releases.' })
+  ownerPartner(@Root() basis: SharingBasis, @Ctx() ctx: HubContext) {
+    return ctx.loaders.partnerById.load(basis.ownerPartner.id);
+  }
+
+  @FieldResolver(() => PartnerType, {
+    nullable: true,
+    description: 'Null: every partner on the person\u2019s cases.',
+  })
+  recipientPartner(@Root() basis: SharingBasis, @Ctx() ctx: HubContext) {
+    return basis.recipientPartner ? ctx.loaders.partnerById.load(basis.recipientPartner.id) : null;
+  }
+
+  @FieldResolver(() => OfficerType)
+  decidedBy(@Root() basis: SharingBasis, @Ctx() ctx: HubContext) {
+    return ctx.loaders.userById.load(basis.decidedBy.id);
+  }
+}

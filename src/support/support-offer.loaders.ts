@@ -1,0 +1,11 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { groupedLoader } from '../common/batch-loader';
+import { SupportOffer } from './support-offer.entity';
+
+export const supportOfferLoaders = (em: EntityManager) => ({
+  offersByCase: groupedLoader(
+    (ids) =>
+      em.find(SupportOffer, { case: { $in: ids } }, { orderBy: { offeredAt: 'asc', id: 'asc' } }),
+    (row) => row.case.id,
+  ),
+});

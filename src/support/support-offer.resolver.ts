@@ -1,0 +1,30 @@
+import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { inTransaction } from '../common/transaction';
+import type { HubContext } from '../context';
+import { PartnerType } from '../partners/partner.type';
+import { PersonType } from '../people/person.type';
+import { RecordSupportOfferInput } from './support-offer.input';
+import { recordSupportOffer } from './support-offer.service';
+import { SupportOfferType } from './support-offer.type';
+import type { SupportOffer } from './support-offer.entity';
+
+@Resolver(() => SupportOfferType)
+export class SupportOfferResolver {
+  @Mutation(() => SupportOfferType, {
+    description:
+      'Record support offered (mediation, a referral, victim support...) and the answer.',
+  })
+  recordSupportOffer(@Arg('input') input: RecordSupportOfferInput, @Ctx() ctx: HubContext) {
+    return inTransaction(ctx, (em) => recordSupportOffer(em, ctx.viewer, input));
+  }
+
+  @FieldResolver(() => PartnerType)
+  offeredBy(@Root() offer: SupportOffer, @Ctx() ctx: HubContext) {
+    return ctx.loaders.partnerById.load(offer.offeredBy.id);
+  }
+
+  @FieldResolver(() => PersonType)
+  person(@Root() offer: SupportOffer, @Ctx() ctx: HubContext) {
+    return ctx.loaders.personById.load(offer.person.id);
+  }
+}
