@@ -59,7 +59,10 @@ export class CaseResolver {
     return found;
   }
 
-  @Query(() => CaseConnectionType, { description: 'Cases your partner leads or takes part in.' })
+  @Query(() => CaseConnectionType, {
+    nullable: true,
+    description: 'Cases your partner leads or takes part in.',
+  })
   cases(@Args() args: CaseListArgs, @Ctx() ctx: HubContext) {
     return listCases(ctx.em, ctx.viewer, args, ctx.config.maxPageSize);
   }

@@ -1,0 +1,797 @@
+import { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+export type MakeOptional<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]?: Maybe<T[SubKey]> };
+export type MakeMaybe<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]: Maybe<T[SubKey]> };
+export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = { [_ in K]?: never };
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** A date-time string at UTC, such as 2007-12-03T10:15:30Z, compliant with the `date-time` format outlined in section 5.6 of the RFC 3339 profile of the ISO 8601 standard for representation of dates and times using the Gregorian calendar.This scalar is serialized to a string in ISO 8601 format and parsed from a string in ISO 8601 format. */
+  DateTimeISO: { input: string; output: string; }
+  /** A local date string (i.e., with no associated timezone) in `YYYY-MM-DD` format, e.g. `2020-01-01`. */
+  LocalDate: { input: string; output: string; }
+};
+
+export type AddPartnerToCaseInput = {
+  caseId: Scalars['ID']['input'];
+  partnerId: Scalars['ID']['input'];
+};
+
+/** Add someone to a case: an existing person you can see, or a new one. */
+export type AddPersonToCaseInput = {
+  caseId: Scalars['ID']['input'];
+  newPerson?: InputMaybe<NewPersonInput>;
+  personId?: InputMaybe<Scalars['ID']['input']>;
+  role: PersonRole;
+  vulnerabilities?: Array<Vulnerability>;
+};
+
+/** A multi-agency ASB case: the problem being solved. */
+export type Case = {
+  caseReviewDecisions: Array<CaseReviewDecision>;
+  centredOn: CaseCentre;
+  closedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  id: Scalars['ID']['output'];
+  /** In the order they happened. */
+  incidents: Array<Incident>;
+  interventions: Array<Intervention>;
+  jointVisits?: Maybe<Array<JointVisit>>;
+  leadOfficer?: Maybe<Officer>;
+  leadPartner: Partner;
+  /** The place the case centres on, if any. */
+  location?: Maybe<Location>;
+  openedAt: Scalars['DateTimeISO']['output'];
+  osara: Osara;
+  /** Partners taking part, the lead first. */
+  partners: Array<Partner>;
+  people?: Maybe<Array<CasePerson>>;
+  /** Human reference, e.g. ASB-2026-0001 */
+  reference: Scalars['String']['output'];
+  riskLevel: RiskLevel;
+  status: CaseStatus;
+  summary?: Maybe<Scalars['String']['output']>;
+  supportOffers?: Maybe<Array<SupportOffer>>;
+  title: Scalars['String']['output'];
+};
+
+export type CaseCentre =
+  | 'LOCATION'
+  | 'PERPETRATOR'
+  | 'VICTIM';
+
+/** A page of cases the viewer’s partner takes part in. */
+export type CaseConnection = {
+  edges: Array<CaseEdge>;
+  pageInfo: PageInfo;
+  /** All cases matching the filter that you can see. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type CaseEdge = {
+  cursor: Scalars['String']['output'];
+  node: Case;
+};
+
+/** Each filter needs permission to read the field it filters on. */
+export type CaseFilter = {
+  leadPartnerId?: InputMaybe<Scalars['ID']['input']>;
+  openedAfter?: InputMaybe<Scalars['DateTimeISO']['input']>;
+  openedBefore?: InputMaybe<Scalars['DateTimeISO']['input']>;
+  /** Cases this person is in (needs Case.people). */
+  personId?: InputMaybe<Scalars['ID']['input']>;
+  riskLevel?: InputMaybe<RiskLevel>;
+  /** Matches the reference or the title. */
+  search?: InputMaybe<Scalars['String']['input']>;
+  status?: InputMaybe<CaseStatus>;
+};
+
+export type CaseOrder =
+  | 'OPENED_AT_ASC'
+  | 'OPENED_AT_DESC'
+  | 'REFERENCE_ASC'
+  | 'RISK_LEVEL_DESC';
+
+/** Someone in a case: their role and assessed vulnerabilities. */
+export type CasePerson = {
+  addedAt: Scalars['DateTimeISO']['output'];
+  person?: Maybe<Person>;
+  role: PersonRole;
+  vulnerabilities: Array<Vulnerability>;
+};
+
+/** An ASB case review (community trigger) decision. */
+export type CaseReviewDecision = {
+  /** The qualifying complaints counted. */
+  countedIncidents?: Maybe<Array<Incident>>;
+  decidedAt: Scalars['DateTimeISO']['output'];
+  decidedBy?: Maybe<Officer>;
+  id: Scalars['ID']['output'];
+  outcome: CaseReviewOutcome;
+  reasons?: Maybe<Scalars['String']['output']>;
+  /** N qualifying complaints in force (2014 Act s.104(4): at most 3) */
+  threshold: Scalars['Int']['output'];
+  thresholdMet: Scalars['Boolean']['output'];
+  victim?: Maybe<Person>;
+  windowEnd: Scalars['DateTimeISO']['output'];
+  windowStart: Scalars['DateTimeISO']['output'];
+};
+
+export type CaseReviewOutcome =
+  | 'DISCRETIONARY_REVIEW'
+  | 'NO_REVIEW'
+  | 'REVIEW_THRESHOLD_MET';
+
+export type CaseStatus =
+  | 'CLOSED'
+  | 'OPEN';
+
+/** A drug and alcohol service’s record. */
+export type DrugAlcoholRecord = {
+  engagedInTreatment?: Maybe<Scalars['Boolean']['output']>;
+  id?: Maybe<Scalars['ID']['output']>;
+  keyWorkerContact?: Maybe<Scalars['String']['output']>;
+  /** The partner that holds this record. */
+  owner?: Maybe<Partner>;
+  /** Treatment detail: never leaves the service. */
+  treatmentDetail?: Maybe<Scalars['String']['output']>;
+  updatedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+};
+
+/** A housing provider’s tenancy record. */
+export type HousingRecord = {
+  id?: Maybe<Scalars['ID']['output']>;
+  /** The housing officer’s notes: stay with the provider. */
+  officerNotes?: Maybe<Scalars['String']['output']>;
+  /** The partner that holds this record. */
+  owner?: Maybe<Partner>;
+  /** The tenanted property. */
+  property?: Maybe<Location>;
+  tenancyBreaches?: Maybe<Scalars['String']['output']>;
+  tenancyReference?: Maybe<Scalars['String']['output']>;
+  tenancyStartDate?: Maybe<Scalars['LocalDate']['output']>;
+  tenancyType?: Maybe<Scalars['String']['output']>;
+  updatedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+};
+
+/** A reported episode of ASB, with one report per partner that received it. */
+export type Incident = {
+  category: IncidentCategory;
+  /** Free text; may name people. */
+  description?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  location?: Maybe<Location>;
+  occurredAt: Scalars['DateTimeISO']['output'];
+  people?: Maybe<Array<IncidentPerson>>;
+  /** One per partner that received a report. */
+  reports: Array<IncidentReport>;
+};
+
+export type IncidentCategory =
+  | 'ENVIRONMENTAL'
+  | 'NUISANCE'
+  | 'PERSONAL';
+
+/** Someone involved in an incident, and how. */
+export type IncidentPerson = {
+  person?: Maybe<Person>;
+  role: PersonRole;
+};
+
+export type IncidentPersonInput = {
+  /** Someone already in the case. */
+  personId: Scalars['ID']['input'];
+  role: PersonRole;
+};
+
+/** The report of an incident as one partner received it. */
+export type IncidentReport = {
+  id: Scalars['ID']['output'];
+  /** The partner that received this report. */
+  partner: Partner;
+  reportedAt: Scalars['DateTimeISO']['output'];
+  /** The receiving partner system’s own reference */
+  sourceReference?: Maybe<Scalars['String']['output']>;
+};
+
+/** A step on the escalation ladder. */
+export type Intervention = {
+  breaches: Array<InterventionBreach>;
+  complianceDate?: Maybe<Scalars['LocalDate']['output']>;
+  id: Scalars['ID']['output'];
+  issuedAt: Scalars['DateTimeISO']['output'];
+  /** The partners that issued it, jointly or alone. */
+  issuedBy: Array<Partner>;
+  kind: InterventionKind;
+  /** The premises, for closure powers. */
+  premises?: Maybe<Location>;
+  status: InterventionStatus;
+  /** The person it was issued to. */
+  subject?: Maybe<Person>;
+  /** The conduct named and what must stop. */
+  terms?: Maybe<Scalars['String']['output']>;
+};
+
+export type InterventionBreach = {
+  details?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  occurredAt: Scalars['DateTimeISO']['output'];
+};
+
+export type InterventionKind =
+  | 'ACCEPTABLE_BEHAVIOUR_CONTRACT'
+  | 'ASB_WARNING_LETTER'
+  | 'CIVIL_INJUNCTION'
+  | 'CLOSURE_NOTICE'
+  | 'CLOSURE_ORDER'
+  | 'COMMUNITY_PROTECTION_NOTICE'
+  | 'COMMUNITY_PROTECTION_ORDER'
+  | 'COMMUNITY_PROTECTION_WARNING'
+  | 'CRIMINAL_BEHAVIOUR_ORDER'
+  | 'LETTER_OF_EXPECTATION'
+  | 'MEDIATION'
+  | 'WORDS_OF_ADVICE';
+
+export type InterventionStatus =
+  | 'ACTIVE'
+  | 'BREACHED'
+  | 'COMPLIED'
+  | 'ENDED';
+
+/** A visit by officers of several partners together. */
+export type JointVisit = {
+  attendees: Array<JointVisitAttendee>;
+  id: Scalars['ID']['output'];
+  location?: Maybe<Location>;
+  outcome: Scalars['String']['output'];
+  peopleVisited: Array<Person>;
+  purpose: Scalars['String']['output'];
+  visitedAt: Scalars['DateTimeISO']['output'];
+};
+
+export type JointVisitAttendee = {
+  officerName: Scalars['String']['output'];
+  partner: Partner;
+};
+
+export type JointVisitAttendeeInput = {
+  officerName: Scalars['String']['input'];
+  /** A partner taking part in the case. */
+  partnerId: Scalars['ID']['input'];
+};
+
+/** An address or a public place. */
+export type Location = {
+  description?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  kind: LocationKind;
+  latitude?: Maybe<Scalars['Float']['output']>;
+  longitude?: Maybe<Scalars['Float']['output']>;
+  /** Lower layer super output area */
+  lsoaCode?: Maybe<Scalars['String']['output']>;
+  /** Unique property reference number */
+  uprn?: Maybe<Scalars['String']['output']>;
+};
+
+export type LocationKind =
+  | 'ADDRESS'
+  | 'PUBLIC_PLACE';
+
+/** You: your partner, your role, and your partner’s cases. */
+export type Me = {
+  /** Cases your partner leads or takes part in. */
+  cases?: Maybe<CaseConnection>;
+  displayName: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  partner: Partner;
+  role: Role;
+  username: Scalars['String']['output'];
+};
+
+
+/** You: your partner, your role, and your partner’s cases. */
+export type MeCasesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<CaseFilter>;
+  first?: Scalars['Int']['input'];
+  orderBy?: CaseOrder;
+};
+
+/** An NHS mental health service’s record. */
+export type MentalHealthRecord = {
+  careContact?: Maybe<Scalars['String']['output']>;
+  /** Clinical detail: never leaves the service. */
+  clinicalNotes?: Maybe<Scalars['String']['output']>;
+  id?: Maybe<Scalars['ID']['output']>;
+  knownToServices?: Maybe<Scalars['Boolean']['output']>;
+  /** The partner that holds this record. */
+  owner?: Maybe<Partner>;
+  riskSummary?: Maybe<Scalars['String']['output']>;
+  updatedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+};
+
+export type Mutation = {
+  /** Bring another partner into a case your partner takes part in. */
+  addPartnerToCase: Case;
+  /** Add someone to a case as victim, perpetrator, witness or reporter. */
+  addPersonToCase: CasePerson;
+  /** Open a case led by your partner. */
+  openCase: Case;
+  /** Record an ASB case review (community trigger) decision; the hub checks the threshold. */
+  recordCaseReviewDecision: CaseReviewDecision;
+  /** Record an incident reported to your partner. */
+  recordIncident: RecordIncidentPayload;
+  /** Record a visit made jointly by partners on the case. */
+  recordJointVisit: JointVisit;
+  /** Release your partner’s basis-gated fields about a person, by consent or a lawful basis. */
+  recordSharingBasis: SharingBasis;
+  /** Record support offered (mediation, a referral, victim support...) and the answer. */
+  recordSupportOffer: SupportOffer;
+};
+
+
+export type MutationAddPartnerToCaseArgs = {
+  input: AddPartnerToCaseInput;
+};
+
+
+export type MutationAddPersonToCaseArgs = {
+  input: AddPersonToCaseInput;
+};
+
+
+export type MutationOpenCaseArgs = {
+  input: OpenCaseInput;
+};
+
+
+export type MutationRecordCaseReviewDecisionArgs = {
+  input: RecordCaseReviewDecisionInput;
+};
+
+
+export type MutationRecordIncidentArgs = {
+  input: RecordIncidentInput;
+};
+
+
+export type MutationRecordJointVisitArgs = {
+  input: RecordJointVisitInput;
+};
+
+
+export type MutationRecordSharingBasisArgs = {
+  input: RecordSharingBasisInput;
+};
+
+
+export type MutationRecordSupportOfferArgs = {
+  input: RecordSupportOfferInput;
+};
+
+/** A place not yet known to the hub. */
+export type NewLocationInput = {
+  description: Scalars['String']['input'];
+  kind: LocationKind;
+  latitude?: InputMaybe<Scalars['Float']['input']>;
+  longitude?: InputMaybe<Scalars['Float']['input']>;
+  lsoaCode?: InputMaybe<Scalars['String']['input']>;
+  uprn?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Someone not yet known to the hub. */
+export type NewPersonInput = {
+  dateOfBirth?: InputMaybe<Scalars['LocalDate']['input']>;
+  familyName: Scalars['String']['input'];
+  givenName: Scalars['String']['input'];
+};
+
+/** A member of a partner’s staff named on a case. */
+export type Officer = {
+  displayName: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  partner: Partner;
+};
+
+/** Open a case, led by your partner. */
+export type OpenCaseInput = {
+  centredOn: CaseCentre;
+  /** A member of your partner; defaults to you. */
+  leadOfficerId?: InputMaybe<Scalars['ID']['input']>;
+  /** An existing place the case centres on. */
+  locationId?: InputMaybe<Scalars['ID']['input']>;
+  /** Or a new place. */
+  newLocation?: InputMaybe<NewLocationInput>;
+  /** OSARA objective: what the case must achieve. */
+  objective?: InputMaybe<Scalars['String']['input']>;
+  objectiveTargetDate?: InputMaybe<Scalars['LocalDate']['input']>;
+  /** Defaults to now; cannot be in the future. */
+  openedAt?: InputMaybe<Scalars['DateTimeISO']['input']>;
+  /** Other partners taking part from the start. */
+  partnerIds?: Array<Scalars['ID']['input']>;
+  riskLevel: RiskLevel;
+  summary?: InputMaybe<Scalars['String']['input']>;
+  title: Scalars['String']['input'];
+};
+
+/** The OSARA record: Objective, Scanning, Analysis, Response, Assessment. */
+export type Osara = {
+  analysis?: Maybe<Scalars['String']['output']>;
+  assessment?: Maybe<Scalars['String']['output']>;
+  objective?: Maybe<Scalars['String']['output']>;
+  objectiveTargetDate?: Maybe<Scalars['LocalDate']['output']>;
+  response?: Maybe<Scalars['String']['output']>;
+  scanning?: Maybe<Scalars['String']['output']>;
+  stage: OsaraStage;
+};
+
+export type OsaraStage =
+  | 'ANALYSIS'
+  | 'ASSESSMENT'
+  | 'OBJECTIVE'
+  | 'RESPONSE'
+  | 'SCANNING';
+
+export type PageInfo = {
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+};
+
+/** An organisation in the sharing agreement. */
+export type Partner = {
+  id: Scalars['ID']['output'];
+  kind: PartnerKind;
+  name: Scalars['String']['output'];
+};
+
+/** Police force, local authority ASB team, housing provider, NHS mental health service, drug and alcohol service, or another partner the area adds */
+export type PartnerKind =
+  | 'COUNCIL'
+  | 'DRUG_ALCOHOL'
+  | 'HOUSING'
+  | 'MENTAL_HEALTH'
+  | 'OTHER'
+  | 'POLICE';
+
+/** Someone in one or more cases. Reached only through a case you take part in. */
+export type Person = {
+  /** The cases this person is in that your partner takes part in. */
+  cases: Array<Case>;
+  dateOfBirth?: Maybe<Scalars['LocalDate']['output']>;
+  /** Only your own records, or those released to your partner by consent or a safeguarding basis. */
+  drugAlcoholRecords: Array<DrugAlcoholRecord>;
+  familyName: Scalars['String']['output'];
+  givenName: Scalars['String']['output'];
+  housingRecords: Array<HousingRecord>;
+  id: Scalars['ID']['output'];
+  /** Only your own records, or those released to your partner by consent or a safeguarding basis. */
+  mentalHealthRecords: Array<MentalHealthRecord>;
+  policeRecords: Array<PoliceRecord>;
+  /** Bases in force that your partner recorded, or that release fields to your partner. */
+  sharingBases?: Maybe<Array<SharingBasis>>;
+};
+
+export type PersonRole =
+  | 'PERPETRATOR'
+  | 'REPORTER'
+  | 'VICTIM'
+  | 'WITNESS';
+
+/** The police force’s record about a person. */
+export type PoliceRecord = {
+  id?: Maybe<Scalars['ID']['output']>;
+  /** Police intelligence: never leaves the force. */
+  intelligence?: Maybe<Scalars['String']['output']>;
+  nominalReference?: Maybe<Scalars['String']['output']>;
+  /** The partner that holds this record. */
+  owner?: Maybe<Partner>;
+  updatedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** Warnings issued and arrests, as shared with partners. */
+  warningsSummary?: Maybe<Scalars['String']['output']>;
+};
+
+export type Query = {
+  /** The shared case view. A case your partner is not part of answers NOT_FOUND, like one that does not exist. */
+  case?: Maybe<Case>;
+  /** Cases your partner leads or takes part in. */
+  cases?: Maybe<CaseConnection>;
+  /** Who you are signed in as. */
+  me: Me;
+  /** The partners in the sharing agreement. */
+  partners: Array<Partner>;
+  /** Someone in a case your partner takes part in; anyone else answers NOT_FOUND. */
+  person?: Maybe<Person>;
+};
+
+
+export type QueryCaseArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryCasesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<CaseFilter>;
+  first?: Scalars['Int']['input'];
+  orderBy?: CaseOrder;
+};
+
+
+export type QueryPersonArgs = {
+  id: Scalars['ID']['input'];
+};
+
+/** An ASB case review decision: the qualifying complaints counted, and what the partners decided and why. */
+export type RecordCaseReviewDecisionInput = {
+  caseId: Scalars['ID']['input'];
+  /** Defaults to now; the 6-month window ends here. */
+  decidedAt?: InputMaybe<Scalars['DateTimeISO']['input']>;
+  /** Incidents on this case counted as qualifying complaints. */
+  incidentIds: Array<Scalars['ID']['input']>;
+  outcome: CaseReviewOutcome;
+  /** Why: for a discretionary review, persistence, harm or potential harm, adequacy of response. */
+  reasons: Scalars['String']['input'];
+  /** The victim in the case the application was made by or for. */
+  victimId: Scalars['ID']['input'];
+};
+
+/** An incident as your partner received it. If another partner already recorded the same episode, your report is attached to it instead of creating a second incident. */
+export type RecordIncidentInput = {
+  caseId: Scalars['ID']['input'];
+  category: IncidentCategory;
+  description: Scalars['String']['input'];
+  locationId?: InputMaybe<Scalars['ID']['input']>;
+  newLocation?: InputMaybe<NewLocationInput>;
+  /** When the behaviour happened. */
+  occurredAt: Scalars['DateTimeISO']['input'];
+  people?: Array<IncidentPersonInput>;
+  /** When your partner was told; defaults to now. */
+  reportedAt?: InputMaybe<Scalars['DateTimeISO']['input']>;
+  /** The incident, already on this case, that this report is another account of. */
+  sameEpisodeAsIncidentId?: InputMaybe<Scalars['ID']['input']>;
+  /** Your system’s own reference, e.g. a police log number. */
+  sourceReference?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type RecordIncidentPayload = {
+  /** True when this report was attached to an incident already reported to another partner (the same episode counts once). */
+  attachedToExistingIncident: Scalars['Boolean']['output'];
+  incident: Incident;
+};
+
+/** A visit made by officers of at least two partners on the case. */
+export type RecordJointVisitInput = {
+  attendees: Array<JointVisitAttendeeInput>;
+  caseId: Scalars['ID']['input'];
+  locationId?: InputMaybe<Scalars['ID']['input']>;
+  newLocation?: InputMaybe<NewLocationInput>;
+  outcome: Scalars['String']['input'];
+  /** People in the case who were seen. */
+  personIds?: Array<Scalars['ID']['input']>;
+  purpose: Scalars['String']['input'];
+  visitedAt: Scalars['DateTimeISO']['input'];
+};
+
+/** Record the basis on which your partner releases its fields about a person: the person's consent, or a lawful basis. */
+export type RecordSharingBasisInput = {
+  expiresAt?: InputMaybe<Scalars['DateTimeISO']['input']>;
+  kind: SharingBasisKind;
+  /** Someone in a case your partner takes part in. */
+  personId: Scalars['ID']['input'];
+  /** Who consented and when, or the safeguarding concern and who decided. */
+  reason: Scalars['String']['input'];
+  /** Release to this partner only; omit for every partner on the person’s cases. */
+  recipientPartnerId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** Support offered to someone in the case, and their answer. */
+export type RecordSupportOfferInput = {
+  caseId: Scalars['ID']['input'];
+  details?: InputMaybe<Scalars['String']['input']>;
+  kind: SupportKind;
+  offeredAt: Scalars['DateTimeISO']['input'];
+  /** The partner that offered it; defaults to yours. Must be on the case. */
+  offeredByPartnerId?: InputMaybe<Scalars['ID']['input']>;
+  /** Someone in the case. */
+  personId: Scalars['ID']['input'];
+  response: SupportResponse;
+};
+
+export type RiskLevel =
+  | 'HIGH'
+  | 'MEDIUM'
+  | 'STANDARD';
+
+export type Role =
+  | 'ADMINISTRATOR'
+  | 'ANALYST'
+  | 'BI_SERVICE'
+  | 'DATA_PROTECTION_OFFICER'
+  | 'LEGAL'
+  | 'PRACTITIONER'
+  | 'SUPERVISOR';
+
+/** A consent or lawful basis releasing a partner’s fields about a person. */
+export type SharingBasis = {
+  decidedBy: Officer;
+  expiresAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  id: Scalars['ID']['output'];
+  kind: SharingBasisKind;
+  /** The partner whose fields it releases. */
+  ownerPartner: Partner;
+  reason: Scalars['String']['output'];
+  /** Null: every partner on the person’s cases. */
+  recipientPartner?: Maybe<Partner>;
+  recordedAt: Scalars['DateTimeISO']['output'];
+  withdrawnAt?: Maybe<Scalars['DateTimeISO']['output']>;
+};
+
+export type SharingBasisKind =
+  | 'CONSENT'
+  | 'PREVENTING_UNLAWFUL_ACTS'
+  | 'SAFEGUARDING';
+
+export type SupportKind =
+  | 'DIVERSIONARY_SCHEME'
+  | 'DRUG_ALCOHOL_REFERRAL'
+  | 'HOUSING_SUPPORT'
+  | 'MEDIATION'
+  | 'MENTAL_HEALTH_REFERRAL'
+  | 'OTHER'
+  | 'VICTIM_SUPPORT';
+
+/** Support a partner offered someone, and their answer. */
+export type SupportOffer = {
+  details?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  kind: SupportKind;
+  offeredAt: Scalars['DateTimeISO']['output'];
+  offeredBy: Partner;
+  person: Person;
+  response: SupportResponse;
+};
+
+export type SupportResponse =
+  | 'ACCEPTED'
+  | 'DECLINED'
+  | 'NO_RESPONSE';
+
+export type Vulnerability =
+  | 'AGE'
+  | 'EXPLOITATION'
+  | 'ISOLATION'
+  | 'LEARNING_DISABILITY'
+  | 'MENTAL_ILL_HEALTH'
+  | 'PHYSICAL_DISABILITY'
+  | 'SUBSTANCE_MISUSE';
+
+export type CaseViewQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type CaseViewQuery = { case?: { id: string, reference: string, title: string, summary?: string | null, centredOn: CaseCentre, status: CaseStatus, riskLevel: RiskLevel, openedAt: string, closedAt?: string | null, leadPartner: { id: string, name: string, kind: PartnerKind }, leadOfficer?: { id: string, displayName: string, partner: { id: string, name: string } } | null, location?: { id: string, kind: LocationKind, description?: string | null, uprn?: string | null, latitude?: number | null, longitude?: number | null, lsoaCode?: string | null } | null, partners: Array<{ id: string, name: string, kind: PartnerKind }>, osara: { stage: OsaraStage, objective?: string | null, objectiveTargetDate?: string | null, scanning?: string | null, analysis?: string | null, response?: string | null, assessment?: string | null }, people?: Array<{ role: PersonRole, vulnerabilities: Array<Vulnerability>, addedAt: string, person?: { id: string, givenName: string, familyName: string, dateOfBirth?: string | null, cases: Array<{ id: string, reference: string }>, policeRecords: Array<{ id?: string | null, updatedAt?: string | null, nominalReference?: string | null, warningsSummary?: string | null, intelligence?: string | null, owner?: { id: string, name: string } | null }>, housingRecords: Array<{ id?: string | null, updatedAt?: string | null, tenancyReference?: string | null, tenancyType?: string | null, tenancyStartDate?: string | null, tenancyBreaches?: string | null, officerNotes?: string | null, owner?: { id: string, name: string } | null, property?: { id: string, description?: string | null } | null }>, mentalHealthRecords: Array<{ id?: string | null, updatedAt?: string | null, knownToServices?: boolean | null, careContact?: string | null, riskSummary?: string | null, clinicalNotes?: string | null, owner?: { id: string, name: string } | null }>, drugAlcoholRecords: Array<{ id?: string | null, updatedAt?: string | null, engagedInTreatment?: boolean | null, keyWorkerContact?: string | null, treatmentDetail?: string | null, owner?: { id: string, name: string } | null }>, sharingBases?: Array<{ id: string, kind: SharingBasisKind, reason: string, recordedAt: string, expiresAt?: string | null, withdrawnAt?: string | null, ownerPartner: { id: string, name: string }, recipientPartner?: { id: string, name: string } | null, decidedBy: { id: string, displayName: string } }> | null } | null }> | null, incidents: Array<{ id: string, occurredAt: string, category: IncidentCategory, description?: string | null, location?: { id: string, kind: LocationKind, description?: string | null, lsoaCode?: string | null } | null, reports: Array<{ id: string, reportedAt: string, sourceReference?: string | null, partner: { id: string, name: string } }>, people?: Array<{ role: PersonRole, person?: { id: string, givenName: string, familyName: string } | null }> | null }>, jointVisits?: Array<{ id: string, visitedAt: string, purpose: string, outcome: string, location?: { id: string, description?: string | null } | null, attendees: Array<{ officerName: string, partner: { id: string, name: string } }>, peopleVisited: Array<{ id: string, givenName: string, familyName: string }> }> | null, supportOffers?: Array<{ id: string, kind: SupportKind, details?: string | null, offeredAt: string, response: SupportResponse, offeredBy: { id: string, name: string }, person: { id: string, givenName: string, familyName: string } }> | null, interventions: Array<{ id: string, kind: InterventionKind, issuedAt: string, terms?: string | null, complianceDate?: string | null, status: InterventionStatus, subject?: { id: string, givenName: string, familyName: string } | null, premises?: { id: string, description?: string | null } | null, issuedBy: Array<{ id: string, name: string }>, breaches: Array<{ id: string, occurredAt: string, details?: string | null }> }>, caseReviewDecisions: Array<{ id: string, windowStart: string, windowEnd: string, threshold: number, thresholdMet: boolean, outcome: CaseReviewOutcome, reasons?: string | null, decidedAt: string, victim?: { id: string, givenName: string, familyName: string } | null, decidedBy?: { id: string, displayName: string } | null, countedIncidents?: Array<{ id: string, occurredAt: string }> | null }> } | null };
+
+export type CaseIncidentsOnlyQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type CaseIncidentsOnlyQuery = { case?: { id: string, incidents: Array<{ id: string, occurredAt: string, description?: string | null, location?: { id: string, description?: string | null } | null, reports: Array<{ id: string, reportedAt: string, partner: { id: string, name: string } }>, people?: Array<{ role: PersonRole, person?: { id: string, givenName: string } | null }> | null }> } | null };
+
+export type MeQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type MeQuery = { me: { id: string, username: string, displayName: string, role: Role, partner: { id: string, name: string, kind: PartnerKind }, cases?: { totalCount: number, edges: Array<{ node: { id: string, reference: string } }> } | null } };
+
+export type CasesQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<CaseFilter>;
+  orderBy?: InputMaybe<CaseOrder>;
+}>;
+
+
+export type CasesQuery = { cases?: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ cursor: string, node: { id: string, reference: string, riskLevel: RiskLevel, openedAt: string, status: CaseStatus } }> } | null };
+
+export type CaseReferencesOnlyQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+  filter?: InputMaybe<CaseFilter>;
+  orderBy?: InputMaybe<CaseOrder>;
+}>;
+
+
+export type CaseReferencesOnlyQuery = { cases?: { edges: Array<{ node: { id: string, reference: string } }> } | null };
+
+export type PersonViewQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type PersonViewQuery = { person?: { id: string, givenName: string, familyName: string, dateOfBirth?: string | null, cases: Array<{ id: string, reference: string }>, policeRecords: Array<{ id?: string | null, intelligence?: string | null, warningsSummary?: string | null }>, mentalHealthRecords: Array<{ id?: string | null, knownToServices?: boolean | null, careContact?: string | null, riskSummary?: string | null, clinicalNotes?: string | null }>, drugAlcoholRecords: Array<{ id?: string | null, engagedInTreatment?: boolean | null, keyWorkerContact?: string | null, treatmentDetail?: string | null }> } | null };
+
+export type PartnersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PartnersQuery = { partners: Array<{ id: string, name: string, kind: PartnerKind }> };
+
+export type OpenCaseMutationVariables = Exact<{
+  input: OpenCaseInput;
+}>;
+
+
+export type OpenCaseMutation = { openCase: { id: string, reference: string, title: string, riskLevel: RiskLevel, leadPartner: { id: string }, leadOfficer?: { id: string } | null, partners: Array<{ id: string }>, location?: { id: string, description?: string | null } | null, osara: { stage: OsaraStage, objective?: string | null, objectiveTargetDate?: string | null } } };
+
+export type AddPartnerToCaseMutationVariables = Exact<{
+  input: AddPartnerToCaseInput;
+}>;
+
+
+export type AddPartnerToCaseMutation = { addPartnerToCase: { id: string, partners: Array<{ id: string }> } };
+
+export type AddPersonToCaseMutationVariables = Exact<{
+  input: AddPersonToCaseInput;
+}>;
+
+
+export type AddPersonToCaseMutation = { addPersonToCase: { role: PersonRole, vulnerabilities: Array<Vulnerability>, person?: { id: string, givenName: string, familyName: string, dateOfBirth?: string | null } | null } };
+
+export type RecordIncidentMutationVariables = Exact<{
+  input: RecordIncidentInput;
+}>;
+
+
+export type RecordIncidentMutation = { recordIncident: { attachedToExistingIncident: boolean, incident: { id: string, occurredAt: string, category: IncidentCategory, description?: string | null, location?: { id: string } | null, reports: Array<{ reportedAt: string, sourceReference?: string | null, partner: { id: string } }>, people?: Array<{ role: PersonRole, person?: { id: string } | null }> | null } } };
+
+export type RecordJointVisitMutationVariables = Exact<{
+  input: RecordJointVisitInput;
+}>;
+
+
+export type RecordJointVisitMutation = { recordJointVisit: { id: string, visitedAt: string, purpose: string, outcome: string, attendees: Array<{ officerName: string, partner: { id: string } }>, peopleVisited: Array<{ id: string }> } };
+
+export type RecordSupportOfferMutationVariables = Exact<{
+  input: RecordSupportOfferInput;
+}>;
+
+
+export type RecordSupportOfferMutation = { recordSupportOffer: { id: string, kind: SupportKind, response: SupportResponse, details?: string | null, offeredAt: string, offeredBy: { id: string }, person: { id: string } } };
+
+export type RecordSharingBasisMutationVariables = Exact<{
+  input: RecordSharingBasisInput;
+}>;
+
+
+export type RecordSharingBasisMutation = { recordSharingBasis: { id: string, kind: SharingBasisKind, reason: string, ownerPartner: { id: string }, recipientPartner?: { id: string } | null } };
+
+export type RecordCaseReviewDecisionMutationVariables = Exact<{
+  input: RecordCaseReviewDecisionInput;
+}>;
+
+
+export type RecordCaseReviewDecisionMutation = { recordCaseReviewDecision: { id: string, threshold: number, thresholdMet: boolean, outcome: CaseReviewOutcome, reasons?: string | null, windowStart: string, windowEnd: string, countedIncidents?: Array<{ id: string }> | null, victim?: { id: string } | null } };
+
+
+export const CaseViewDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CaseView"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"case"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"reference"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"summary"}},{"kind":"Field","name":{"kind":"Name","value":"centredOn"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"riskLevel"}},{"kind":"Field","name":{"kind":"Name","value":"openedAt"}},{"kind":"Field","name":{"kind":"Name","value":"closedAt"}},{"kind":"Field","name":{"kind":"Name","value":"leadPartner"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}},{"kind":"Field","name":{"kind":"Name","value":"leadOfficer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"partner"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"location"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"uprn"}},{"kind":"Field","name":{"kind":"Name","value":"latitude"}},{"kind":"Field","name":{"kind":"Name","value":"longitude"}},{"kind":"Field","name":{"kind":"Name","value":"lsoaCode"}}]}},{"kind":"Field","name":{"kind":"Name","value":"partners"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}},{"kind":"Field","name":{"kind":"Name","value":"osara"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"stage"}},{"kind":"Field","name":{"kind":"Name","value":"objective"}},{"kind":"Field","name":{"kind":"Name","value":"objectiveTargetDate"}},{"kind":"Field","name":{"kind":"Name","value":"scanning"}},{"kind":"Field","name":{"kind":"Name","value":"analysis"}},{"kind":"Field","name":{"kind":"Name","value":"response"}},{"kind":"Field","name":{"kind":"Name","value":"assessment"}}]}},{"kind":"Field","name":{"kind":"Name","value":"people"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"vulnerabilities"}},{"kind":"Field","name":{"kind":"Name","value":"addedAt"}},{"kind":"Field","name":{"kind":"Name","value":"person"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"givenName"}},{"kind":"Field","name":{"kind":"Name","value":"familyName"}},{"kind":"Field","name":{"kind":"Name","value":"dateOfBirth"}},{"kind":"Field","name":{"kind":"Name","value":"cases"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"reference"}}]}},{"kind":"Field","name":{"kind":"Name","value":"policeRecords"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"owner"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"nominalReference"}},{"kind":"Field","name":{"kind":"Name","value":"warningsSummary"}},{"kind":"Field","name":{"kind":"Name","value":"intelligence"}}]}},{"kind":"Field","name":{"kind":"Name","value":"housingRecords"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"owner"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"property"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"description"}}]}},{"kind":"Field","name":{"kind":"Name","value":"tenancyReference"}},{"kind":"Field","name":{"kind":"Name","value":"tenancyType"}},{"kind":"Field","name":{"kind":"Name","value":"tenancyStartDate"}},{"kind":"Field","name":{"kind":"Name","value":"tenancyBreaches"}},{"kind":"Field","name":{"kind":"Name","value":"officerNotes"}}]}},{"kind":"Field","name":{"kind":"Name","value":"mentalHealthRecords"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"owner"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"knownToServices"}},{"kind":"Field","name":{"kind":"Name","value":"careContact"}},{"kind":"Field","name":{"kind":"Name","value":"riskSummary"}},{"kind":"Field","name":{"kind":"Name","value":"clinicalNotes"}}]}},{"kind":"Field","name":{"kind":"Name","value":"drugAlcoholRecords"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"owner"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"engagedInTreatment"}},{"kind":"Field","name":{"kind":"Name","value":"keyWorkerContact"}},{"kind":"Field","name":{"kind":"Name","value":"treatmentDetail"}}]}},{"kind":"Field","name":{"kind":"Name","value":"sharingBases"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"recordedAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"withdrawnAt"}},{"kind":"Field","name":{"kind":"Name","value":"ownerPartner"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"recipientPartner"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"decidedBy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"incidents"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}},{"kind":"Field","name":{"kind":"Name","value":"category"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"location"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"lsoaCode"}}]}},{"kind":"Field","name":{"kind":"Name","value":"reports"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"partner"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"reportedAt"}},{"kind":"Field","name":{"kind":"Name","value":"sourceReference"}}]}},{"kind":"Field","name":{"kind":"Name","value":"people"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"person"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"givenName"}},{"kind":"Field","name":{"kind":"Name","value":"familyName"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"jointVisits"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"visitedAt"}},{"kind":"Field","name":{"kind":"Name","value":"purpose"}},{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"location"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"description"}}]}},{"kind":"Field","name":{"kind":"Name","value":"attendees"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"officerName"}},{"kind":"Field","name":{"kind":"Name","value":"partner"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"peopleVisited"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"givenName"}},{"kind":"Field","name":{"kind":"Name","value":"familyName"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"supportOffers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"details"}},{"kind":"Field","name":{"kind":"Name","value":"offeredAt"}},{"kind":"Field","name":{"kind":"Name","value":"response"}},{"kind":"Field","name":{"kind":"Name","value":"offeredBy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"person"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"givenName"}},{"kind":"Field","name":{"kind":"Name","value":"familyName"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"interventions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"issuedAt"}},{"kind":"Field","name":{"kind":"Name","value":"terms"}},{"kind":"Field","name":{"kind":"Name","value":"complianceDate"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"subject"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"givenName"}},{"kind":"Field","name":{"kind":"Name","value":"familyName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"premises"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"description"}}]}},{"kind":"Field","name":{"kind":"Name","value":"issuedBy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"breaches"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}},{"kind":"Field","name":{"kind":"Name","value":"details"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"caseReviewDecisions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"windowStart"}},{"kind":"Field","name":{"kind":"Name","value":"windowEnd"}},{"kind":"Field","name":{"kind":"Name","value":"threshold"}},{"kind":"Field","name":{"kind":"Name","value":"thresholdMet"}},{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"reasons"}},{"kind":"Field","name":{"kind":"Name","value":"decidedAt"}},{"kind":"Field","name":{"kind":"Name","value":"victim"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"givenName"}},{"kind":"Field","name":{"kind":"Name","value":"familyName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"decidedBy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"countedIncidents"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}}]}}]}}]}}]}}]} as unknown as DocumentNode<CaseViewQuery, CaseViewQueryVariables>;
+export const CaseIncidentsOnlyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CaseIncidentsOnly"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"case"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"incidents"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"location"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"description"}}]}},{"kind":"Field","name":{"kind":"Name","value":"reports"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"partner"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"reportedAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"people"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"person"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"givenName"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<CaseIncidentsOnlyQuery, CaseIncidentsOnlyQueryVariables>;
+export const MeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Me"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"partner"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}},{"kind":"Field","name":{"kind":"Name","value":"cases"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"reference"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<MeQuery, MeQueryVariables>;
+export const CasesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Cases"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"CaseFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"orderBy"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"CaseOrder"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cases"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"Variable","name":{"kind":"Name","value":"orderBy"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"reference"}},{"kind":"Field","name":{"kind":"Name","value":"riskLevel"}},{"kind":"Field","name":{"kind":"Name","value":"openedAt"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]}}]} as unknown as DocumentNode<CasesQuery, CasesQueryVariables>;
+export const CaseReferencesOnlyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CaseReferencesOnly"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"CaseFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"orderBy"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"CaseOrder"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cases"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"Variable","name":{"kind":"Name","value":"orderBy"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"reference"}}]}}]}}]}}]}}]} as unknown as DocumentNode<CaseReferencesOnlyQuery, CaseReferencesOnlyQueryVariables>;
+export const PersonViewDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PersonView"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"person"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"givenName"}},{"kind":"Field","name":{"kind":"Name","value":"familyName"}},{"kind":"Field","name":{"kind":"Name","value":"dateOfBirth"}},{"kind":"Field","name":{"kind":"Name","value":"cases"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"reference"}}]}},{"kind":"Field","name":{"kind":"Name","value":"policeRecords"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"intelligence"}},{"kind":"Field","name":{"kind":"Name","value":"warningsSummary"}}]}},{"kind":"Field","name":{"kind":"Name","value":"mentalHealthRecords"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"knownToServices"}},{"kind":"Field","name":{"kind":"Name","value":"careContact"}},{"kind":"Field","name":{"kind":"Name","value":"riskSummary"}},{"kind":"Field","name":{"kind":"Name","value":"clinicalNotes"}}]}},{"kind":"Field","name":{"kind":"Name","value":"drugAlcoholRecords"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"engagedInTreatment"}},{"kind":"Field","name":{"kind":"Name","value":"keyWorkerContact"}},{"kind":"Field","name":{"kind":"Name","value":"treatmentDetail"}}]}}]}}]}}]} as unknown as DocumentNode<PersonViewQuery, PersonViewQueryVariables>;
+export const PartnersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Partners"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"partners"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}}]}}]} as unknown as DocumentNode<PartnersQuery, PartnersQueryVariables>;
+export const OpenCaseDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"OpenCase"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"OpenCaseInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"openCase"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"reference"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"riskLevel"}},{"kind":"Field","name":{"kind":"Name","value":"leadPartner"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"leadOfficer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"partners"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"location"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"description"}}]}},{"kind":"Field","name":{"kind":"Name","value":"osara"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"stage"}},{"kind":"Field","name":{"kind":"Name","value":"objective"}},{"kind":"Field","name":{"kind":"Name","value":"objectiveTargetDate"}}]}}]}}]}}]} as unknown as DocumentNode<OpenCaseMutation, OpenCaseMutationVariables>;
+export const AddPartnerToCaseDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AddPartnerToCase"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AddPartnerToCaseInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addPartnerToCase"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"partners"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<AddPartnerToCaseMutation, AddPartnerToCaseMutationVariables>;
+export const AddPersonToCaseDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AddPersonToCase"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AddPersonToCaseInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addPersonToCase"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"vulnerabilities"}},{"kind":"Field","name":{"kind":"Name","value":"person"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"givenName"}},{"kind":"Field","name":{"kind":"Name","value":"familyName"}},{"kind":"Field","name":{"kind":"Name","value":"dateOfBirth"}}]}}]}}]}}]} as unknown as DocumentNode<AddPersonToCaseMutation, AddPersonToCaseMutationVariables>;
+export const RecordIncidentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RecordIncident"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RecordIncidentInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recordIncident"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"attachedToExistingIncident"}},{"kind":"Field","name":{"kind":"Name","value":"incident"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}},{"kind":"Field","name":{"kind":"Name","value":"category"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"location"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"reports"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"partner"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"reportedAt"}},{"kind":"Field","name":{"kind":"Name","value":"sourceReference"}}]}},{"kind":"Field","name":{"kind":"Name","value":"people"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"person"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<RecordIncidentMutation, RecordIncidentMutationVariables>;
+export const RecordJointVisitDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RecordJointVisit"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RecordJointVisitInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recordJointVisit"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"visitedAt"}},{"kind":"Field","name":{"kind":"Name","value":"purpose"}},{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"attendees"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"officerName"}},{"kind":"Field","name":{"kind":"Name","value":"partner"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"peopleVisited"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<RecordJointVisitMutation, RecordJointVisitMutationVariables>;
+export const RecordSupportOfferDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RecordSupportOffer"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RecordSupportOfferInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recordSupportOffer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"response"}},{"kind":"Field","name":{"kind":"Name","value":"details"}},{"kind":"Field","name":{"kind":"Name","value":"offeredAt"}},{"kind":"Field","name":{"kind":"Name","value":"offeredBy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"person"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<RecordSupportOfferMutation, RecordSupportOfferMutationVariables>;
+export const RecordSharingBasisDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RecordSharingBasis"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RecordSharingBasisInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recordSharingBasis"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"ownerPartner"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"recipientPartner"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<RecordSharingBasisMutation, RecordSharingBasisMutationVariables>;
+export const RecordCaseReviewDecisionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RecordCaseReviewDecision"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RecordCaseReviewDecisionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recordCaseReviewDecision"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"threshold"}},{"kind":"Field","name":{"kind":"Name","value":"thresholdMet"}},{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"reasons"}},{"kind":"Field","name":{"kind":"Name","value":"windowStart"}},{"kind":"Field","name":{"kind":"Name","value":"windowEnd"}},{"kind":"Field","name":{"kind":"Name","value":"countedIncidents"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"victim"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<RecordCaseReviewDecisionMutation, RecordCaseReviewDecisionMutationVariables>;

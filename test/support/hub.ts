@@ -1,0 +1,93 @@
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
+import { print, type GraphQLFormattedError } from 'graphql';
+import { loadConfig, type HubConfig } from '../../src/config';
+import { onSqlStatement } from '../../src/db/database';
+import { ormOptions } from '../../src/db/orm-options';
+import { startHub, type Hub } from '../../src/server';
+import { testDatabaseUrl } from './test-database';
+
+export interface GraphQLResponse<R> {
+  status: number;
+  data?: R | null;
+  errors?: GraphQLFormattedError[];
+}
+
+export interface TestHub {
+  url: string;
+  orm: MikroORM;
+  config: HubConfig;
+  /** A fresh EntityManager for factories and for checking what a request wrote. */
+  em(): EntityManager;
+  /** Sends a typed operation over HTTP, as a partner's front end would. */
+  request<R, V>(
+    document: TypedDocumentNode<R, V>,
+    variables: V,
+    token?: string,
+  ): Promise<GraphQLResponse<R>>;
+  /** Sends any body with any headers, for tests of the HTTP layer itself. */
+  post(body: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any }>;
+  /** Runs `work` and counts the SQL statements the hub sent meanwhile. */
+  countStatements(work: () => Promise<unknown>): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** The real hub, on a real port, over the run's real PostgreSQL. */
+export async function startTestHub(env: Record<string, string> = {}): Promise<TestHub> {
+  const url = testDatabaseUrl();
+  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: url, PORT: '0', ...env });
+  const orm = await MikroORM.init(ormOptions(url));
+  const hub: Hub = await startHub(config, orm, 0);
+  const endpoint = `${hub.url}/graphql`;
+
+  const post = async (body: unknown, headers: Record<string, string> = {}) => {
+    const response = await fetch(endpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    const text = await response.text();
+    let parsed: unknown = text;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      // leave as text
+    }
+    return { status: response.status, body: parsed as any };
+  };
+
+  return {
+    url: hub.url,
+    orm,
+    config,
+    em: () => orm.em.fork(),
+    async request(document, variables, token) {
+      const { status, body } = await post(
+        { query: print(document), variables },
+        token ? { authorization: `Bearer ${token}` } : {},
+      );
+      return { status, data: body.data, errors: body.errors };
+    },
+    post,
+    async countStatements(work) {
+      let count = 0;
+      const stop = onSqlStatement(orm, () => {
+        count += 1;
+      });
+      try {
+        await work();
+      } finally {
+        stop();
+      }
+      return count;
+    },
+    async close() {
+      await hub.stop();
+      await orm.close(true);
+    },
+  };
+}
+
+/** The error codes of a response, in order, for compact assertions. */
+export const codes = (response: { errors?: GraphQLFormattedError[] }) =>
+  (response.errors ?? []).map((error) => error.extensions?.code);
