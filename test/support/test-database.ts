@@ -5,5 +5,5 @@ import path from 'node:path';
 export const TEST_DATABASE_FILE = path.resolve(__dirname, '../../.data/test-database-url');
 
 export function testDatabaseUrl(): string {
-  return fs.readFileSync(TEST_DATABASE_FILE, 'utf8').trim();
+  return process.env.HUB_TEST_DATABASE_URL ?? fs.readFileSync(TEST_DATABASE_FILE, 'utf8').trim();
 }
