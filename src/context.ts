@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from './auth/viewer';
+import { BatchWaves } from './common/batch-loader';
 import { caseReviewLoaders } from './case-reviews/case-review.loaders';
 import { caseLoaders } from './cases/case.loaders';
 import type { HubConfig } from './config';
@@ -27,20 +28,21 @@ export interface HubContext {
 }
 
 export function createLoaders(em: EntityManager, viewer: Viewer) {
+  const waves = new BatchWaves();
   return {
-    ...rowScopeLoaders(em, viewer),
-    ...partnerLoaders(em),
-    ...userLoaders(em),
-    ...personLoaders(em),
-    ...locationLoaders(em),
-    ...caseLoaders(em, viewer),
-    ...incidentLoaders(em),
-    ...jointVisitLoaders(em),
-    ...supportOfferLoaders(em),
-    ...interventionLoaders(em),
-    ...caseReviewLoaders(em),
-    ...partnerRecordLoaders(em),
-    ...sharingBasisLoaders(em),
+    ...rowScopeLoaders(em, waves, viewer),
+    ...partnerLoaders(em, waves),
+    ...userLoaders(em, waves),
+    ...personLoaders(em, waves),
+    ...locationLoaders(em, waves),
+    ...caseLoaders(em, waves, viewer),
+    ...incidentLoaders(em, waves),
+    ...jointVisitLoaders(em, waves),
+    ...supportOfferLoaders(em, waves),
+    ...interventionLoaders(em, waves),
+    ...caseReviewLoaders(em, waves),
+    ...partnerRecordLoaders(em, waves),
+    ...sharingBasisLoaders(em, waves),
   };
 }
 

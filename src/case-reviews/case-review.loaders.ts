@@ -1,10 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { groupedLoader } from '../common/batch-loader';
+import { BatchWaves, groupedLoader } from '../common/batch-loader';
 import { CaseReviewDecision } from './case-review-decision.entity';
 import { CaseReviewIncident } from './case-review-incident.entity';
 
-export const caseReviewLoaders = (em: EntityManager) => ({
+export const caseReviewLoaders = (em: EntityManager, waves: BatchWaves) => ({
   decisionsByCase: groupedLoader(
+    waves,
     (ids) =>
       em.find(
         CaseReviewDecision,
@@ -14,6 +15,7 @@ export const caseReviewLoaders = (em: EntityManager) => ({
     (row) => row.case.id,
   ),
   countedIncidentsByDecision: groupedLoader(
+    waves,
     (ids) =>
       em.find(
         CaseReviewIncident,

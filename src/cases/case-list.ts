@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../auth/viewer';
-import { requireId } from '../common/validate';
+import { isUuid, requireId } from '../common/validate';
 import { badInput } from '../errors';
 import { assertMayUseFields } from '../permissions/field-use';
 import { CaseOrder, type CaseFilter } from './case.input';
@@ -8,31 +8,58 @@ import { Case } from './case.entity';
 
 const RISK_RANK = "(case c.risk_level when 'HIGH' then 3 when 'MEDIUM' then 2 else 1 end)";
 
-/** Each order is a keyset: the columns, one direction, and the Case field it reveals. */
-const ORDERS: Record<
-  CaseOrder,
-  { columns: string[]; direction: 'asc' | 'desc'; reveals: string[] }
-> = {
+type CursorValue = 'timestamp' | 'uuid' | 'text' | 'rank';
+
+interface KeysetOrder {
+  /** Each column, with the kind of value it puts in a cursor. */
+  columns: [string, CursorValue][];
+  direction: 'asc' | 'desc';
+  /** The Case fields this order reveals. */
+  reveals: string[];
+}
+
+const ORDERS: Record<CaseOrder, KeysetOrder> = {
   [CaseOrder.OPENED_AT_DESC]: {
-    columns: ['c.opened_at', 'c.id'],
+    columns: [
+      ['c.opened_at', 'timestamp'],
+      ['c.id', 'uuid'],
+    ],
     direction: 'desc',
     reveals: ['openedAt'],
   },
   [CaseOrder.OPENED_AT_ASC]: {
-    columns: ['c.opened_at', 'c.id'],
+    columns: [
+      ['c.opened_at', 'timestamp'],
+      ['c.id', 'uuid'],
+    ],
     direction: 'asc',
     reveals: ['openedAt'],
   },
   [CaseOrder.RISK_LEVEL_DESC]: {
-    columns: [RISK_RANK, 'c.opened_at', 'c.id'],
+    columns: [
+      [RISK_RANK, 'rank'],
+      ['c.opened_at', 'timestamp'],
+      ['c.id', 'uuid'],
+    ],
     direction: 'desc',
     reveals: ['riskLevel', 'openedAt'],
   },
   [CaseOrder.REFERENCE_ASC]: {
-    columns: ['c.reference', 'c.id'],
+    columns: [
+      ['c.reference', 'text'],
+      ['c.id', 'uuid'],
+    ],
     direction: 'asc',
     reveals: ['reference'],
   },
+};
+
+/** A cursor is client input: each value must be of its column's kind before it reaches SQL. */
+const CURSOR_VALUE_CHECKS: Record<CursorValue, (value: unknown) => boolean> = {
+  timestamp: (value) => typeof value === 'string' && !Number.isNaN(Date.parse(value)),
+  uuid: (value) => typeof value === 'string' && isUuid(value),
+  text: (value) => typeof value === 'string',
+  rank: (value) => Number.isInteger(value),
 };
 
 /** The Case field each filter reveals. */
@@ -100,18 +127,22 @@ export async function listCases(
     base.andWhere((q) => q.whereILike('c.reference', pattern).orWhereILike('c.title', pattern));
   }
 
+  const columns = order.columns.map(([column]) => column);
   const page = base
     .clone()
-    .select('c.*', knex.raw(`json_build_array(${order.columns.join(', ')}) as cursor_key`));
+    .select('c.*', knex.raw(`json_build_array(${columns.join(', ')}) as cursor_key`));
   if (args.after) {
-    const values = decodeCursor(args.after, order.columns.length);
+    const values = decodeCursor(
+      args.after,
+      order.columns.map(([, kind]) => kind),
+    );
     const comparator = order.direction === 'desc' ? '<' : '>';
     page.andWhereRaw(
-      `(${order.columns.join(', ')}) ${comparator} (${order.columns.map(() => '?').join(', ')})`,
+      `(${columns.join(', ')}) ${comparator} (${columns.map(() => '?').join(', ')})`,
       values,
     );
   }
-  for (const column of order.columns) page.orderByRaw(`${column} ${order.direction}`);
+  for (const column of columns) page.orderByRaw(`${column} ${order.direction}`);
   const rows: (Record<string, unknown> & { cursor_key: unknown[] })[] = await page.limit(
     args.first + 1,
   );
@@ -135,13 +166,13 @@ function encodeCursor(values: unknown[]): string {
   return Buffer.from(JSON.stringify(values)).toString('base64url');
 }
 
-function decodeCursor(cursor: string, length: number): (string | number)[] {
+function decodeCursor(cursor: string, kinds: CursorValue[]): (string | number)[] {
   try {
     const values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (
       Array.isArray(values) &&
-      values.length === length &&
-      values.every((value) => typeof value === 'string' || typeof value === 'number')
+      values.length === kinds.length &&
+      values.every((value, i) => CURSOR_VALUE_CHECKS[kinds[i]](value))
     ) {
       return values;
     }

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../auth/viewer';
-import { byIdLoader, groupedLoader } from '../common/batch-loader';
+import { BatchWaves, byIdLoader, groupedLoader } from '../common/batch-loader';
 import { CasePartner } from './case-partner.entity';
 import { CasePerson } from './case-person.entity';
 import { Case } from './case.entity';
@@ -9,9 +9,9 @@ import { Case } from './case.entity';
 export const PARTICIPATES = (alias: string) =>
   `exists (select 1 from case_partner scope where scope.case_id = ${alias}.id and scope.partner_id = ?)`;
 
-export const caseLoaders = (em: EntityManager, viewer: Viewer) => ({
+export const caseLoaders = (em: EntityManager, waves: BatchWaves, viewer: Viewer) => ({
   /** Only cases the viewer's partner takes part in: a hidden case loads as missing. */
-  visibleCaseById: byIdLoader((ids) =>
+  visibleCaseById: byIdLoader(waves, (ids) =>
     em
       .createQueryBuilder(Case, 'c')
       .select('*')
@@ -20,6 +20,7 @@ export const caseLoaders = (em: EntityManager, viewer: Viewer) => ({
       .getResultList(),
   ),
   partnersByCase: groupedLoader(
+    waves,
     (ids) =>
       em.find(
         CasePartner,
@@ -29,12 +30,14 @@ export const caseLoaders = (em: EntityManager, viewer: Viewer) => ({
     (row) => row.case.id,
   ),
   peopleByCase: groupedLoader(
+    waves,
     (ids) =>
       em.find(CasePerson, { case: { $in: ids } }, { orderBy: { addedAt: 'asc', id: 'asc' } }),
     (row) => row.case.id,
   ),
   /** The cases a person is in that the viewer can see: a person's other cases stay hidden. */
   visibleCasesByPerson: groupedLoader(
+    waves,
     (ids) =>
       em
         .createQueryBuilder(CasePerson, 'cp')

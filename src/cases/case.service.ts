@@ -69,11 +69,15 @@ export async function openCase(
   return created;
 }
 
-/** ASB-<year>-<4 digits>, numbered per year; the advisory lock keeps two openings from sharing one. */
+/**
+ * ASB-<year>-<4 digits>, numbered per year; the advisory lock keeps two openings from sharing one.
+ * Both statements go through `em.execute`, so they run in the opening's own transaction: the lock
+ * is then held until it commits (on a pooled connection of its own it would be released at once).
+ */
 async function nextReference(em: EntityManager, openedAt: Date): Promise<string> {
   const year = openedAt.getUTCFullYear();
-  await em.getConnection().execute("select pg_advisory_xact_lock(hashtext('asb_case.reference'))");
-  const [row] = await em.getConnection().execute<{ n: number }[]>(
+  await em.execute("select pg_advisory_xact_lock(hashtext('asb_case.reference'))");
+  const [row] = await em.execute<{ n: number }[]>(
     `select coalesce(max(substring(reference from '^ASB-\\d{4}-(\\d+)$')::int), 0) + 1 as n
          from asb_case where reference like ?`,
     [`ASB-${year}-%`],

@@ -2,33 +2,84 @@ import DataLoader from 'dataloader';
 
 /**
  * Per-request batch loaders: every id asked for while one level of the query resolves is fetched
- * with one SQL statement, so the number of statements follows the query's depth, not its size.
+ * with one SQL statement, so the number of statements follows the query's shape, not its size.
+ *
+ * Batches go out in waves. A batch is dispatched only when no other batch of the same request is
+ * still waiting for PostgreSQL and every pending promise chain has run; otherwise loads from
+ * sibling branches (a report's partner, a visit attendee's partner) would share a statement or
+ * not depending on which query happened to answer first.
  */
-export function byIdLoader<T extends { id: string }>(fetch: (ids: string[]) => Promise<T[]>) {
-  return new DataLoader<string, T | undefined>(async (ids) => {
-    const rows = await fetch([...ids]);
-    const byId = new Map(rows.map((row) => [row.id, row]));
-    return ids.map((id) => byId.get(id));
-  });
+export class BatchWaves {
+  private inFlight = 0;
+  private waiting: (() => void)[] = [];
+  private armed = false;
+
+  schedule = (dispatch: () => void) => {
+    this.waiting.push(dispatch);
+    this.arm();
+  };
+
+  async track<T>(query: Promise<T>): Promise<T> {
+    this.inFlight += 1;
+    try {
+      return await query;
+    } finally {
+      this.inFlight -= 1;
+      if (this.inFlight === 0) this.arm();
+    }
+  }
+
+  private arm() {
+    if (this.armed || this.waiting.length === 0) return;
+    this.armed = true;
+    setImmediate(() => {
+      this.armed = false;
+      if (this.inFlight > 0) return; // the last query to answer re-arms
+      const wave = this.waiting;
+      this.waiting = [];
+      for (const dispatch of wave) dispatch();
+    });
+  }
+}
+
+export function byIdLoader<T extends { id: string }>(
+  waves: BatchWaves,
+  fetch: (ids: string[]) => Promise<T[]>,
+) {
+  return new DataLoader<string, T | undefined>(
+    async (ids) => {
+      const rows = await waves.track(fetch([...ids]));
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      return ids.map((id) => byId.get(id));
+    },
+    { batchScheduleFn: waves.schedule },
+  );
 }
 
 /** Like `byIdLoader`, for the many rows that hang off each key (a case's incidents). */
 export function groupedLoader<T>(
+  waves: BatchWaves,
   fetch: (keys: string[]) => Promise<T[]>,
   keyOf: (row: T) => string,
 ) {
-  return new DataLoader<string, T[]>(async (keys) => {
-    const rows = await fetch([...keys]);
-    const groups = new Map<string, T[]>(keys.map((key) => [key, []]));
-    for (const row of rows) groups.get(keyOf(row))?.push(row);
-    return keys.map((key) => groups.get(key) ?? []);
-  });
+  return new DataLoader<string, T[]>(
+    async (keys) => {
+      const rows = await waves.track(fetch([...keys]));
+      const groups = new Map<string, T[]>(keys.map((key) => [key, []]));
+      for (const row of rows) groups.get(keyOf(row))?.push(row);
+      return keys.map((key) => groups.get(key) ?? []);
+    },
+    { batchScheduleFn: waves.schedule },
+  );
 }
 
-/** For yes/no questions asked of many ids at once (is this case shared with my partner?). */
-export function membershipLoader(fetch: (keys: string[]) => Promise<string[]>) {
-  return new DataLoader<string, boolean>(async (keys) => {
-    const found = new Set(await fetch([...keys]));
-    return keys.map((key) => found.has(key));
-  });
+/** For yes/no questions asked of many ids at once (is this person in a case I take part in?). */
+export function membershipLoader(waves: BatchWaves, fetch: (keys: string[]) => Promise<string[]>) {
+  return new DataLoader<string, boolean>(
+    async (keys) => {
+      const found = new Set(await waves.track(fetch([...keys])));
+      return keys.map((key) => found.has(key));
+    },
+    { batchScheduleFn: waves.schedule },
+  );
 }

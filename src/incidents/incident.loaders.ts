@@ -1,12 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { groupedLoader } from '../common/batch-loader';
+import { BatchWaves, groupedLoader } from '../common/batch-loader';
 import { CaseIncident } from '../cases/case-incident.entity';
 import { IncidentPerson } from './incident-person.entity';
 import { IncidentReport } from './incident-report.entity';
 
-export const incidentLoaders = (em: EntityManager) => ({
+export const incidentLoaders = (em: EntityManager, waves: BatchWaves) => ({
   /** A case's incidents in the order they happened. */
   incidentsByCase: groupedLoader(
+    waves,
     (ids) =>
       em.find(
         CaseIncident,
@@ -16,6 +17,7 @@ export const incidentLoaders = (em: EntityManager) => ({
     (row) => row.case.id,
   ),
   reportsByIncident: groupedLoader(
+    waves,
     (ids) =>
       em.find(
         IncidentReport,
@@ -25,6 +27,7 @@ export const incidentLoaders = (em: EntityManager) => ({
     (row) => row.incident.id,
   ),
   peopleByIncident: groupedLoader(
+    waves,
     (ids) => em.find(IncidentPerson, { incident: { $in: ids } }, { orderBy: { id: 'asc' } }),
     (row) => row.incident.id,
   ),

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { byIdLoader } from '../common/batch-loader';
+import { BatchWaves, byIdLoader } from '../common/batch-loader';
 import { Location } from './location.entity';
 
-export const locationLoaders = (em: EntityManager) => ({
-  locationById: byIdLoader((ids) => em.find(Location, { id: { $in: ids } })),
+export const locationLoaders = (em: EntityManager, waves: BatchWaves) => ({
+  locationById: byIdLoader(waves, (ids) => em.find(Location, { id: { $in: ids } })),
 });

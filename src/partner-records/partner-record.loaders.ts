@@ -1,29 +1,31 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { groupedLoader } from '../common/batch-loader';
+import { BatchWaves, groupedLoader } from '../common/batch-loader';
 import { DrugAlcoholRecord } from './drug-alcohol-record.entity';
 import { HousingRecord } from './housing-record.entity';
 import { MentalHealthRecord } from './mental-health-record.entity';
 import { PoliceRecord } from './police-record.entity';
 
-const byPerson = <T extends { person: { id: string } }>(fetch: (ids: string[]) => Promise<T[]>) =>
-  groupedLoader(fetch, (row) => row.person.id);
+const byPerson = <T extends { person: { id: string } }>(
+  waves: BatchWaves,
+  fetch: (ids: string[]) => Promise<T[]>,
+) => groupedLoader(waves, fetch, (row) => row.person.id);
 
 /** Every record about the people asked for; which rows a viewer may see is decided afterwards by the policy. */
-export const partnerRecordLoaders = (em: EntityManager) => ({
-  policeRecordsByPerson: byPerson((ids) =>
+export const partnerRecordLoaders = (em: EntityManager, waves: BatchWaves) => ({
+  policeRecordsByPerson: byPerson(waves, (ids) =>
     em.find(PoliceRecord, { person: { $in: ids } }, { orderBy: { updatedAt: 'desc', id: 'asc' } }),
   ),
-  housingRecordsByPerson: byPerson((ids) =>
+  housingRecordsByPerson: byPerson(waves, (ids) =>
     em.find(HousingRecord, { person: { $in: ids } }, { orderBy: { updatedAt: 'desc', id: 'asc' } }),
   ),
-  mentalHealthRecordsByPerson: byPerson((ids) =>
+  mentalHealthRecordsByPerson: byPerson(waves, (ids) =>
     em.find(
       MentalHealthRecord,
       { person: { $in: ids } },
       { orderBy: { updatedAt: 'desc', id: 'asc' } },
     ),
   ),
-  drugAlcoholRecordsByPerson: byPerson((ids) =>
+  drugAlcoholRecordsByPerson: byPerson(waves, (ids) =>
     em.find(
       DrugAlcoholRecord,
       { person: { $in: ids } },

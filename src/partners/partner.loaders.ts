@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { byIdLoader } from '../common/batch-loader';
+import { BatchWaves, byIdLoader } from '../common/batch-loader';
 import { Partner } from './partner.entity';
 
-export const partnerLoaders = (em: EntityManager) => ({
-  partnerById: byIdLoader((ids) => em.find(Partner, { id: { $in: ids } })),
+export const partnerLoaders = (em: EntityManager, waves: BatchWaves) => ({
+  partnerById: byIdLoader(waves, (ids) => em.find(Partner, { id: { $in: ids } })),
 });

@@ -1,26 +1,19 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../auth/viewer';
-import { membershipLoader } from '../common/batch-loader';
+import { BatchWaves, membershipLoader } from '../common/batch-loader';
 
 /**
- * Row scoping, answered in one place for a batch of ids: a partner sees a case only if it leads
- * or takes part in it (the lead is always a participant), and people only through such cases.
+ * Row scoping for people, answered for a batch of ids at once: a partner sees someone only
+ * through a case it leads or takes part in (cases themselves are scoped by `PARTICIPATES`).
  */
-export function rowScopeLoaders(em: EntityManager, viewer: Viewer) {
+export function rowScopeLoaders(em: EntityManager, waves: BatchWaves, viewer: Viewer) {
   const connection = em.getConnection();
   return {
-    caseVisible: membershipLoader(async (caseIds) => {
-      const rows = await connection.execute<{ case_id: string }[]>(
-        'select case_id from case_partner where partner_id = ? and case_id = any(?::uuid[])',
-        [viewer.partnerId, caseIds],
-      );
-      return rows.map((row) => row.case_id);
-    }),
-    personVisible: membershipLoader(async (personIds) => {
+    personVisible: membershipLoader(waves, async (personIds) => {
       const rows = await connection.execute<{ person_id: string }[]>(
         `select distinct cp.person_id from case_person cp
            join case_partner pp on pp.case_id = cp.case_id
-          where pp.partner_id = ? and cp.person_id = any(?::uuid[])`,
+          where pp.partner_id = ? and cp.person_id in (?)`,
         [viewer.partnerId, personIds],
       );
       return rows.map((row) => row.person_id);

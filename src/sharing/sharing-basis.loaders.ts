@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { groupedLoader } from '../common/batch-loader';
+import { BatchWaves, groupedLoader } from '../common/batch-loader';
 import type { LiveBasis } from '../permissions/decide';
 import { SharingBasis } from './sharing-basis.entity';
 
@@ -7,8 +7,9 @@ import { SharingBasis } from './sharing-basis.entity';
 export const isLive = (basis: SharingBasis, now = new Date()) =>
   !basis.withdrawnAt && basis.recordedAt <= now && (!basis.expiresAt || basis.expiresAt > now);
 
-export const sharingBasisLoaders = (em: EntityManager) => {
+export const sharingBasisLoaders = (em: EntityManager, waves: BatchWaves) => {
   const basesByPerson = groupedLoader(
+    waves,
     (ids) =>
       em.find(
         SharingBasis,

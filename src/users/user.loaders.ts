@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { byIdLoader } from '../common/batch-loader';
+import { BatchWaves, byIdLoader } from '../common/batch-loader';
 import { User } from './user.entity';
 
-export const userLoaders = (em: EntityManager) => ({
-  userById: byIdLoader((ids) => em.find(User, { id: { $in: ids } })),
+export const userLoaders = (em: EntityManager, waves: BatchWaves) => ({
+  userById: byIdLoader(waves, (ids) => em.find(User, { id: { $in: ids } })),
 });

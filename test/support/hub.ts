@@ -27,8 +27,8 @@ export interface TestHub {
   ): Promise<GraphQLResponse<R>>;
   /** Sends any body with any headers, for tests of the HTTP layer itself. */
   post(body: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any }>;
-  /** Runs `work` and counts the SQL statements the hub sent meanwhile. */
-  countStatements(work: () => Promise<unknown>): Promise<number>;
+  /** Runs `work` and returns the SQL statements the hub sent meanwhile. */
+  recordStatements(work: () => Promise<unknown>): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -69,17 +69,15 @@ export async function startTestHub(env: Record<string, string> = {}): Promise<Te
       return { status, data: body.data, errors: body.errors };
     },
     post,
-    async countStatements(work) {
-      let count = 0;
-      const stop = onSqlStatement(orm, () => {
-        count += 1;
-      });
+    async recordStatements(work) {
+      const statements: string[] = [];
+      const stop = onSqlStatement(orm, (sql) => statements.push(sql));
       try {
         await work();
       } finally {
         stop();
       }
-      return count;
+      return statements;
     },
     async close() {
       await hub.stop();
