@@ -56,23 +56,24 @@ export async function recordCaseReviewDecision(
   if (outsider)
     throw badInput(`Incident ${outsider} is not on case ${found.reference}`, 'incidentIds');
 
-  // s.104(11): complaints count within the window before the decision...
+  // s.104(11): the application must follow within the window after the complaint, so the window
+  // is about when the complaint was made (its first report to any partner), not the behaviour...
   const windowStart = subtractMonths(decidedAt, rules.caseReviewWindowMonths);
   const reports = await em.find(IncidentReport, { incident: { $in: incidentIds } });
   for (const { incident } of links) {
-    if (incident.occurredAt < windowStart || incident.occurredAt > decidedAt) {
-      throw badInput(
-        `Incident ${incident.id} (${isoDay(incident.occurredAt)}) is outside the ${rules.caseReviewWindowMonths}-month window from ${isoDay(windowStart)} (2014 Act s.104(11))`,
-        'incidentIds',
-      );
-    }
-    // ...and only if made within the qualifying period after the behaviour.
     const firstReport = reports
       .filter((report) => report.incident.id === incident.id)
       .reduce<Date | null>(
         (first, report) => (!first || report.reportedAt < first ? report.reportedAt : first),
         null,
       );
+    if (firstReport && (firstReport < windowStart || firstReport > decidedAt)) {
+      throw badInput(
+        `Incident ${incident.id} was first reported on ${isoDay(firstReport)}, outside the ${rules.caseReviewWindowMonths}-month window from ${isoDay(windowStart)} (2014 Act s.104(11))`,
+        'incidentIds',
+      );
+    }
+    // ...and the complaint qualifies only if made within the qualifying period after the behaviour.
     if (
       !firstReport ||
       firstReport > addMonths(incident.occurredAt, rules.qualifyingComplaintMonths)

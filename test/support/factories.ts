@@ -122,3 +122,55 @@ export async function makeIncident(
 }
 
 export { PartnerKind, PersonRole, Role };
+
+/** A new partner of `kind` with one member in `role`: a signed-in officer of their own agency. */
+export async function makePartnerMember(
+  em: EntityManager,
+  kind: PartnerKind,
+  role: Role = Role.PRACTITIONER,
+): Promise<Member> {
+  return makeMember(em, await makePartner(em, kind), role);
+}
+
+/** An incident on a case whose first report, to `partner`, came at `reportedAt` (late if you like). */
+export async function makeIncidentReportedAt(
+  em: EntityManager,
+  onCase: Case,
+  partner: Partner,
+  occurredAt: Date,
+  reportedAt: Date,
+) {
+  const incident = em.create(Incident, {
+    occurredAt,
+    category: IncidentCategory.NUISANCE,
+    description: unique('Noise'),
+    location: null,
+  });
+  em.create(CaseIncident, { case: em.getReference(Case, onCase.id), incident });
+  em.create(IncidentReport, {
+    incident,
+    partner: em.getReference(Partner, partner.id),
+    reportedAt,
+  });
+  await em.flush();
+  return incident;
+}
+
+/** Another partner's report of an incident already recorded: one episode, told twice. */
+export async function addIncidentReport(
+  em: EntityManager,
+  incident: Incident,
+  partner: Partner,
+  reportedAt: Date,
+) {
+  const report = em.create(IncidentReport, {
+    incident: em.getReference(Incident, incident.id),
+    partner: em.getReference(Partner, partner.id),
+    reportedAt,
+  });
+  await em.flush();
+  return report;
+}
+
+/** A fresh description, so a test can find (and count) exactly the place or person it made. */
+export { unique };
