@@ -22,12 +22,6 @@ export interface HubConfig {
   embeddedPostgres: { dataDir: string; port: number };
   loadDemoData: boolean;
   trustedIssuers: TrustedIssuer[];
-  /** ASB case review: N qualifying complaints (2014 Act s.104(4): N may not exceed 3). */
-  caseReviewThreshold: number;
-  /** ASB case review: the window the complaints must fall in (s.104(11): 6 months). */
-  caseReviewWindowMonths: number;
-  /** A complaint qualifies only if made within this many months of the behaviour (s.104(11)). */
-  qualifyingComplaintMonths: number;
   /** Two reports of one episode to different partners within this many minutes are one incident. */
   episodeMatchMinutes: number;
   /** Hard cap on any list page, so no client can pull a whole table in one request. */
@@ -114,9 +108,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     },
     loadDemoData: (env.DEMO_DATA ?? (hubMode === 'production' ? 'false' : 'true')) === 'true',
     trustedIssuers: trustedIssuers(env, hubMode),
-    caseReviewThreshold: integer(env, 'CASE_REVIEW_THRESHOLD', 3, 1, 3),
-    caseReviewWindowMonths: integer(env, 'CASE_REVIEW_WINDOW_MONTHS', 6, 1, 24),
-    qualifyingComplaintMonths: integer(env, 'QUALIFYING_COMPLAINT_MONTHS', 1, 1, 12),
     episodeMatchMinutes: integer(env, 'EPISODE_MATCH_MINUTES', 120, 0, 24 * 60),
     maxPageSize: integer(env, 'MAX_PAGE_SIZE', 100, 1, 1000),
   };

@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'BAD_USER_INPUT'
   | 'CONFLICT'
   | 'THRESHOLD_MET_REVIEW_REQUIRED'
+  | 'STATUTORY_LIMIT'
   | 'INTERNAL_SERVER_ERROR';
 
 export class HubError extends GraphQLError {

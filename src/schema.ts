@@ -2,6 +2,10 @@ import 'reflect-metadata';
 import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { applyMiddleware } from 'graphql-middleware';
 import { buildSchemaSync, type NonEmptyArray } from 'type-graphql';
+import {
+  AreaConfigurationResolver,
+  ConfigurationChangeResolver,
+} from './area-configuration/area-configuration.resolver';
 import { CaseReviewResolver } from './case-reviews/case-review.resolver';
 import { CaseMembershipResolver } from './cases/case-membership.resolver';
 import { CasePersonResolver } from './cases/case-person.resolver';
@@ -35,6 +39,8 @@ import { OfficerResolver } from './users/officer.resolver';
 export const resolvers: NonEmptyArray<Function> = [
   MeResolver,
   PartnerResolver,
+  AreaConfigurationResolver,
+  ConfigurationChangeResolver,
   OfficerResolver,
   CaseResolver,
   CaseConnectionResolver,

@@ -4,7 +4,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import express from 'express';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
@@ -15,21 +15,29 @@ import { HubError } from './errors';
 import { log } from './log';
 import { buildHubSchema } from './schema';
 
-/** Codes whose messages are written for clients; anything else is masked. */
-const CLIENT_CODES = new Set([
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'NOT_FOUND',
-  'BAD_USER_INPUT',
-  'CONFLICT',
-  'THRESHOLD_MET_REVIEW_REQUIRED',
+/** Apollo's own codes for requests it refused before execution: written for clients. */
+const APOLLO_CLIENT_CODES = new Set([
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
   'BAD_REQUEST',
   'OPERATION_RESOLUTION_FAILURE',
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
 ]);
+
+/** An error the hub raised on purpose (a HubError, however deep) or Apollo's refusal of a request. */
+function isForClients(formatted: GraphQLFormattedError, error: unknown): boolean {
+  let cause: unknown = error;
+  while (cause instanceof GraphQLError && cause.originalError && cause.originalError !== cause) {
+    if (cause instanceof HubError) return true;
+    cause = cause.originalError;
+  }
+  if (cause instanceof HubError) return true;
+  // Refusals of the request itself (parse, validation, variable coercion) carry no path; an
+  // error raised while executing a field does, and is only shown when the hub raised it.
+  return !formatted.path && APOLLO_CLIENT_CODES.has(String(formatted.extensions?.code));
+}
 
 export interface Hub {
   url: string;
@@ -45,8 +53,7 @@ export function formatError(
   formatted: GraphQLFormattedError,
   error: unknown,
 ): GraphQLFormattedError {
-  const code = String(formatted.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
-  if (CLIENT_CODES.has(code)) {
+  if (isForClients(formatted, error)) {
     const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }

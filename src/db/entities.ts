@@ -1,3 +1,6 @@
+import { AreaConfiguration } from '../area-configuration/area-configuration.entity';
+import { BankHoliday } from '../area-configuration/bank-holiday.entity';
+import { ConfigurationChange } from '../area-configuration/configuration-change.entity';
 import { CaseReviewDecision } from '../case-reviews/case-review-decision.entity';
 import { CaseReviewIncident } from '../case-reviews/case-review-incident.entity';
 import { CaseIncident } from '../cases/case-incident.entity';
@@ -55,4 +58,7 @@ export const entities = [
   CaseReviewDecision,
   CaseReviewIncident,
   SharingBasis,
+  AreaConfiguration,
+  ConfigurationChange,
+  BankHoliday,
 ];

@@ -19,6 +19,7 @@ import type { Incident } from './incident.entity';
 @Resolver(() => IncidentType)
 export class IncidentResolver {
   @Mutation(() => RecordIncidentPayload, {
+    nullable: true,
     description: 'Record an incident reported to your partner.',
   })
   recordIncident(@Arg('input') input: RecordIncidentInput, @Ctx() ctx: HubContext) {

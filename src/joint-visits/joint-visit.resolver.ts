@@ -13,6 +13,7 @@ import type { JointVisit } from './joint-visit.entity';
 @Resolver(() => JointVisitType)
 export class JointVisitResolver {
   @Mutation(() => JointVisitType, {
+    nullable: true,
     description: 'Record a visit made jointly by partners on the case.',
   })
   recordJointVisit(@Arg('input') input: RecordJointVisitInput, @Ctx() ctx: HubContext) {

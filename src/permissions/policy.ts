@@ -31,6 +31,12 @@ const SPECIAL_CATEGORY_RELEASE = [CONSENT, SAFEGUARDING] as const;
 const caseReaders = partnersOnCase(CASE_READERS);
 const caseAnalysis = partnersOnCase(CASE_ANALYSIS);
 const casework = partnersOnCase(CASEWORK);
+const administrators = partnersOnCase([Role.ADMINISTRATOR]);
+const configurationAuditors = partnersOnCase([
+  Role.ADMINISTRATOR,
+  Role.SUPERVISOR,
+  Role.DATA_PROTECTION_OFFICER,
+]);
 
 const mentalHealthRelease: FieldPolicy = ownerOrReleased(CASEWORK, SPECIAL_CATEGORY_RELEASE);
 const drugAlcoholRelease: FieldPolicy = ownerOrReleased(CASEWORK, SPECIAL_CATEGORY_RELEASE);
@@ -44,22 +50,64 @@ export const policy: Record<string, TypePolicy> = {
       case: caseAnalysis,
       cases: caseAnalysis,
       person: caseReaders,
+      areaConfiguration: anyone(),
+      bankHolidays: anyone(),
+      configurationChanges: configurationAuditors,
     },
   },
   Mutation: {
     description: 'Writes: casework roles only, and only to cases their partner takes part in.',
+    fields: {
+      ...sameForAll(
+        [
+          'openCase',
+          'addPartnerToCase',
+          'addPersonToCase',
+          'recordIncident',
+          'recordJointVisit',
+          'recordSupportOffer',
+          'recordSharingBasis',
+          'recordCaseReviewDecision',
+        ],
+        casework,
+      ),
+      ...sameForAll(['updateAreaConfiguration', 'addBankHoliday'], administrators),
+    },
+  },
+  AreaConfiguration: {
+    description:
+      'The area\u2019s rules and timescales: not personal data, readable by everyone signed in.',
     fields: sameForAll(
       [
-        'openCase',
-        'addPartnerToCase',
-        'addPersonToCase',
-        'recordIncident',
-        'recordJointVisit',
-        'recordSupportOffer',
-        'recordSharingBasis',
-        'recordCaseReviewDecision',
+        'caseReviewThreshold',
+        'caseReviewWindowMonths',
+        'qualifyingComplaintMonths',
+        'locationRouteReports',
+        'locationRouteVictims',
+        'hateIncidentRoute',
+        'acknowledgeWorkingDays',
+        'decideWorkingDays',
+        'meetWorkingDays',
+        'respondWorkingDays',
+        'appealWindowWorkingDays',
+        'appealHeardBy',
+        'cpnMinimumAge',
+        'smallNumberThreshold',
+        'updatedAt',
       ],
-      casework,
+      anyone(),
+    ),
+  },
+  BankHoliday: {
+    description: 'Bank holidays of England and Wales: public.',
+    fields: sameForAll(['date', 'name'], anyone()),
+  },
+  ConfigurationChange: {
+    description:
+      'The audit of configuration changes: administrators, supervisors and the data protection officer.',
+    fields: sameForAll(
+      ['changedAt', 'changedByName', 'setting', 'oldValue', 'newValue', 'reason'],
+      configurationAuditors,
     ),
   },
   Me: {

@@ -11,6 +11,7 @@ import type { SharingBasis } from './sharing-basis.entity';
 @Resolver(() => SharingBasisType)
 export class SharingBasisResolver {
   @Mutation(() => SharingBasisType, {
+    nullable: true,
     description:
       'Release your partner\u2019s basis-gated fields about a person, by consent or a lawful basis.',
   })

@@ -11,6 +11,7 @@ import type { SupportOffer } from './support-offer.entity';
 @Resolver(() => SupportOfferType)
 export class SupportOfferResolver {
   @Mutation(() => SupportOfferType, {
+    nullable: true,
     description:
       'Record support offered (mediation, a referral, victim support...) and the answer.',
   })

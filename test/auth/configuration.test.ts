@@ -26,18 +26,9 @@ describe('configuration', () => {
     ]);
   });
 
-  it('refuses a case review threshold above 3 (2014 Act s.104(4))', () => {
-    expect(() => loadConfig({ NODE_ENV: 'development', CASE_REVIEW_THRESHOLD: '4' })).toThrow(
-      'CASE_REVIEW_THRESHOLD must be a whole number from 1 to 3, not "4"',
+  it('refuses a page size cap that is not a whole number, naming the variable', () => {
+    expect(() => loadConfig({ NODE_ENV: 'development', MAX_PAGE_SIZE: 'lots' })).toThrow(
+      'MAX_PAGE_SIZE must be a whole number from 1 to 1000, not "lots"',
     );
-  });
-
-  it('defaults the case review rules to the statutory numbers', () => {
-    const config = loadConfig({ NODE_ENV: 'development' });
-    expect(config).toMatchObject({
-      caseReviewThreshold: 3,
-      caseReviewWindowMonths: 6,
-      qualifyingComplaintMonths: 1,
-    });
   });
 });

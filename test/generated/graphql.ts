@@ -19,6 +19,13 @@ export type Scalars = {
   LocalDate: { input: string; output: string; }
 };
 
+export type AddBankHolidayInput = {
+  date: Scalars['LocalDate']['input'];
+  name: Scalars['String']['input'];
+  /** Why: quoted in the audit of configuration changes. */
+  reason: Scalars['String']['input'];
+};
+
 export type AddPartnerToCaseInput = {
   caseId: Scalars['ID']['input'];
   partnerId: Scalars['ID']['input'];
@@ -31,6 +38,39 @@ export type AddPersonToCaseInput = {
   personId?: InputMaybe<Scalars['ID']['input']>;
   role: PersonRole;
   vulnerabilities?: Array<Vulnerability>;
+};
+
+/** The area’s own rules and timescales, set by its administrator. */
+export type AreaConfiguration = {
+  acknowledgeWorkingDays: Scalars['Int']['output'];
+  appealHeardBy: Scalars['String']['output'];
+  appealWindowWorkingDays: Scalars['Int']['output'];
+  /** N qualifying complaints in the window meet the case review threshold; at most 3 (2014 Act s.104(4)). */
+  caseReviewThreshold: Scalars['Int']['output'];
+  /** Months in which qualifying complaints are counted (s.104(11)). */
+  caseReviewWindowMonths: Scalars['Int']['output'];
+  /** Youngest age for a community protection notice (16 under s.43; 10 where the law has changed). */
+  cpnMinimumAge: Scalars['Int']['output'];
+  decideWorkingDays: Scalars['Int']['output'];
+  /** Local route: a single hate incident meets the threshold. */
+  hateIncidentRoute: Scalars['Boolean']['output'];
+  /** Local route: reports about one location in the window (null: off). */
+  locationRouteReports?: Maybe<Scalars['Int']['output']>;
+  /** Local route: from at least this many different victims. */
+  locationRouteVictims: Scalars['Int']['output'];
+  meetWorkingDays: Scalars['Int']['output'];
+  /** A complaint qualifies only if made within this many months of the behaviour (s.104(11)). */
+  qualifyingComplaintMonths: Scalars['Int']['output'];
+  respondWorkingDays: Scalars['Int']['output'];
+  /** Aggregate cells below this count are suppressed. */
+  smallNumberThreshold: Scalars['Int']['output'];
+  updatedAt: Scalars['DateTimeISO']['output'];
+};
+
+/** A bank holiday in England and Wales: not a working day. */
+export type BankHoliday = {
+  date: Scalars['LocalDate']['output'];
+  name: Scalars['String']['output'];
 };
 
 /** A multi-agency ASB case: the problem being solved. */
@@ -131,6 +171,17 @@ export type CaseReviewOutcome =
 export type CaseStatus =
   | 'CLOSED'
   | 'OPEN';
+
+/** One audited change to the area configuration. */
+export type ConfigurationChange = {
+  changedAt: Scalars['DateTimeISO']['output'];
+  /** Who made the change. */
+  changedByName: Scalars['String']['output'];
+  newValue?: Maybe<Scalars['String']['output']>;
+  oldValue?: Maybe<Scalars['String']['output']>;
+  reason: Scalars['String']['output'];
+  setting: Scalars['String']['output'];
+};
 
 /** A drug and alcohol service’s record. */
 export type DrugAlcoholRecord = {
@@ -317,22 +368,31 @@ export type MentalHealthRecord = {
 };
 
 export type Mutation = {
+  /** Add a bank holiday (an extra one, or a future year’s). */
+  addBankHoliday?: Maybe<BankHoliday>;
   /** Bring another partner into a case your partner takes part in. */
-  addPartnerToCase: Case;
+  addPartnerToCase?: Maybe<Case>;
   /** Add someone to a case as victim, perpetrator, witness or reporter. */
-  addPersonToCase: CasePerson;
+  addPersonToCase?: Maybe<CasePerson>;
   /** Open a case led by your partner. */
-  openCase: Case;
+  openCase?: Maybe<Case>;
   /** Record an ASB case review (community trigger) decision; the hub checks the threshold. */
-  recordCaseReviewDecision: CaseReviewDecision;
+  recordCaseReviewDecision?: Maybe<CaseReviewDecision>;
   /** Record an incident reported to your partner. */
-  recordIncident: RecordIncidentPayload;
+  recordIncident?: Maybe<RecordIncidentPayload>;
   /** Record a visit made jointly by partners on the case. */
-  recordJointVisit: JointVisit;
+  recordJointVisit?: Maybe<JointVisit>;
   /** Release your partner’s basis-gated fields about a person, by consent or a lawful basis. */
-  recordSharingBasis: SharingBasis;
+  recordSharingBasis?: Maybe<SharingBasis>;
   /** Record support offered (mediation, a referral, victim support...) and the answer. */
-  recordSupportOffer: SupportOffer;
+  recordSupportOffer?: Maybe<SupportOffer>;
+  /** Change the area’s rules; each change is audited. */
+  updateAreaConfiguration?: Maybe<AreaConfiguration>;
+};
+
+
+export type MutationAddBankHolidayArgs = {
+  input: AddBankHolidayInput;
 };
 
 
@@ -373,6 +433,11 @@ export type MutationRecordSharingBasisArgs = {
 
 export type MutationRecordSupportOfferArgs = {
   input: RecordSupportOfferInput;
+};
+
+
+export type MutationUpdateAreaConfigurationArgs = {
+  input: UpdateAreaConfigurationInput;
 };
 
 /** A place not yet known to the hub. */
@@ -497,16 +562,28 @@ export type PoliceRecord = {
 };
 
 export type Query = {
+  /** The area’s rules and timescales. */
+  areaConfiguration?: Maybe<AreaConfiguration>;
+  /** Bank holidays between two dates (inclusive). */
+  bankHolidays?: Maybe<Array<BankHoliday>>;
   /** The shared case view. A case your partner is not part of answers NOT_FOUND, like one that does not exist. */
   case?: Maybe<Case>;
   /** Cases your partner leads or takes part in. */
   cases?: Maybe<CaseConnection>;
+  /** Audited configuration changes, newest first. */
+  configurationChanges?: Maybe<Array<ConfigurationChange>>;
   /** Who you are signed in as. */
   me: Me;
   /** The partners in the sharing agreement. */
   partners: Array<Partner>;
   /** Someone in a case your partner takes part in; anyone else answers NOT_FOUND. */
   person?: Maybe<Person>;
+};
+
+
+export type QueryBankHolidaysArgs = {
+  from: Scalars['LocalDate']['input'];
+  to: Scalars['LocalDate']['input'];
 };
 
 
@@ -520,6 +597,11 @@ export type QueryCasesArgs = {
   filter?: InputMaybe<CaseFilter>;
   first?: Scalars['Int']['input'];
   orderBy?: CaseOrder;
+};
+
+
+export type QueryConfigurationChangesArgs = {
+  first?: Scalars['Int']['input'];
 };
 
 
@@ -662,6 +744,27 @@ export type SupportResponse =
   | 'DECLINED'
   | 'NO_RESPONSE';
 
+/** Settings to change; those left out keep their value. Every change is audited with the reason. */
+export type UpdateAreaConfigurationInput = {
+  acknowledgeWorkingDays?: InputMaybe<Scalars['Int']['input']>;
+  appealHeardBy?: InputMaybe<Scalars['String']['input']>;
+  appealWindowWorkingDays?: InputMaybe<Scalars['Int']['input']>;
+  caseReviewThreshold?: InputMaybe<Scalars['Int']['input']>;
+  caseReviewWindowMonths?: InputMaybe<Scalars['Int']['input']>;
+  cpnMinimumAge?: InputMaybe<Scalars['Int']['input']>;
+  decideWorkingDays?: InputMaybe<Scalars['Int']['input']>;
+  hateIncidentRoute?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Set 0 to turn the location route off. */
+  locationRouteReports?: InputMaybe<Scalars['Int']['input']>;
+  locationRouteVictims?: InputMaybe<Scalars['Int']['input']>;
+  meetWorkingDays?: InputMaybe<Scalars['Int']['input']>;
+  qualifyingComplaintMonths?: InputMaybe<Scalars['Int']['input']>;
+  /** Why: quoted in the audit of configuration changes. */
+  reason: Scalars['String']['input'];
+  respondWorkingDays?: InputMaybe<Scalars['Int']['input']>;
+  smallNumberThreshold?: InputMaybe<Scalars['Int']['input']>;
+};
+
 export type Vulnerability =
   | 'AGE'
   | 'EXPLOITATION'
@@ -742,56 +845,56 @@ export type OpenCaseMutationVariables = Exact<{
 }>;
 
 
-export type OpenCaseMutation = { openCase: { id: string, reference: string, title: string, riskLevel: RiskLevel, leadPartner: { id: string }, leadOfficer?: { id: string } | null, partners: Array<{ id: string }>, location?: { id: string, description?: string | null } | null, osara: { stage: OsaraStage, objective?: string | null, objectiveTargetDate?: string | null } } };
+export type OpenCaseMutation = { openCase?: { id: string, reference: string, title: string, riskLevel: RiskLevel, leadPartner: { id: string }, leadOfficer?: { id: string } | null, partners: Array<{ id: string }>, location?: { id: string, description?: string | null } | null, osara: { stage: OsaraStage, objective?: string | null, objectiveTargetDate?: string | null } } | null };
 
 export type AddPartnerToCaseMutationVariables = Exact<{
   input: AddPartnerToCaseInput;
 }>;
 
 
-export type AddPartnerToCaseMutation = { addPartnerToCase: { id: string, partners: Array<{ id: string }> } };
+export type AddPartnerToCaseMutation = { addPartnerToCase?: { id: string, partners: Array<{ id: string }> } | null };
 
 export type AddPersonToCaseMutationVariables = Exact<{
   input: AddPersonToCaseInput;
 }>;
 
 
-export type AddPersonToCaseMutation = { addPersonToCase: { role: PersonRole, vulnerabilities: Array<Vulnerability>, person?: { id: string, givenName: string, familyName: string, dateOfBirth?: string | null } | null } };
+export type AddPersonToCaseMutation = { addPersonToCase?: { role: PersonRole, vulnerabilities: Array<Vulnerability>, person?: { id: string, givenName: string, familyName: string, dateOfBirth?: string | null } | null } | null };
 
 export type RecordIncidentMutationVariables = Exact<{
   input: RecordIncidentInput;
 }>;
 
 
-export type RecordIncidentMutation = { recordIncident: { attachedToExistingIncident: boolean, incident: { id: string, occurredAt: string, category: IncidentCategory, description?: string | null, location?: { id: string } | null, reports: Array<{ reportedAt: string, sourceReference?: string | null, partner: { id: string } }>, people?: Array<{ role: PersonRole, person?: { id: string } | null }> | null } } };
+export type RecordIncidentMutation = { recordIncident?: { attachedToExistingIncident: boolean, incident: { id: string, occurredAt: string, category: IncidentCategory, description?: string | null, location?: { id: string } | null, reports: Array<{ reportedAt: string, sourceReference?: string | null, partner: { id: string } }>, people?: Array<{ role: PersonRole, person?: { id: string } | null }> | null } } | null };
 
 export type RecordJointVisitMutationVariables = Exact<{
   input: RecordJointVisitInput;
 }>;
 
 
-export type RecordJointVisitMutation = { recordJointVisit: { id: string, visitedAt: string, purpose: string, outcome: string, attendees: Array<{ officerName: string, partner: { id: string } }>, peopleVisited: Array<{ id: string }> } };
+export type RecordJointVisitMutation = { recordJointVisit?: { id: string, visitedAt: string, purpose: string, outcome: string, attendees: Array<{ officerName: string, partner: { id: string } }>, peopleVisited: Array<{ id: string }> } | null };
 
 export type RecordSupportOfferMutationVariables = Exact<{
   input: RecordSupportOfferInput;
 }>;
 
 
-export type RecordSupportOfferMutation = { recordSupportOffer: { id: string, kind: SupportKind, response: SupportResponse, details?: string | null, offeredAt: string, offeredBy: { id: string }, person: { id: string } } };
+export type RecordSupportOfferMutation = { recordSupportOffer?: { id: string, kind: SupportKind, response: SupportResponse, details?: string | null, offeredAt: string, offeredBy: { id: string }, person: { id: string } } | null };
 
 export type RecordSharingBasisMutationVariables = Exact<{
   input: RecordSharingBasisInput;
 }>;
 
 
-export type RecordSharingBasisMutation = { recordSharingBasis: { id: string, kind: SharingBasisKind, reason: string, ownerPartner: { id: string }, recipientPartner?: { id: string } | null } };
+export type RecordSharingBasisMutation = { recordSharingBasis?: { id: string, kind: SharingBasisKind, reason: string, ownerPartner: { id: string }, recipientPartner?: { id: string } | null } | null };
 
 export type RecordCaseReviewDecisionMutationVariables = Exact<{
   input: RecordCaseReviewDecisionInput;
 }>;
 
 
-export type RecordCaseReviewDecisionMutation = { recordCaseReviewDecision: { id: string, threshold: number, thresholdMet: boolean, outcome: CaseReviewOutcome, reasons?: string | null, windowStart: string, windowEnd: string, countedIncidents?: Array<{ id: string }> | null, victim?: { id: string } | null } };
+export type RecordCaseReviewDecisionMutation = { recordCaseReviewDecision?: { id: string, threshold: number, thresholdMet: boolean, outcome: CaseReviewOutcome, reasons?: string | null, windowStart: string, windowEnd: string, countedIncidents?: Array<{ id: string }> | null, victim?: { id: string } | null } | null };
 
 
 export const CaseViewDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CaseView"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"case"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"reference"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"summary"}},{"kind":"Field","name":{"kind":"Name","value":"centredOn"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"riskLevel"}},{"kind":"Field","name":{"kind":"Name","value":"openedAt"}},{"kind":"Field","name":{"kind":"Name","value":"closedAt"}},{"kind":"Field","name":{"kind":"Name","value":"leadPartner"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}},{"kind":"Field","name":{"kind":"Name","value":"leadOfficer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"partner"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"location"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"uprn"}},{"kind":"Field","name":{"kind":"Name","value":"latitude"}},{"kind":"Field","name":{"kind":"Name","value":"longitude"}},{"kind":"Field","name":{"kind":"Name","value":"lsoaCode"}}]}},{"kind":"Field","name":{"kind":"Name","value":"partners"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}},{"kind":"Field","name":{"kind":"Name","value":"osara"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"stage"}},{"kind":"Field","name":{"kind":"Name","value":"objective"}},{"kind":"Field","name":{"kind":"Name","value":"objectiveTargetDate"}},{"kind":"Field","name":{"kind":"Name","value":"scanning"}},{"kind":"Field","name":{"kind":"Name","value":"analysis"}},{"kind":"Field","name":{"kind":"Name","value":"response"}},{"kind":"Field","name":{"kind":"Name","value":"assessment"}}]}},{"kind":"Field","name":{"kind":"Name","value":"people"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"vulnerabilities"}},{"kind":"Field","name":{"kind":"Name","value":"addedAt"}},{"kind":"Field","name":{"kind":"Name","value":"person"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"givenName"}},{"kind":"Field","name":{"kind":"Name","value":"familyName"}},{"kind":"Field","name":{"kind":"Name","value":"dateOfBirth"}},{"kind":"Field","name":{"kind":"Name","value":"cases"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"reference"}}]}},{"kind":"Field","name":{"kind":"Name","value":"policeRecords"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"owner"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"nominalReference"}},{"kind":"Field","name":{"kind":"Name","value":"warningsSummary"}},{"kind":"Field","name":{"kind":"Name","value":"intelligence"}}]}},{"kind":"Field","name":{"kind":"Name","value":"housingRecords"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"owner"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"property"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"description"}}]}},{"kind":"Field","name":{"kind":"Name","value":"tenancyReference"}},{"kind":"Field","name":{"kind":"Name","value":"tenancyType"}},{"kind":"Field","name":{"kind":"Name","value":"tenancyStartDate"}},{"kind":"Field","name":{"kind":"Name","value":"tenancyBreaches"}},{"kind":"Field","name":{"kind":"Name","value":"officerNotes"}}]}},{"kind":"Field","name":{"kind":"Name","value":"mentalHealthRecords"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"owner"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"knownToServices"}},{"kind":"Field","name":{"kind":"Name","value":"careContact"}},{"kind":"Field","name":{"kind":"Name","value":"riskSummary"}},{"kind":"Field","name":{"kind":"Name","value":"clinicalNotes"}}]}},{"kind":"Field","name":{"kind":"Name","value":"drugAlcoholRecords"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"owner"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"engagedInTreatment"}},{"kind":"Field","name":{"kind":"Name","value":"keyWorkerContact"}},{"kind":"Field","name":{"kind":"Name","value":"treatmentDetail"}}]}},{"kind":"Field","name":{"kind":"Name","value":"sharingBases"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"recordedAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"withdrawnAt"}},{"kind":"Field","name":{"kind":"Name","value":"ownerPartner"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"recipientPartner"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"decidedBy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"incidents"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}},{"kind":"Field","name":{"kind":"Name","value":"category"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"location"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"lsoaCode"}}]}},{"kind":"Field","name":{"kind":"Name","value":"reports"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"partner"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"reportedAt"}},{"kind":"Field","name":{"kind":"Name","value":"sourceReference"}}]}},{"kind":"Field","name":{"kind":"Name","value":"people"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"person"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"givenName"}},{"kind":"Field","name":{"kind":"Name","value":"familyName"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"jointVisits"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"visitedAt"}},{"kind":"Field","name":{"kind":"Name","value":"purpose"}},{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"location"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"description"}}]}},{"kind":"Field","name":{"kind":"Name","value":"attendees"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"officerName"}},{"kind":"Field","name":{"kind":"Name","value":"partner"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"peopleVisited"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"givenName"}},{"kind":"Field","name":{"kind":"Name","value":"familyName"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"supportOffers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"details"}},{"kind":"Field","name":{"kind":"Name","value":"offeredAt"}},{"kind":"Field","name":{"kind":"Name","value":"response"}},{"kind":"Field","name":{"kind":"Name","value":"offeredBy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"person"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"givenName"}},{"kind":"Field","name":{"kind":"Name","value":"familyName"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"interventions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"issuedAt"}},{"kind":"Field","name":{"kind":"Name","value":"terms"}},{"kind":"Field","name":{"kind":"Name","value":"complianceDate"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"subject"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"givenName"}},{"kind":"Field","name":{"kind":"Name","value":"familyName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"premises"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"description"}}]}},{"kind":"Field","name":{"kind":"Name","value":"issuedBy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"breaches"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}},{"kind":"Field","name":{"kind":"Name","value":"details"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"caseReviewDecisions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"windowStart"}},{"kind":"Field","name":{"kind":"Name","value":"windowEnd"}},{"kind":"Field","name":{"kind":"Name","value":"threshold"}},{"kind":"Field","name":{"kind":"Name","value":"thresholdMet"}},{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"reasons"}},{"kind":"Field","name":{"kind":"Name","value":"decidedAt"}},{"kind":"Field","name":{"kind":"Name","value":"victim"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"givenName"}},{"kind":"Field","name":{"kind":"Name","value":"familyName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"decidedBy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"countedIncidents"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}}]}}]}}]}}]}}]} as unknown as DocumentNode<CaseViewQuery, CaseViewQueryVariables>;

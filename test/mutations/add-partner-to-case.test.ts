@@ -52,7 +52,7 @@ describe('addPartnerToCase', () => {
 
     const response = await add({ caseId: onCase.id, partnerId: mentalHealth.partner.id }, police);
     expect(response.errors).toBeUndefined();
-    expect(response.data!.addPartnerToCase).toEqual({
+    expect(response.data!.addPartnerToCase!).toEqual({
       id: onCase.id,
       partners: [
         { id: police.partner.id },

@@ -73,7 +73,7 @@ describe('addPersonToCase', () => {
       council,
     );
     expect(response.errors).toBeUndefined();
-    const added = response.data!.addPersonToCase;
+    const added = response.data!.addPersonToCase!;
     expect(added).toEqual({
       role: 'PERPETRATOR',
       vulnerabilities: ['SUBSTANCE_MISUSE', 'AGE'],
@@ -99,7 +99,7 @@ describe('addPersonToCase', () => {
       council,
     );
     expect(response.errors).toBeUndefined();
-    expect(response.data!.addPersonToCase).toMatchObject({
+    expect(response.data!.addPersonToCase!).toMatchObject({
       role: 'WITNESS',
       vulnerabilities: [],
       person: { id: victim.id, givenName: victim.givenName },

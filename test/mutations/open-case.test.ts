@@ -76,7 +76,7 @@ describe('openCase', () => {
       council,
     );
     expect(response.errors).toBeUndefined();
-    const opened = response.data!.openCase;
+    const opened = response.data!.openCase!;
     expect(opened.reference).toMatch(/^ASB-\d{4}-\d{4,}$/);
     expect(opened.leadPartner.id).toBe(council.partner.id);
     expect(opened.leadOfficer?.id).toBe(council.user.id);
@@ -114,15 +114,15 @@ describe('openCase', () => {
       council,
     );
     expect(response.errors).toBeUndefined();
-    expect(response.data!.openCase.location?.description).toBe(place);
+    expect(response.data!.openCase!.location?.description).toBe(place);
     expect((await rows(hub.em())).place).toBe(1);
     const readBack = await hub.request(
       ReadBackCaseDocument,
-      { id: response.data!.openCase.id },
+      { id: response.data!.openCase!.id },
       council.token,
     );
     expect(readBack.data!.case!.location).toMatchObject({
-      id: response.data!.openCase.location!.id,
+      id: response.data!.openCase!.location!.id,
       kind: 'PUBLIC_PLACE',
       description: place,
       latitude: 53.4,
@@ -135,7 +135,7 @@ describe('openCase', () => {
     const known = await makeLocation(hub.em());
     const response = await open({ ...input, centredOn: 'LOCATION', locationId: known.id }, council);
     expect(response.errors).toBeUndefined();
-    expect(response.data!.openCase.location).toEqual({
+    expect(response.data!.openCase!.location).toEqual({
       id: known.id,
       description: known.description,
     });
@@ -146,7 +146,7 @@ describe('openCase', () => {
     const colleague = await makeMember(hub.em(), council.partner, Role.SUPERVISOR);
     const response = await open({ ...input, leadOfficerId: colleague.user.id }, council);
     expect(response.errors).toBeUndefined();
-    expect(response.data!.openCase.leadOfficer?.id).toBe(colleague.user.id);
+    expect(response.data!.openCase!.leadOfficer?.id).toBe(colleague.user.id);
   });
 
   it('does not list the lead partner twice when the caller names its own partner among the others', async () => {
@@ -156,7 +156,7 @@ describe('openCase', () => {
       council,
     );
     expect(response.errors).toBeUndefined();
-    expect(response.data!.openCase.partners.map((p) => p.id)).toEqual([
+    expect(response.data!.openCase!.partners.map((p) => p.id)).toEqual([
       council.partner.id,
       housing.partner.id,
     ]);
@@ -168,7 +168,7 @@ describe('openCase', () => {
       Array.from({ length: 8 }, (_, i) => open({ ...input, title: `Case ${i}` }, council)),
     );
     expect(responses.flatMap(codes)).toEqual([]);
-    const references = responses.map((r) => r.data!.openCase.reference);
+    const references = responses.map((r) => r.data!.openCase!.reference);
     expect(new Set(references).size).toBe(8);
   });
 

@@ -106,7 +106,7 @@ describe('recordCaseReviewDecision', () => {
     const incidentIds = await complaints(onCase, council.partner, [10, 40, 150]);
     const response = await decide(application(incidentIds), council);
     expect(response.errors).toBeUndefined();
-    const decision = response.data!.recordCaseReviewDecision;
+    const decision = response.data!.recordCaseReviewDecision!;
     expect(decision).toMatchObject({
       threshold: 3,
       thresholdMet: true,
@@ -132,7 +132,7 @@ describe('recordCaseReviewDecision', () => {
     const incidentIds = await complaints(onCase, council.partner, [5, 50]);
     const response = await decide(application(incidentIds, 'DISCRETIONARY_REVIEW'), council);
     expect(response.errors).toBeUndefined();
-    expect(response.data!.recordCaseReviewDecision).toMatchObject({
+    expect(response.data!.recordCaseReviewDecision!).toMatchObject({
       thresholdMet: false,
       outcome: 'DISCRETIONARY_REVIEW',
       countedIncidents: expect.any(Array),
@@ -145,7 +145,7 @@ describe('recordCaseReviewDecision', () => {
     const incidentIds = await complaints(onCase, police.partner, [5]);
     const response = await decide(application(incidentIds, 'NO_REVIEW'), police);
     expect(response.errors).toBeUndefined();
-    expect(response.data!.recordCaseReviewDecision).toMatchObject({
+    expect(response.data!.recordCaseReviewDecision!).toMatchObject({
       thresholdMet: false,
       outcome: 'NO_REVIEW',
     });
@@ -169,8 +169,8 @@ describe('recordCaseReviewDecision', () => {
       },
       council.token,
     );
-    expect(told.data?.recordIncident.attachedToExistingIncident).toBe(true);
-    expect(told.data?.recordIncident.incident.reports).toHaveLength(2);
+    expect(told.data?.recordIncident!.attachedToExistingIncident).toBe(true);
+    expect(told.data?.recordIncident!.incident.reports).toHaveLength(2);
 
     // Three reports, two incidents: the threshold of three is not met.
     const refused = await expectRefused(
@@ -183,8 +183,8 @@ describe('recordCaseReviewDecision', () => {
 
     const response = await decide(application([first, second], 'DISCRETIONARY_REVIEW'), council);
     expect(response.errors).toBeUndefined();
-    expect(response.data!.recordCaseReviewDecision.thresholdMet).toBe(false);
-    expect(response.data!.recordCaseReviewDecision.countedIncidents).toHaveLength(2);
+    expect(response.data!.recordCaseReviewDecision!.thresholdMet).toBe(false);
+    expect(response.data!.recordCaseReviewDecision!.countedIncidents).toHaveLength(2);
   });
 
   it('a complaint qualifies when any partner was told within a month, though another heard of it later', async () => {
@@ -202,7 +202,7 @@ describe('recordCaseReviewDecision', () => {
     const others = await complaints(onCase, council.partner, [10, 30]);
     const response = await decide(application([late.id, ...others]), council);
     expect(response.errors).toBeUndefined();
-    expect(response.data!.recordCaseReviewDecision.thresholdMet).toBe(true);
+    expect(response.data!.recordCaseReviewDecision!.thresholdMet).toBe(true);
   });
 
   it('a complaint made within the six months counts even when the behaviour was a little earlier', async () => {
@@ -219,7 +219,7 @@ describe('recordCaseReviewDecision', () => {
     const others = await complaints(onCase, council.partner, [10, 30]);
     const response = await decide(application([early.id, ...others]), council);
     expect(response.errors).toBeUndefined();
-    expect(response.data!.recordCaseReviewDecision.thresholdMet).toBe(true);
+    expect(response.data!.recordCaseReviewDecision!.thresholdMet).toBe(true);
   });
 
   it('a decision dated in the past counts the complaints in the six months before it', async () => {
@@ -228,7 +228,7 @@ describe('recordCaseReviewDecision', () => {
     const decidedAt = daysAgo(30).toISOString();
     const response = await decide({ ...application(incidentIds), decidedAt }, council);
     expect(response.errors).toBeUndefined();
-    expect(response.data!.recordCaseReviewDecision).toMatchObject({
+    expect(response.data!.recordCaseReviewDecision!).toMatchObject({
       thresholdMet: true,
       windowEnd: decidedAt,
     });

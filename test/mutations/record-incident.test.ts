@@ -123,7 +123,7 @@ describe('recordIncident', () => {
       await setting();
     const response = await record(input, police);
     expect(response.errors).toBeUndefined();
-    const { attachedToExistingIncident, incident } = response.data!.recordIncident;
+    const { attachedToExistingIncident, incident } = response.data!.recordIncident!;
     expect(attachedToExistingIncident).toBe(false);
     expect(incident).toEqual({
       id: expect.any(String),
@@ -163,7 +163,7 @@ describe('recordIncident', () => {
     const before = Date.now();
     const response = await record({ ...input, reportedAt: undefined }, police);
     expect(response.errors).toBeUndefined();
-    const reportedAt = Date.parse(response.data!.recordIncident.incident.reports[0].reportedAt);
+    const reportedAt = Date.parse(response.data!.recordIncident!.incident.reports[0].reportedAt);
     expect(reportedAt).toBeGreaterThanOrEqual(before - 1000);
     expect(reportedAt).toBeLessThanOrEqual(Date.now() + 1000);
   });
@@ -206,9 +206,9 @@ describe('recordIncident', () => {
         council,
       );
       expect(second.errors).toBeUndefined();
-      const attached = second.data!.recordIncident;
+      const attached = second.data!.recordIncident!;
       expect(attached.attachedToExistingIncident).toBe(true);
-      expect(attached.incident.id).toBe(first.data!.recordIncident.incident.id);
+      expect(attached.incident.id).toBe(first.data!.recordIncident!.incident.id);
       // One incident, as first described, now with two reports.
       expect(attached.incident.occurredAt).toBe(input.occurredAt);
       expect(attached.incident.description).toBe(input.description);
@@ -235,7 +235,7 @@ describe('recordIncident', () => {
     it('a second partner naming the incident attaches its report even when its time and place differ', async () => {
       const { police, housing, occurredAt, input, rows } = await setting();
       const first = await record(input, police);
-      const incidentId = first.data!.recordIncident.incident.id;
+      const incidentId = first.data!.recordIncident!.incident.id;
       const second = await record(
         {
           ...input,
@@ -249,15 +249,15 @@ describe('recordIncident', () => {
         housing,
       );
       expect(second.errors).toBeUndefined();
-      expect(second.data!.recordIncident.attachedToExistingIncident).toBe(true);
-      expect(second.data!.recordIncident.incident.id).toBe(incidentId);
+      expect(second.data!.recordIncident!.attachedToExistingIncident).toBe(true);
+      expect(second.data!.recordIncident!.incident.id).toBe(incidentId);
       expect(await rows(hub.em())).toMatchObject({ incidentsOnCase: 1, reports: 2 });
     });
 
     it('the same partner reporting an episode it already reported is refused as a conflict', async () => {
       const { police, input, rows } = await setting();
       const first = await record(input, police);
-      const incidentId = first.data!.recordIncident.incident.id;
+      const incidentId = first.data!.recordIncident!.incident.id;
       const response = await expectRefused(
         hub,
         rows,
@@ -276,7 +276,7 @@ describe('recordIncident', () => {
         rows,
         () =>
           record(
-            { ...input, sameEpisodeAsIncidentId: first.data!.recordIncident.incident.id },
+            { ...input, sameEpisodeAsIncidentId: first.data!.recordIncident!.incident.id },
             colleague,
           ),
         'CONFLICT',
@@ -288,7 +288,7 @@ describe('recordIncident', () => {
       await record(input, police);
       const second = await record({ ...input, sourceReference: 'LOG-2' }, police);
       expect(second.errors).toBeUndefined();
-      expect(second.data!.recordIncident.attachedToExistingIncident).toBe(false);
+      expect(second.data!.recordIncident!.attachedToExistingIncident).toBe(false);
       expect(await rows(hub.em())).toMatchObject({ incidentsOnCase: 2, reports: 2 });
     });
 
@@ -314,7 +314,7 @@ describe('recordIncident', () => {
           council,
         );
         expect(codes(response)).toEqual([]);
-        expect(response.data!.recordIncident.attachedToExistingIncident).toBe(false);
+        expect(response.data!.recordIncident!.attachedToExistingIncident).toBe(false);
       }
       expect(await rows(hub.em())).toMatchObject({ incidentsOnCase: 6, reports: 6 });
     });
@@ -325,7 +325,7 @@ describe('recordIncident', () => {
       const otherCase = await makeCase(hub.em(), council, { others: [police.partner] });
       const response = await record({ ...input, caseId: otherCase.id, people: [] }, council);
       expect(response.errors).toBeUndefined();
-      expect(response.data!.recordIncident.attachedToExistingIncident).toBe(false);
+      expect(response.data!.recordIncident!.attachedToExistingIncident).toBe(false);
     });
   });
 

@@ -107,7 +107,7 @@ describe('recordJointVisit', () => {
     const { council, police, housing, perpetrator, address, onCase, input, rows } = await setting();
     const response = await record(input, council);
     expect(response.errors).toBeUndefined();
-    const visit = response.data!.recordJointVisit;
+    const visit = response.data!.recordJointVisit!;
     expect(visit).toEqual({
       id: expect.any(String),
       visitedAt: input.visitedAt,
@@ -151,7 +151,7 @@ describe('recordJointVisit', () => {
       council,
     );
     expect(response.errors).toBeUndefined();
-    expect(response.data!.recordJointVisit.attendees).toHaveLength(4);
+    expect(response.data!.recordJointVisit!.attendees).toHaveLength(4);
     expect(await rows(hub.em())).toEqual({ visits: 1, attendees: 4, peopleSeen: 0, newPlaces: 1 });
   });
 

@@ -75,7 +75,7 @@ describe('recordSharingBasis', () => {
     const { council, police, mentalHealth, perpetrator, input, rows } = await setting();
     const response = await record(input, mentalHealth);
     expect(response.errors).toBeUndefined();
-    const basis = response.data!.recordSharingBasis;
+    const basis = response.data!.recordSharingBasis!;
     expect(basis).toEqual({
       id: expect.any(String),
       kind: 'CONSENT',
@@ -114,7 +114,7 @@ describe('recordSharingBasis', () => {
       mentalHealth,
     );
     expect(response.errors).toBeUndefined();
-    expect(response.data!.recordSharingBasis.recipientPartner).toBeNull();
+    expect(response.data!.recordSharingBasis!.recipientPartner).toBeNull();
     expect(await rows(hub.em())).toEqual({ bases: 1 });
     expect(await basesSeenBy(perpetrator.id, police)).toEqual([
       expect.objectContaining({ kind: 'SAFEGUARDING', expiresAt, recipientPartner: null }),

@@ -76,7 +76,7 @@ describe('recordSupportOffer', () => {
     const { housing, police, perpetrator, onCase, input, rows } = await setting();
     const response = await record(input, housing);
     expect(response.errors).toBeUndefined();
-    const offer = response.data!.recordSupportOffer;
+    const offer = response.data!.recordSupportOffer!;
     expect(offer).toEqual({
       id: expect.any(String),
       kind: 'DRUG_ALCOHOL_REFERRAL',
@@ -117,7 +117,7 @@ describe('recordSupportOffer', () => {
       police,
     );
     expect(response.errors).toBeUndefined();
-    expect(response.data!.recordSupportOffer).toMatchObject({
+    expect(response.data!.recordSupportOffer!).toMatchObject({
       kind: 'VICTIM_SUPPORT',
       response: 'DECLINED',
       details: null,

@@ -5,7 +5,7 @@ import { loadConfig, type HubConfig } from '../../src/config';
 import { onSqlStatement } from '../../src/db/database';
 import { ormOptions } from '../../src/db/orm-options';
 import { startHub, type Hub } from '../../src/server';
-import { testDatabaseUrl } from './test-database';
+import { privateDatabase, testDatabaseUrl } from './test-database';
 
 export interface GraphQLResponse<R> {
   status: number;
@@ -32,9 +32,16 @@ export interface TestHub {
   close(): Promise<void>;
 }
 
-/** The real hub, on a real port, over the run's real PostgreSQL. */
-export async function startTestHub(env: Record<string, string> = {}): Promise<TestHub> {
-  const url = testDatabaseUrl();
+/**
+ * The real hub, on a real port, over the run's real PostgreSQL. `private: true` gives the hub a
+ * database of its own (a copy of the migrated template), for tests that change area-wide settings.
+ */
+export async function startTestHub(
+  env: Record<string, string> = {},
+  options: { private?: boolean } = {},
+): Promise<TestHub> {
+  const isolated = options.private ? await privateDatabase() : undefined;
+  const url = isolated?.url ?? testDatabaseUrl();
   const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: url, PORT: '0', ...env });
   const orm = await MikroORM.init(ormOptions(url));
   const hub: Hub = await startHub(config, orm, 0);
@@ -82,6 +89,7 @@ export async function startTestHub(env: Record<string, string> = {}): Promise<Te
     async close() {
       await hub.stop();
       await orm.close(true);
+      await isolated?.drop();
     },
   };
 }
