@@ -1,3 +1,5 @@
+import { Action } from '../actions/action.entity';
+import { HubEvent } from '../notifications/hub-event.entity';
 import { AreaConfiguration } from '../area-configuration/area-configuration.entity';
 import { BankHoliday } from '../area-configuration/bank-holiday.entity';
 import { ConfigurationChange } from '../area-configuration/configuration-change.entity';
@@ -61,4 +63,6 @@ export const entities = [
   AreaConfiguration,
   ConfigurationChange,
   BankHoliday,
+  Action,
+  HubEvent,
 ];
