@@ -44,7 +44,10 @@ export const caseReviewLoaders = (em: EntityManager, waves: BatchWaves) => ({
       em.find(
         CaseReviewRecommendation,
         { application: { $in: ids } },
-        { populate: ['action'], orderBy: { recordedAt: 'asc', id: 'asc' } },
+        {
+          populate: ['action'],
+          orderBy: { recordedAt: 'asc', action: { dueDate: 'asc' }, id: 'asc' },
+        },
       ),
     (row) => row.application.id,
   ),

@@ -216,8 +216,9 @@ describe('the ASB case review lifecycle', () => {
         r.status,
       ]),
     ).toEqual([
-      [s.police.partner.id, '2026-02-20', 'OPEN'],
+      // Soonest due first.
       [s.housing.partner.id, '2026-02-06', 'OPEN'],
+      [s.police.partner.id, '2026-02-20', 'OPEN'],
     ]);
     const actions = await hub
       .em()
