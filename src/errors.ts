@@ -12,6 +12,8 @@ export type ErrorCode =
   | 'CONFLICT'
   | 'THRESHOLD_MET_REVIEW_REQUIRED'
   | 'STATUTORY_LIMIT'
+  | 'CASE_REVIEW_STEP_OUT_OF_ORDER'
+  | 'CASE_REVIEW_APPEAL_OUT_OF_TIME'
   | 'INTERNAL_SERVER_ERROR';
 
 export class HubError extends GraphQLError {

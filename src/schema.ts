@@ -7,6 +7,11 @@ import {
   ConfigurationChangeResolver,
 } from './area-configuration/area-configuration.resolver';
 import { CaseReviewResolver } from './case-reviews/case-review.resolver';
+import {
+  CaseReviewAlertResolver,
+  CaseReviewApplicationResolver,
+  CaseReviewRecommendationResolver,
+} from './case-reviews/case-review-workflow.resolver';
 import { CaseMembershipResolver } from './cases/case-membership.resolver';
 import { CasePersonResolver } from './cases/case-person.resolver';
 import { CaseConnectionResolver, CaseResolver } from './cases/case.resolver';
@@ -55,6 +60,9 @@ export const resolvers: NonEmptyArray<Function> = [
   SupportOfferResolver,
   InterventionResolver,
   CaseReviewResolver,
+  CaseReviewAlertResolver,
+  CaseReviewApplicationResolver,
+  CaseReviewRecommendationResolver,
   SharingBasisResolver,
   PoliceRecordResolver,
   HousingRecordOwnerResolver,

@@ -4,6 +4,7 @@ import { Case } from '../cases/case.entity';
 import { Person } from '../people/person.entity';
 import { User } from '../users/user.entity';
 import { CaseReviewOutcome } from './case-review-decision.enum';
+import { CaseReviewConsideration } from './case-review-workflow.enum';
 
 /**
  * An ASB case review (formerly "community trigger") decision: the qualifying complaints counted
@@ -40,6 +41,10 @@ export class CaseReviewDecision {
 
   @Property({ type: 'text' })
   reasons!: string;
+
+  /** What a discretionary review weighed: persistence, harm, adequacy of response (s.104(5)). */
+  @Enum({ items: () => CaseReviewConsideration, type: 'text', array: true, default: [] })
+  considerations: CaseReviewConsideration[] & Opt = [];
 
   @ManyToOne(() => User)
   decidedBy!: User;

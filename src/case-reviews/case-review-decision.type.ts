@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { CaseReviewOutcome } from './case-review-decision.enum';
+import { CaseReviewConsideration } from './case-review-workflow.enum';
 
 @ObjectType('CaseReviewDecision', {
   description: 'An ASB case review (community trigger) decision.',
@@ -30,4 +31,9 @@ export class CaseReviewDecisionType {
 
   @Field()
   decidedAt!: Date;
+
+  @Field(() => [CaseReviewConsideration], {
+    description: 'What a discretionary review weighed (2014 Act s.104(5)).',
+  })
+  considerations!: CaseReviewConsideration[];
 }

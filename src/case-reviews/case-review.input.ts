@@ -1,5 +1,6 @@
 import { Field, ID, InputType } from 'type-graphql';
 import { CaseReviewOutcome } from './case-review-decision.enum';
+import { CaseReviewConsideration } from './case-review-workflow.enum';
 
 @InputType({
   description:
@@ -29,4 +30,18 @@ export class RecordCaseReviewDecisionInput {
     description: 'Defaults to now; the 6-month window ends here.',
   })
   decidedAt?: Date | null;
+
+  @Field(() => [CaseReviewConsideration], {
+    nullable: true,
+    description:
+      'What the partners weighed (2014 Act s.104(5)); required for a discretionary review of an application.',
+  })
+  considerations?: CaseReviewConsideration[] | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'The application this decides: acknowledged, for the same victim on the same case, not yet decided.',
+  })
+  applicationId?: string | null;
 }

@@ -14,6 +14,7 @@ import { CaseReviewOutcome } from './case-review-decision.enum';
 import { CaseReviewDecision } from './case-review-decision.entity';
 import { CaseReviewIncident } from './case-review-incident.entity';
 import type { RecordCaseReviewDecisionInput } from './case-review.input';
+import { decideApplication } from './case-review-workflow.service';
 
 /**
  * Records an ASB case review decision. The hub, not the caller, decides whether the threshold is
@@ -94,6 +95,17 @@ export async function recordCaseReviewDecision(
     );
   }
 
+  const considerations = input.considerations ?? [];
+  const application = input.applicationId
+    ? await decideApplication(em, viewer, input.applicationId, {
+        caseId: found.id,
+        victimId: victim.person.id,
+        decidedAt,
+        outcome: input.outcome,
+        considerations,
+      })
+    : null;
+
   const decision = em.create(CaseReviewDecision, {
     case: found,
     victim: victim.person,
@@ -105,7 +117,9 @@ export async function recordCaseReviewDecision(
     reasons,
     decidedBy: em.getReference(User, viewer.userId),
     decidedAt,
+    considerations,
   });
+  if (application) application.decision = decision;
   for (const { incident } of links) em.create(CaseReviewIncident, { decision, incident });
   await em.flush();
   return decision;

@@ -4,6 +4,15 @@ import { AreaConfiguration } from '../area-configuration/area-configuration.enti
 import { BankHoliday } from '../area-configuration/bank-holiday.entity';
 import { ConfigurationChange } from '../area-configuration/configuration-change.entity';
 import { CaseReviewDecision } from '../case-reviews/case-review-decision.entity';
+import {
+  CaseReviewAlert,
+  CaseReviewAlertIncident,
+  CaseReviewVictimNotice,
+} from '../case-reviews/case-review-alert.entity';
+import {
+  CaseReviewApplication,
+  CaseReviewRecommendation,
+} from '../case-reviews/case-review-application.entity';
 import { CaseReviewIncident } from '../case-reviews/case-review-incident.entity';
 import { CaseIncident } from '../cases/case-incident.entity';
 import { CasePartner } from '../cases/case-partner.entity';
@@ -59,6 +68,11 @@ export const entities = [
   InterventionBreach,
   CaseReviewDecision,
   CaseReviewIncident,
+  CaseReviewAlert,
+  CaseReviewAlertIncident,
+  CaseReviewVictimNotice,
+  CaseReviewApplication,
+  CaseReviewRecommendation,
   SharingBasis,
   AreaConfiguration,
   ConfigurationChange,

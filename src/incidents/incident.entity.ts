@@ -27,6 +27,10 @@ export class Incident {
   @ManyToOne(() => Location, { nullable: true })
   location?: Location | null;
 
+  /** Recorded as a hate incident: an area may make one such incident a case review route. */
+  @Property({ type: 'boolean', default: false })
+  hateIncident: boolean & Opt = false;
+
   @Property({ type: 'datetime', defaultRaw: 'now()' })
   createdAt: Date & Opt = new Date();
 }

@@ -47,6 +47,13 @@ export class RecordIncidentInput {
   })
   sourceReference?: string | null;
 
+  @Field({
+    defaultValue: false,
+    description:
+      'A hate incident (perceived as motivated by hostility to a protected characteristic); one can meet the area\u2019s case review route.',
+  })
+  hateIncident!: boolean;
+
   @Field(() => [IncidentPersonInput], { defaultValue: [] })
   people!: IncidentPersonInput[];
 

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../auth/viewer';
+import { evaluateCaseReviewRoutes } from '../case-reviews/case-review-routes';
 import { caseForWrite } from '../cases/case-access';
 import { CaseIncident } from '../cases/case-incident.entity';
 import { CasePerson } from '../cases/case-person.entity';
@@ -70,7 +71,15 @@ export async function recordIncident(
 
   const incident =
     existing ??
-    em.create(Incident, { occurredAt, category: input.category, description, location });
+    em.create(Incident, {
+      occurredAt,
+      category: input.category,
+      description,
+      location,
+      hateIncident: input.hateIncident ?? false,
+    });
+  // Hate incidents are recorded on perception: any partner's report perceiving hostility marks it.
+  if (existing && input.hateIncident) existing.hateIncident = true;
   if (!existing) em.create(CaseIncident, { case: found, incident });
   em.create(IncidentReport, {
     incident,
@@ -88,6 +97,10 @@ export async function recordIncident(
     }
   });
   await em.flush();
+
+  // ASB case review: re-evaluate the victim, location and hate incident routes for this case.
+  await evaluateCaseReviewRoutes(em, incident, { caseId: found.id, recordedBy: viewer });
+
   return { incident, attachedToExistingIncident: Boolean(existing) };
 }
 

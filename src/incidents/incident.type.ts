@@ -17,6 +17,9 @@ export class IncidentType {
 
   @Field(() => String, { nullable: true, description: 'Free text; may name people.' })
   description?: string | null;
+
+  @Field({ description: 'Recorded as a hate incident.' })
+  hateIncident!: boolean;
 }
 
 @ObjectType('IncidentReport', {

@@ -53,6 +53,10 @@ export const policy: Record<string, TypePolicy> = {
       areaConfiguration: anyone(),
       bankHolidays: anyone(),
       configurationChanges: configurationAuditors,
+      caseReviewAlerts: caseAnalysis,
+      caseReviewApplication: caseAnalysis,
+      caseReviewApplications: caseAnalysis,
+      overdueCaseReviewApplications: casework,
     },
   },
   Mutation: {
@@ -68,6 +72,10 @@ export const policy: Record<string, TypePolicy> = {
           'recordSupportOffer',
           'recordSharingBasis',
           'recordCaseReviewDecision',
+          'recordCaseReviewApplication',
+          'recordCaseReviewStep',
+          'recordCaseReviewRecommendations',
+          'dismissCaseReviewAlert',
         ],
         casework,
       ),
@@ -216,7 +224,10 @@ export const policy: Record<string, TypePolicy> = {
   Incident: {
     description: 'Reported episodes of ASB. The description is free text that names people.',
     fields: {
-      ...sameForAll(['id', 'occurredAt', 'category', 'location', 'reports'], caseAnalysis),
+      ...sameForAll(
+        ['id', 'occurredAt', 'category', 'location', 'reports', 'hateIncident'],
+        caseAnalysis,
+      ),
       ...sameForAll(['description', 'people'], caseReaders),
     },
   },
@@ -274,10 +285,93 @@ export const policy: Record<string, TypePolicy> = {
     description: 'ASB case review decisions. Analysts see outcomes for statistics, not the victim.',
     fields: {
       ...sameForAll(
-        ['id', 'windowStart', 'windowEnd', 'threshold', 'thresholdMet', 'outcome', 'decidedAt'],
+        [
+          'id',
+          'windowStart',
+          'windowEnd',
+          'threshold',
+          'thresholdMet',
+          'outcome',
+          'decidedAt',
+          'considerations',
+        ],
         caseAnalysis,
       ),
       ...sameForAll(['victim', 'reasons', 'decidedBy', 'countedIncidents'], caseReaders),
+    },
+  },
+  CaseReviewAlert: {
+    description:
+      'ASB case review alerts raised by the hub: the route and counted incidents are shared with every partner on the case; the victim\u2019s identity, the place and free text with case readers.',
+    fields: {
+      ...sameForAll(
+        [
+          'id',
+          'case',
+          'route',
+          'status',
+          'raisedAt',
+          'windowStart',
+          'windowEnd',
+          'countedIncidents',
+          'incidentCount',
+        ],
+        caseAnalysis,
+      ),
+      // As for Incident.location: Location's own entries decide which of its fields show.
+      location: caseAnalysis,
+      ...sameForAll(['victim', 'dismissedReason'], caseReaders),
+    },
+  },
+  CaseReviewApplication: {
+    description:
+      'ASB case review applications and their dated steps: analysts see dates and outcomes for the published statistics; who applied, for whom and what they were told only case readers.',
+    fields: {
+      ...sameForAll(
+        [
+          'id',
+          'case',
+          'madeByVictim',
+          'channel',
+          'receivedBy',
+          'appliedAt',
+          'acknowledgedAt',
+          'decision',
+          'meetingHeldAt',
+          'respondedAt',
+          'appealedAt',
+          'appealHeardBy',
+          'closedAt',
+          'deadlines',
+          'appealDeadline',
+          'recommendations',
+        ],
+        caseAnalysis,
+      ),
+      ...sameForAll(
+        [
+          'victim',
+          'applicantName',
+          'applicantRelationship',
+          'applicantContact',
+          'responseSummary',
+          'appealGrounds',
+          'closingNotes',
+        ],
+        caseReaders,
+      ),
+    },
+  },
+  CaseReviewDeadline: {
+    description: 'Working-day deadlines of a case review step.',
+    fields: sameForAll(['step', 'dueDate', 'completedAt', 'overdue'], caseAnalysis),
+  },
+  CaseReviewRecommendation: {
+    description:
+      'A review meeting recommendation (an action for a partner); its title and details are free text.',
+    fields: {
+      ...sameForAll(['id', 'dueDate', 'status', 'recordedAt', 'assignedPartner'], caseAnalysis),
+      ...sameForAll(['title', 'details'], caseReaders),
     },
   },
   SharingBasis: {

@@ -19,6 +19,11 @@ export type Scalars = {
   LocalDate: { input: string; output: string; }
 };
 
+export type ActionStatus =
+  | 'CANCELLED'
+  | 'DONE'
+  | 'OPEN';
+
 export type AddBankHolidayInput = {
   date: Scalars['LocalDate']['input'];
   name: Scalars['String']['input'];
@@ -146,8 +151,91 @@ export type CasePerson = {
   vulnerabilities: Array<Vulnerability>;
 };
 
+/** An ASB case review route met on a case: the victim should be told and a review considered. */
+export type CaseReviewAlert = {
+  case?: Maybe<Case>;
+  /** The qualifying complaints counted, each once however many partners were told. */
+  countedIncidents: Array<Incident>;
+  /** Free text; may name people. */
+  dismissedReason?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  incidentCount: Scalars['Int']['output'];
+  /** The place reported. */
+  location?: Maybe<Location>;
+  raisedAt: Scalars['DateTimeISO']['output'];
+  route: CaseReviewRoute;
+  status: CaseReviewAlertStatus;
+  /** The victim whose complaints met the route. */
+  victim?: Maybe<Person>;
+  windowEnd: Scalars['DateTimeISO']['output'];
+  /** The window the counted complaints were made in, when the route was met. */
+  windowStart: Scalars['DateTimeISO']['output'];
+};
+
+export type CaseReviewAlertStatus =
+  | 'ACTIONED'
+  | 'DISMISSED'
+  | 'OPEN';
+
+/** An ASB case review application and its steps, each dated, with working-day deadlines. */
+export type CaseReviewApplication = {
+  acknowledgedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** The last day to appeal, once the victim has had the response. */
+  appealDeadline?: Maybe<Scalars['LocalDate']['output']>;
+  appealGrounds?: Maybe<Scalars['String']['output']>;
+  appealHeardBy?: Maybe<Scalars['String']['output']>;
+  appealedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  applicantContact?: Maybe<Scalars['String']['output']>;
+  applicantName?: Maybe<Scalars['String']['output']>;
+  applicantRelationship?: Maybe<Scalars['String']['output']>;
+  appliedAt: Scalars['DateTimeISO']['output'];
+  case?: Maybe<Case>;
+  channel: CaseReviewApplicationChannel;
+  closedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  closingNotes?: Maybe<Scalars['String']['output']>;
+  /** Working-day deadlines from the area configuration: acknowledge, decide and meet from the application; respond from the meeting. */
+  deadlines: Array<CaseReviewDeadline>;
+  decision?: Maybe<CaseReviewDecision>;
+  id: Scalars['ID']['output'];
+  madeByVictim: Scalars['Boolean']['output'];
+  meetingHeldAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** The partner that received it. */
+  receivedBy: Partner;
+  recommendations: Array<CaseReviewRecommendation>;
+  respondedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** What the victim was told. */
+  responseSummary?: Maybe<Scalars['String']['output']>;
+  /** The victim the application is by or for. */
+  victim?: Maybe<Person>;
+};
+
+export type CaseReviewApplicationChannel =
+  | 'EMAIL'
+  | 'IN_PERSON'
+  | 'LETTER'
+  | 'ONLINE_FORM'
+  | 'PHONE'
+  | 'THROUGH_ANOTHER_PARTNER';
+
+export type CaseReviewConsideration =
+  | 'ADEQUACY_OF_RESPONSE'
+  | 'HARM_OR_POTENTIAL_HARM'
+  | 'PERSISTENCE';
+
+/** A step of an ASB case review and the day it is due, in working days. */
+export type CaseReviewDeadline = {
+  completedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** The last working day to record the step on. */
+  dueDate: Scalars['LocalDate']['output'];
+  /** Not recorded and its due day has passed. */
+  overdue: Scalars['Boolean']['output'];
+  step: CaseReviewStep;
+};
+
 /** An ASB case review (community trigger) decision. */
 export type CaseReviewDecision = {
+  /** What a discretionary review weighed (2014 Act s.104(5)). */
+  considerations: Array<CaseReviewConsideration>;
   /** The qualifying complaints counted. */
   countedIncidents?: Maybe<Array<Incident>>;
   decidedAt: Scalars['DateTimeISO']['output'];
@@ -168,6 +256,41 @@ export type CaseReviewOutcome =
   | 'NO_REVIEW'
   | 'REVIEW_THRESHOLD_MET';
 
+/** A recommendation of the review meeting: an action for a partner on the case. */
+export type CaseReviewRecommendation = {
+  /** The partner the action is for. */
+  assignedPartner: Partner;
+  details?: Maybe<Scalars['String']['output']>;
+  dueDate: Scalars['LocalDate']['output'];
+  id: Scalars['ID']['output'];
+  recordedAt: Scalars['DateTimeISO']['output'];
+  status: ActionStatus;
+  title?: Maybe<Scalars['String']['output']>;
+};
+
+export type CaseReviewRecommendationInput = {
+  details?: InputMaybe<Scalars['String']['input']>;
+  dueDate: Scalars['LocalDate']['input'];
+  /** A partner taking part in the case. */
+  partnerId: Scalars['ID']['input'];
+  title: Scalars['String']['input'];
+};
+
+export type CaseReviewRoute =
+  | 'HATE_INCIDENT'
+  | 'LOCATION'
+  | 'VICTIM_THRESHOLD';
+
+export type CaseReviewStep =
+  | 'ACKNOWLEDGEMENT'
+  | 'APPEAL'
+  | 'APPLICATION'
+  | 'CLOSURE'
+  | 'DECISION'
+  | 'RECOMMENDATIONS'
+  | 'RESPONSE'
+  | 'REVIEW_MEETING';
+
 export type CaseStatus =
   | 'CLOSED'
   | 'OPEN';
@@ -181,6 +304,12 @@ export type ConfigurationChange = {
   oldValue?: Maybe<Scalars['String']['output']>;
   reason: Scalars['String']['output'];
   setting: Scalars['String']['output'];
+};
+
+/** Dismiss an open case review alert, saying why. */
+export type DismissCaseReviewAlertInput = {
+  alertId: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
 };
 
 /** A drug and alcohol service’s record. */
@@ -216,6 +345,8 @@ export type Incident = {
   category: IncidentCategory;
   /** Free text; may name people. */
   description?: Maybe<Scalars['String']['output']>;
+  /** Recorded as a hate incident. */
+  hateIncident: Scalars['Boolean']['output'];
   id: Scalars['ID']['output'];
   location?: Maybe<Location>;
   occurredAt: Scalars['DateTimeISO']['output'];
@@ -374,10 +505,18 @@ export type Mutation = {
   addPartnerToCase?: Maybe<Case>;
   /** Add someone to a case as victim, perpetrator, witness or reporter. */
   addPersonToCase?: Maybe<CasePerson>;
+  /** Dismiss an open case review alert, saying why. */
+  dismissCaseReviewAlert?: Maybe<CaseReviewAlert>;
   /** Open a case led by your partner. */
   openCase?: Maybe<Case>;
+  /** Record an ASB case review application received by your partner. */
+  recordCaseReviewApplication?: Maybe<CaseReviewApplication>;
   /** Record an ASB case review (community trigger) decision; the hub checks the threshold. */
   recordCaseReviewDecision?: Maybe<CaseReviewDecision>;
+  /** Record the review meeting’s recommendations as actions for partners on the case. */
+  recordCaseReviewRecommendations?: Maybe<CaseReviewApplication>;
+  /** Record a dated step of an ASB case review: acknowledgement, review meeting, response, appeal or closure, in that order. */
+  recordCaseReviewStep?: Maybe<CaseReviewApplication>;
   /** Record an incident reported to your partner. */
   recordIncident?: Maybe<RecordIncidentPayload>;
   /** Record a visit made jointly by partners on the case. */
@@ -406,13 +545,33 @@ export type MutationAddPersonToCaseArgs = {
 };
 
 
+export type MutationDismissCaseReviewAlertArgs = {
+  input: DismissCaseReviewAlertInput;
+};
+
+
 export type MutationOpenCaseArgs = {
   input: OpenCaseInput;
 };
 
 
+export type MutationRecordCaseReviewApplicationArgs = {
+  input: RecordCaseReviewApplicationInput;
+};
+
+
 export type MutationRecordCaseReviewDecisionArgs = {
   input: RecordCaseReviewDecisionInput;
+};
+
+
+export type MutationRecordCaseReviewRecommendationsArgs = {
+  input: RecordCaseReviewRecommendationsInput;
+};
+
+
+export type MutationRecordCaseReviewStepArgs = {
+  input: RecordCaseReviewStepInput;
 };
 
 
@@ -568,12 +727,20 @@ export type Query = {
   bankHolidays?: Maybe<Array<BankHoliday>>;
   /** The shared case view. A case your partner is not part of answers NOT_FOUND, like one that does not exist. */
   case?: Maybe<Case>;
+  /** ASB case review alerts on cases your partner takes part in (open ones unless asked), with their evidence. */
+  caseReviewAlerts?: Maybe<Array<CaseReviewAlert>>;
+  /** An ASB case review application on a case your partner takes part in. */
+  caseReviewApplication?: Maybe<CaseReviewApplication>;
+  /** The ASB case review applications on a case, oldest first. */
+  caseReviewApplications?: Maybe<Array<CaseReviewApplication>>;
   /** Cases your partner leads or takes part in. */
   cases?: Maybe<CaseConnection>;
   /** Audited configuration changes, newest first. */
   configurationChanges?: Maybe<Array<ConfigurationChange>>;
   /** Who you are signed in as. */
   me: Me;
+  /** For the case review coordinator: open applications on your partner’s cases with a step past its working-day deadline. */
+  overdueCaseReviewApplications?: Maybe<Array<CaseReviewApplication>>;
   /** The partners in the sharing agreement. */
   partners: Array<Partner>;
   /** Someone in a case your partner takes part in; anyone else answers NOT_FOUND. */
@@ -589,6 +756,22 @@ export type QueryBankHolidaysArgs = {
 
 export type QueryCaseArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryCaseReviewAlertsArgs = {
+  caseId?: InputMaybe<Scalars['ID']['input']>;
+  status?: CaseReviewAlertStatus;
+};
+
+
+export type QueryCaseReviewApplicationArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryCaseReviewApplicationsArgs = {
+  caseId: Scalars['ID']['input'];
 };
 
 
@@ -609,9 +792,32 @@ export type QueryPersonArgs = {
   id: Scalars['ID']['input'];
 };
 
+/** An ASB case review application, by the victim or on their behalf, received by your partner by any route. */
+export type RecordCaseReviewApplicationInput = {
+  /** The open alert on this case that the application answers; it becomes ACTIONED. */
+  alertId?: InputMaybe<Scalars['ID']['input']>;
+  applicantContact?: InputMaybe<Scalars['String']['input']>;
+  /** Required when made on their behalf. */
+  applicantName?: InputMaybe<Scalars['String']['input']>;
+  /** The applicant’s relationship to the victim (relative, councillor, advocate). */
+  applicantRelationship?: InputMaybe<Scalars['String']['input']>;
+  /** When it was made; defaults to now. */
+  appliedAt?: InputMaybe<Scalars['DateTimeISO']['input']>;
+  caseId: Scalars['ID']['input'];
+  channel: CaseReviewApplicationChannel;
+  /** False when someone applied on the victim’s behalf. */
+  madeByVictim: Scalars['Boolean']['input'];
+  /** The victim in the case the application is by or for. */
+  victimId: Scalars['ID']['input'];
+};
+
 /** An ASB case review decision: the qualifying complaints counted, and what the partners decided and why. */
 export type RecordCaseReviewDecisionInput = {
+  /** The application this decides: acknowledged, for the same victim on the same case, not yet decided. */
+  applicationId?: InputMaybe<Scalars['ID']['input']>;
   caseId: Scalars['ID']['input'];
+  /** What the partners weighed (2014 Act s.104(5)); required for a discretionary review of an application. */
+  considerations?: InputMaybe<Array<CaseReviewConsideration>>;
   /** Defaults to now; the 6-month window ends here. */
   decidedAt?: InputMaybe<Scalars['DateTimeISO']['input']>;
   /** Incidents on this case counted as qualifying complaints. */
@@ -623,11 +829,32 @@ export type RecordCaseReviewDecisionInput = {
   victimId: Scalars['ID']['input'];
 };
 
+/** The review meeting’s recommendations, each an action for a partner on the case. */
+export type RecordCaseReviewRecommendationsInput = {
+  applicationId: Scalars['ID']['input'];
+  recommendations: Array<CaseReviewRecommendationInput>;
+  /** Defaults to now. */
+  recordedAt?: InputMaybe<Scalars['DateTimeISO']['input']>;
+};
+
+/** A dated step of an ASB case review. The decision and the recommendations have their own mutations. */
+export type RecordCaseReviewStepInput = {
+  applicationId: Scalars['ID']['input'];
+  /** When it happened; defaults to now. */
+  at?: InputMaybe<Scalars['DateTimeISO']['input']>;
+  /** What the victim was told (RESPONSE, required), the grounds (APPEAL, required), closing notes (CLOSURE). */
+  notes?: InputMaybe<Scalars['String']['input']>;
+  /** ACKNOWLEDGEMENT, REVIEW_MEETING, RESPONSE, APPEAL or CLOSURE. */
+  step: CaseReviewStep;
+};
+
 /** An incident as your partner received it. If another partner already recorded the same episode, your report is attached to it instead of creating a second incident. */
 export type RecordIncidentInput = {
   caseId: Scalars['ID']['input'];
   category: IncidentCategory;
   description: Scalars['String']['input'];
+  /** A hate incident (perceived as motivated by hostility to a protected characteristic); one can meet the area’s case review route. */
+  hateIncident?: Scalars['Boolean']['input'];
   locationId?: InputMaybe<Scalars['ID']['input']>;
   newLocation?: InputMaybe<NewLocationInput>;
   /** When the behaviour happened. */

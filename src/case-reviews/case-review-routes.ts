@@ -1,0 +1,256 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { ActionSource } from '../actions/action-enums';
+import { Action } from '../actions/action.entity';
+import { loadAreaRules } from '../area-configuration/area-rules';
+import type { AreaConfiguration } from '../area-configuration/area-configuration.entity';
+import { londonDay } from '../area-configuration/working-days';
+import type { Viewer } from '../auth/viewer';
+import { CaseIncident } from '../cases/case-incident.entity';
+import { Case } from '../cases/case.entity';
+import { addMonths, isoDay, subtractMonths } from '../common/dates';
+import { IncidentPerson } from '../incidents/incident-person.entity';
+import { IncidentReport } from '../incidents/incident-report.entity';
+import type { Incident } from '../incidents/incident.entity';
+import { Location } from '../locations/location.entity';
+import { HubEventKind } from '../notifications/hub-event-kind.enum';
+import { recordEvent } from '../notifications/record-event';
+import { Partner } from '../partners/partner.entity';
+import { PersonRole } from '../people/person-role.enum';
+import { Person } from '../people/person.entity';
+import {
+  CaseReviewAlert,
+  CaseReviewAlertIncident,
+  CaseReviewVictimNotice,
+} from './case-review-alert.entity';
+import { CaseReviewAlertStatus, CaseReviewRoute } from './case-review-workflow.enum';
+
+/** A qualifying complaint on the case: one incident, however many partners were told of it. */
+export interface Complaint {
+  incident: Incident;
+  /** When the complaint was made: the first report to any partner. */
+  complaintAt: Date;
+  victimIds: string[];
+}
+
+interface Window {
+  start: Date;
+  end: Date;
+  members: Complaint[];
+}
+
+/**
+ * The qualifying complaints on a case, oldest first. The same episode reported to several
+ * partners is one incident, so it counts once (domain brief; 2014 Act s.104). A complaint
+ * qualifies only if first made within `qualifyingComplaintMonths` of the behaviour (s.104(11)).
+ */
+export async function qualifyingComplaints(
+  em: EntityManager,
+  caseId: string,
+  rules: Pick<AreaConfiguration, 'qualifyingComplaintMonths'>,
+): Promise<Complaint[]> {
+  const links = await em.find(CaseIncident, { case: caseId }, { populate: ['incident'] });
+  const ids = links.map((link) => link.incident.id);
+  if (ids.length === 0) return [];
+  const [reports, victims] = await Promise.all([
+    em.find(IncidentReport, { incident: { $in: ids } }),
+    em.find(IncidentPerson, { incident: { $in: ids }, role: PersonRole.VICTIM }),
+  ]);
+  const complaints: Complaint[] = [];
+  for (const { incident } of links) {
+    const times = reports
+      .filter((report) => report.incident.id === incident.id)
+      .map((report) => report.reportedAt.getTime());
+    if (times.length === 0) continue;
+    const complaintAt = new Date(Math.min(...times));
+    if (complaintAt > addMonths(incident.occurredAt, rules.qualifyingComplaintMonths)) continue;
+    complaints.push({
+      incident,
+      complaintAt,
+      victimIds: victims.filter((row) => row.incident.id === incident.id).map((r) => r.person.id),
+    });
+  }
+  return complaints.sort(
+    (a, b) =>
+      a.complaintAt.getTime() - b.complaintAt.getTime() ||
+      a.incident.id.localeCompare(b.incident.id),
+  );
+}
+
+/**
+ * The windows of `months` calendar months that contain `current`, each ending at a complaint
+ * made at or after it (earliest first). A window ending at moment t starts at t minus `months`
+ * calendar months, same time of day, clamped to the month's last day (31 Aug - 6 months = 28/29
+ * Feb); both ends are included.
+ */
+export function windowsContaining(complaints: Complaint[], current: Complaint, months: number) {
+  const windows: Window[] = [];
+  for (const anchor of complaints) {
+    const end = anchor.complaintAt;
+    const start = subtractMonths(end, months);
+    if (end < current.complaintAt || start > current.complaintAt) continue;
+    windows.push({
+      start,
+      end,
+      members: complaints.filter((c) => c.complaintAt >= start && c.complaintAt <= end),
+    });
+  }
+  return windows;
+}
+
+/**
+ * Runs after each recorded incident (or another partner's report of one): re-evaluates the
+ * ASB case review routes for the incident's victims and place on this case, raising alerts, the
+ * "tell the victim" action, and their outbox events in the caller's transaction.
+ */
+export async function evaluateCaseReviewRoutes(
+  em: EntityManager,
+  incident: Incident,
+  context: { caseId: string; recordedBy: Viewer },
+): Promise<void> {
+  const { configuration: rules, calendar } = await loadAreaRules(em);
+  const complaints = await qualifyingComplaints(em, context.caseId, rules);
+  const current = complaints.find((c) => c.incident.id === incident.id);
+  // A complaint made too long after the behaviour is not qualifying (s.104(11)): no route moves.
+  if (!current) return;
+  const found = await em.findOneOrFail(Case, { id: context.caseId });
+  const months = rules.caseReviewWindowMonths;
+
+  const raise = async (
+    route: CaseReviewRoute,
+    key: { victimId?: string; locationId?: string },
+    window: Window | undefined,
+    why: (window: Window) => string,
+  ) => {
+    const open = await em.findOne(CaseReviewAlert, {
+      case: found,
+      route,
+      victim: key.victimId ?? null,
+      location: key.locationId ?? null,
+      status: CaseReviewAlertStatus.OPEN,
+    });
+    if (open) {
+      // Already raised: the new complaint joins its evidence.
+      if (!(await em.count(CaseReviewAlertIncident, { alert: open, incident: current.incident })))
+        em.create(CaseReviewAlertIncident, { alert: open, incident: current.incident });
+      return;
+    }
+    if (!window) return;
+    const alert = em.create(CaseReviewAlert, {
+      case: found,
+      route,
+      victim: key.victimId ? em.getReference(Person, key.victimId) : null,
+      location: key.locationId ? em.getReference(Location, key.locationId) : null,
+      windowStart: window.start,
+      windowEnd: window.end,
+    });
+    for (const member of window.members)
+      em.create(CaseReviewAlertIncident, { alert, incident: member.incident });
+    const incidentIds = window.members.map((m) => m.incident.id);
+    // Summaries carry references, counts and dates only: never names (HubEvent.summary).
+    recordEvent(em, {
+      kind: HubEventKind.CASE_REVIEW_THRESHOLD_MET,
+      caseId: found.id,
+      summary: `ASB case review route ${route} met on case ${found.reference}: ${why(window)}, complaints made ${isoDay(window.start)} to ${isoDay(window.end)}.`,
+      subjectIds: { alertId: alert.id, incidentIds },
+    });
+  };
+
+  for (const victimId of current.victimIds) {
+    const own = complaints.filter((c) => c.victimIds.includes(victimId));
+    const windows = windowsContaining(own, current, months);
+
+    // 2014 Act s.104(4): N qualifying complaints in the window (N set by the area, at most 3).
+    await raise(
+      CaseReviewRoute.VICTIM_THRESHOLD,
+      { victimId },
+      windows.find((w) => w.members.length >= rules.caseReviewThreshold),
+      (w) =>
+        `${w.members.length} qualifying complaints by one victim in ${months} months meet the threshold of ${rules.caseReviewThreshold} (2014 Act s.104(4))`,
+    );
+
+    // 2025 statutory guidance: on the victim's second qualifying report in the window, tell them
+    // about the case review; once per victim per window.
+    const second = windows.find((w) => w.members.length >= 2);
+    if (second) await noticeVictim(em, found, victimId, current, context.recordedBy);
+  }
+
+  // Area procedure: several victims reporting the same place.
+  const locationId = current.incident.location?.id;
+  if (rules.locationRouteReports && locationId) {
+    const reportsNeeded = rules.locationRouteReports;
+    const victimsNeeded = rules.locationRouteVictims;
+    const here = complaints.filter((c) => c.incident.location?.id === locationId);
+    const victimCount = (w: Window) => new Set(w.members.flatMap((m) => m.victimIds)).size;
+    await raise(
+      CaseReviewRoute.LOCATION,
+      { locationId },
+      windowsContaining(here, current, months).find(
+        (w) => w.members.length >= reportsNeeded && victimCount(w) >= victimsNeeded,
+      ),
+      (w) =>
+        `${w.members.length} qualifying complaints about one location from ${victimCount(w)} victims in ${months} months (area procedure: ${reportsNeeded} reports from ${victimsNeeded} victims)`,
+    );
+  }
+
+  // Area procedure: a single hate incident meets the threshold.
+  if (rules.hateIncidentRoute && current.incident.hateIncident) {
+    const hateWindow: Window = {
+      start: subtractMonths(current.complaintAt, months),
+      end: current.complaintAt,
+      members: [current],
+    };
+    const keys = current.victimIds.length
+      ? current.victimIds.map((victimId) => ({ victimId }))
+      : [{ locationId }];
+    for (const key of keys) {
+      await raise(
+        CaseReviewRoute.HATE_INCIDENT,
+        key,
+        hateWindow,
+        () => 'a hate incident (area procedure: one hate incident meets the threshold)',
+      );
+    }
+  }
+  await em.flush();
+
+  async function noticeVictim(
+    em: EntityManager,
+    found: Case,
+    victimId: string,
+    current: Complaint,
+    recordedBy: Viewer,
+  ) {
+    const earlier = await em.count(CaseReviewVictimNotice, {
+      case: found,
+      victim: victimId,
+      triggeredAt: {
+        $gte: subtractMonths(current.complaintAt, months),
+        $lte: addMonths(current.complaintAt, months),
+      },
+    });
+    if (earlier) return;
+    const dueDate = calendar.addWorkingDays(londonDay(new Date()), rules.acknowledgeWorkingDays);
+    const action = em.create(Action, {
+      case: found,
+      assignedPartner: em.getReference(Partner, recordedBy.partnerId),
+      title: 'Tell the victim about the ASB case review',
+      details: `2025 statutory guidance: a victim on case ${found.reference} has made a second qualifying complaint within ${months} months (incident ${current.incident.id}); tell them about the ASB case review and how to apply.`,
+      dueDate,
+      source: ActionSource.CASE_REVIEW_VICTIM_NOTICE,
+      createdBy: null,
+    });
+    em.create(CaseReviewVictimNotice, {
+      case: found,
+      victim: em.getReference(Person, victimId),
+      triggeredAt: current.complaintAt,
+      action,
+    });
+    recordEvent(em, {
+      kind: HubEventKind.ACTION_ASSIGNED,
+      caseId: found.id,
+      audiencePartnerId: recordedBy.partnerId,
+      summary: `Action on case ${found.reference}: tell the victim about the ASB case review (2025 statutory guidance), due ${dueDate}.`,
+      subjectIds: { actionId: action.id, incidentId: current.incident.id },
+    });
+  }
+}
