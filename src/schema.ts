@@ -15,7 +15,12 @@ import {
   IncidentReportResolver,
   IncidentResolver,
 } from './incidents/incident.resolver';
-import { InterventionResolver } from './interventions/intervention.resolver';
+import {
+  FixedPenaltyResolver,
+  InterventionResolver,
+  PersonInterventionsResolver,
+  PossibleBreachResolver,
+} from './interventions/intervention.resolver';
 import {
   JointVisitAttendeeResolver,
   JointVisitResolver,
@@ -54,6 +59,9 @@ export const resolvers: NonEmptyArray<Function> = [
   JointVisitAttendeeResolver,
   SupportOfferResolver,
   InterventionResolver,
+  FixedPenaltyResolver,
+  PossibleBreachResolver,
+  PersonInterventionsResolver,
   CaseReviewResolver,
   SharingBasisResolver,
   PoliceRecordResolver,

@@ -14,6 +14,7 @@ import {
 import type { HubConfig } from '../config';
 import { badInput, conflict, notFound } from '../errors';
 import type { Location } from '../locations/location.entity';
+import { flagPossibleBreaches } from '../interventions/possible-breach.service';
 import { resolveLocation } from '../locations/location.service';
 import { Partner } from '../partners/partner.entity';
 import { Person } from '../people/person.entity';
@@ -88,6 +89,10 @@ export async function recordIncident(
     }
   });
   await em.flush();
+
+  // A warning follows the person: flag the case that issued a CPW or CPN in force (issue 3).
+  await flagPossibleBreaches(em, incident, found, viewer);
+
   return { incident, attachedToExistingIncident: Boolean(existing) };
 }
 
