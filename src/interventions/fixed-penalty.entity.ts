@@ -8,7 +8,10 @@ import { Intervention } from './intervention.entity';
  * prosecution for the offence within 14 days of it.
  */
 @Entity({ tableName: 'fixed_penalty' })
-@Check({ name: 'fixed_penalty_at_most_100_pounds', expression: 'amount_pence between 1 and 10000' })
+@Check({
+  name: 'fixed_penalty_at_most_100_pounds',
+  expression: '(amount_pence >= 1) AND (amount_pence <= 10000)',
+})
 export class FixedPenalty {
   @PrimaryKey({ type: 'uuid' })
   id: string & Opt = randomUUID();

@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261124071152_escalation_ladder extends Migration {
+export class Migration20261124071904_escalation_ladder extends Migration {
   override async up(): Promise<void> {
     this.addSql(
       `create table "prosecution" ("id" uuid not null, "intervention_id" uuid not null, "commenced_at" timestamptz not null, "recorded_by_id" uuid not null, constraint "prosecution_pkey" primary key ("id"));`,
@@ -20,7 +20,7 @@ export class Migration20261124071152_escalation_ladder extends Migration {
     );
 
     this.addSql(
-      `create table "fixed_penalty" ("id" uuid not null, "intervention_id" uuid not null, "issued_at" timestamptz not null, "amount_pence" int not null, "recorded_by_id" uuid not null, constraint "fixed_penalty_pkey" primary key ("id"), constraint fixed_penalty_at_most_100_pounds check (amount_pence between 1 and 10000));`,
+      `create table "fixed_penalty" ("id" uuid not null, "intervention_id" uuid not null, "issued_at" timestamptz not null, "amount_pence" int not null, "recorded_by_id" uuid not null, constraint "fixed_penalty_pkey" primary key ("id"), constraint fixed_penalty_at_most_100_pounds check ((amount_pence >= 1) AND (amount_pence <= 10000)));`,
     );
     this.addSql(
       `create index "fixed_penalty_intervention_id_index" on "fixed_penalty" ("intervention_id");`,
