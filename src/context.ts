@@ -39,7 +39,7 @@ export function createLoaders(em: EntityManager, viewer: Viewer) {
     ...incidentLoaders(em, waves),
     ...jointVisitLoaders(em, waves),
     ...supportOfferLoaders(em, waves),
-    ...interventionLoaders(em, waves),
+    ...interventionLoaders(em, waves, viewer),
     ...caseReviewLoaders(em, waves),
     ...partnerRecordLoaders(em, waves),
     ...sharingBasisLoaders(em, waves),

@@ -20,7 +20,12 @@ import {
   IncidentReportResolver,
   IncidentResolver,
 } from './incidents/incident.resolver';
-import { InterventionResolver } from './interventions/intervention.resolver';
+import {
+  FixedPenaltyResolver,
+  InterventionResolver,
+  PersonInterventionsResolver,
+  PossibleBreachResolver,
+} from './interventions/intervention.resolver';
 import {
   JointVisitAttendeeResolver,
   JointVisitResolver,
@@ -59,6 +64,9 @@ export const resolvers: NonEmptyArray<Function> = [
   JointVisitAttendeeResolver,
   SupportOfferResolver,
   InterventionResolver,
+  FixedPenaltyResolver,
+  PossibleBreachResolver,
+  PersonInterventionsResolver,
   CaseReviewResolver,
   CaseReviewAlertResolver,
   CaseReviewApplicationResolver,

@@ -22,9 +22,12 @@ import { Osara } from '../cases/osara.embeddable';
 import { IncidentPerson } from '../incidents/incident-person.entity';
 import { IncidentReport } from '../incidents/incident-report.entity';
 import { Incident } from '../incidents/incident.entity';
+import { FixedPenalty } from '../interventions/fixed-penalty.entity';
 import { InterventionBreach } from '../interventions/intervention-breach.entity';
 import { InterventionPartner } from '../interventions/intervention-partner.entity';
 import { Intervention } from '../interventions/intervention.entity';
+import { PossibleBreach } from '../interventions/possible-breach.entity';
+import { Prosecution } from '../interventions/prosecution.entity';
 import { JointVisitAttendee } from '../joint-visits/joint-visit-attendee.entity';
 import { JointVisitPerson } from '../joint-visits/joint-visit-person.entity';
 import { JointVisit } from '../joint-visits/joint-visit.entity';
@@ -66,6 +69,9 @@ export const entities = [
   Intervention,
   InterventionPartner,
   InterventionBreach,
+  FixedPenalty,
+  Prosecution,
+  PossibleBreach,
   CaseReviewDecision,
   CaseReviewIncident,
   CaseReviewAlert,

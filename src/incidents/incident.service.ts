@@ -15,6 +15,7 @@ import {
 import type { HubConfig } from '../config';
 import { badInput, conflict, notFound } from '../errors';
 import type { Location } from '../locations/location.entity';
+import { flagPossibleBreaches } from '../interventions/possible-breach.service';
 import { resolveLocation } from '../locations/location.service';
 import { Partner } from '../partners/partner.entity';
 import { Person } from '../people/person.entity';
@@ -100,6 +101,8 @@ export async function recordIncident(
 
   // ASB case review: re-evaluate the victim, location and hate incident routes for this case.
   await evaluateCaseReviewRoutes(em, incident, { caseId: found.id, recordedBy: viewer });
+  // A warning follows the person: flag the case that issued a CPW or CPN in force (issue 3).
+  await flagPossibleBreaches(em, incident, found, viewer);
 
   return { incident, attachedToExistingIncident: Boolean(existing) };
 }

@@ -25,5 +25,20 @@ export enum InterventionStatus {
   ENDED = 'ENDED',
 }
 
+/** Interventions in force: not complied with, not ended (a breached one still binds). */
+export const IN_FORCE: readonly InterventionStatus[] = [
+  InterventionStatus.ACTIVE,
+  InterventionStatus.BREACHED,
+];
+
+/** Who authorised a closure notice of more than 24 hours (2014 Act s.77). */
+export enum ClosureSignOff {
+  /** A police officer of at least the rank of superintendent, for a notice the police issue. */
+  SUPERINTENDENT = 'SUPERINTENDENT',
+  /** The council's chief executive or their designate, for a notice the council issues. */
+  CHIEF_EXECUTIVE_DESIGNATE = 'CHIEF_EXECUTIVE_DESIGNATE',
+}
+
+registerEnumType(ClosureSignOff, { name: 'ClosureSignOff' });
 registerEnumType(InterventionKind, { name: 'InterventionKind' });
 registerEnumType(InterventionStatus, { name: 'InterventionStatus' });

@@ -1,15 +1,53 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { BatchWaves, groupedLoader } from '../common/batch-loader';
+import type { Viewer } from '../auth/viewer';
+import { PARTICIPATES } from '../cases/case.loaders';
+import { BatchWaves, byIdLoader, groupedLoader } from '../common/batch-loader';
+import { FixedPenalty } from './fixed-penalty.entity';
+import { IN_FORCE } from './intervention-enums';
 import { InterventionBreach } from './intervention-breach.entity';
 import { InterventionPartner } from './intervention-partner.entity';
 import { Intervention } from './intervention.entity';
+import { PossibleBreach } from './possible-breach.entity';
+import { Prosecution } from './prosecution.entity';
 
-export const interventionLoaders = (em: EntityManager, waves: BatchWaves) => ({
+export const interventionLoaders = (em: EntityManager, waves: BatchWaves, viewer: Viewer) => ({
   interventionsByCase: groupedLoader(
     waves,
     (ids) =>
       em.find(Intervention, { case: { $in: ids } }, { orderBy: { issuedAt: 'asc', id: 'asc' } }),
     (row) => row.case.id,
+  ),
+  /** Only interventions on cases the viewer's partner takes part in: others load as missing. */
+  visibleInterventionById: byIdLoader(waves, (ids) =>
+    em
+      .createQueryBuilder(Intervention, 'i')
+      .select('i.*')
+      .join('i.case', 'c')
+      .where({ id: { $in: ids } })
+      .andWhere(PARTICIPATES('c'), [viewer.partnerId])
+      .getResultList(),
+  ),
+  /**
+   * A person's CPWs, CPNs, orders... in force, on any case the viewer's partner takes part in
+   * (not only the case the person was reached through). Those on other cases stay hidden: the
+   * issuing case hears of a new incident through a possible breach instead.
+   */
+  interventionsInForceByPerson: groupedLoader(
+    waves,
+    (ids) =>
+      em
+        .createQueryBuilder(Intervention, 'i')
+        .select('i.*')
+        .join('i.case', 'c')
+        .where({
+          subject: { $in: ids },
+          status: { $in: [...IN_FORCE] },
+          $or: [{ endsAt: null }, { endsAt: { $gt: new Date() } }],
+        })
+        .andWhere(PARTICIPATES('c'), [viewer.partnerId])
+        .orderBy({ issuedAt: 'asc', id: 'asc' })
+        .getResultList(),
+    (row) => row.subject!.id,
   ),
   issuersByIntervention: groupedLoader(
     waves,
@@ -24,6 +62,39 @@ export const interventionLoaders = (em: EntityManager, waves: BatchWaves) => ({
         InterventionBreach,
         { intervention: { $in: ids } },
         { orderBy: { occurredAt: 'asc', id: 'asc' } },
+      ),
+    (row) => row.intervention.id,
+  ),
+  fixedPenaltiesByIntervention: groupedLoader(
+    waves,
+    (ids) =>
+      em.find(
+        FixedPenalty,
+        { intervention: { $in: ids } },
+        { orderBy: { issuedAt: 'asc', id: 'asc' } },
+      ),
+    (row) => row.intervention.id,
+  ),
+  prosecutionsByIntervention: groupedLoader(
+    waves,
+    (ids) =>
+      em.find(
+        Prosecution,
+        { intervention: { $in: ids } },
+        { orderBy: { commencedAt: 'asc', id: 'asc' } },
+      ),
+    (row) => row.intervention.id,
+  ),
+  possibleBreachesByIntervention: groupedLoader(
+    waves,
+    (ids) =>
+      em.find(
+        PossibleBreach,
+        { intervention: { $in: ids } },
+        {
+          populate: ['incident', 'recordedOnCase'],
+          orderBy: { flaggedAt: 'asc', id: 'asc' },
+        },
       ),
     (row) => row.intervention.id,
   ),

@@ -76,6 +76,10 @@ export const policy: Record<string, TypePolicy> = {
           'recordCaseReviewStep',
           'recordCaseReviewRecommendations',
           'dismissCaseReviewAlert',
+          'issueIntervention',
+          'recordInterventionBreach',
+          'recordFixedPenalty',
+          'recordProsecution',
         ],
         casework,
       ),
@@ -208,6 +212,8 @@ export const policy: Record<string, TypePolicy> = {
           // The lists are open; which rows appear is decided by each record type's `rows`.
           'mentalHealthRecords',
           'drugAlcoholRecords',
+          // Only interventions on cases the viewer takes part in; see PersonInterventionsResolver.
+          'activeInterventions',
         ],
         caseReaders,
       ),
@@ -265,13 +271,46 @@ export const policy: Record<string, TypePolicy> = {
     ),
   },
   Intervention: {
-    description: 'Steps on the escalation ladder. Analysts see what was issued, not to whom.',
+    description:
+      'Steps on the escalation ladder. Analysts see what was issued and when, not to whom, nor anything that describes the person (a conviction, being under 18, consent, free text).',
     fields: {
       ...sameForAll(
-        ['id', 'kind', 'issuedAt', 'complianceDate', 'status', 'issuedBy', 'breaches'],
+        [
+          'id',
+          'kind',
+          'issuedAt',
+          'complianceDate',
+          'status',
+          'issuedBy',
+          'breaches',
+          'appealDeadline',
+          'servedAt',
+          'endsAt',
+          'signOff',
+          'hearingAt',
+          // Resolved only when the earlier step is on a case the viewer takes part in.
+          'precededBy',
+          'extendsOrder',
+          'fixedPenalties',
+          'prosecutions',
+        ],
         caseAnalysis,
       ),
-      ...sameForAll(['subject', 'premises', 'terms'], caseReaders),
+      ...sameForAll(
+        [
+          'subject',
+          'premises',
+          'terms',
+          'signedOffBy',
+          'convictionDate',
+          'youthOffendingTeamConsultedOn',
+          'subjectConsented',
+          'otherPartyConsented',
+          'skippedStepReason',
+          'possibleBreaches',
+        ],
+        caseReaders,
+      ),
     },
   },
   InterventionBreach: {
@@ -280,6 +319,29 @@ export const policy: Record<string, TypePolicy> = {
       ...sameForAll(['id', 'occurredAt'], caseAnalysis),
       details: caseReaders,
     },
+  },
+  FixedPenalty: {
+    description: 'A fixed penalty for failing to comply with a CPN: amounts and dates only.',
+    fields: sameForAll(['id', 'issuedAt', 'amountPence', 'prosecutionNotBefore'], caseAnalysis),
+  },
+  Prosecution: {
+    description: 'Proceedings for failing to comply with a CPN.',
+    fields: sameForAll(['id', 'commencedAt'], caseAnalysis),
+  },
+  PossibleBreach: {
+    description:
+      'An incident recorded against the subject of a CPW or CPN in force, told to the issuing case: when, of what category, on which case and by which partner; never the incident itself, its place or its people.',
+    fields: sameForAll(
+      [
+        'id',
+        'flaggedAt',
+        'incidentOccurredAt',
+        'incidentCategory',
+        'recordedOnCaseReference',
+        'recordedBy',
+      ],
+      caseReaders,
+    ),
   },
   CaseReviewDecision: {
     description: 'ASB case review decisions. Analysts see outcomes for statistics, not the victim.',

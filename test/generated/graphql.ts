@@ -295,6 +295,10 @@ export type CaseStatus =
   | 'CLOSED'
   | 'OPEN';
 
+export type ClosureSignOff =
+  | 'CHIEF_EXECUTIVE_DESIGNATE'
+  | 'SUPERINTENDENT';
+
 /** One audited change to the area configuration. */
 export type ConfigurationChange = {
   changedAt: Scalars['DateTimeISO']['output'];
@@ -322,6 +326,16 @@ export type DrugAlcoholRecord = {
   /** Treatment detail: never leaves the service. */
   treatmentDetail?: Maybe<Scalars['String']['output']>;
   updatedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+};
+
+/** A fixed penalty notice for failing to comply with a CPN (2014 Act s.52). */
+export type FixedPenalty = {
+  /** In pence; at most 10000 (£100). */
+  amountPence: Scalars['Int']['output'];
+  id: Scalars['ID']['output'];
+  issuedAt: Scalars['DateTimeISO']['output'];
+  /** The first day proceedings for the offence may begin: 14 days after the notice (2014 Act s.52). */
+  prosecutionNotBefore: Scalars['LocalDate']['output'];
 };
 
 /** A housing provider’s tenancy record. */
@@ -384,20 +398,50 @@ export type IncidentReport = {
 
 /** A step on the escalation ladder. */
 export type Intervention = {
+  /** CPN: the last day to appeal to the magistrates, 21 days beginning with the day of issue (2014 Act s.46(2)). */
+  appealDeadline?: Maybe<Scalars['LocalDate']['output']>;
   breaches: Array<InterventionBreach>;
   complianceDate?: Maybe<Scalars['LocalDate']['output']>;
+  /** Criminal behaviour order: the date of the conviction it was made on. */
+  convictionDate?: Maybe<Scalars['LocalDate']['output']>;
+  /** Closure notice or order: when it stops having effect. */
+  endsAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** Closure order: the order this one extends (s.82). */
+  extendsOrder?: Maybe<Intervention>;
+  fixedPenalties: Array<FixedPenalty>;
+  /** Closure order: when the magistrates heard the application. */
+  hearingAt?: Maybe<Scalars['DateTimeISO']['output']>;
   id: Scalars['ID']['output'];
   issuedAt: Scalars['DateTimeISO']['output'];
   /** The partners that issued it, jointly or alone. */
   issuedBy: Array<Partner>;
   kind: InterventionKind;
+  /** Mediation: the other party consented. */
+  otherPartyConsented?: Maybe<Scalars['Boolean']['output']>;
+  /** CPW or CPN: incidents recorded against its subject since it was issued, on this case or another. */
+  possibleBreaches?: Maybe<Array<PossibleBreach>>;
+  /** The earlier step this rests on (the CPW of a CPN, the closure notice of an order), when it is on a case your partner takes part in. */
+  precededBy?: Maybe<Intervention>;
   /** The premises, for closure powers. */
   premises?: Maybe<Location>;
+  prosecutions: Array<Prosecution>;
+  /** Closure notice: when it was served. */
+  servedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** Closure notice over 24 hours: who authorised it (s.77). */
+  signOff?: Maybe<ClosureSignOff>;
+  /** The officer who signed it off. */
+  signedOffBy?: Maybe<Scalars['String']['output']>;
+  /** Why a step the area’s procedure expects first was skipped. */
+  skippedStepReason?: Maybe<Scalars['String']['output']>;
   status: InterventionStatus;
   /** The person it was issued to. */
   subject?: Maybe<Person>;
+  /** Mediation: the subject consented. */
+  subjectConsented?: Maybe<Scalars['Boolean']['output']>;
   /** The conduct named and what must stop. */
   terms?: Maybe<Scalars['String']['output']>;
+  /** Civil injunction against someone under 18: when the youth offending team was consulted. */
+  youthOffendingTeamConsultedOn?: Maybe<Scalars['LocalDate']['output']>;
 };
 
 export type InterventionBreach = {
@@ -425,6 +469,48 @@ export type InterventionStatus =
   | 'BREACHED'
   | 'COMPLIED'
   | 'ENDED';
+
+/** A step on the escalation ladder. Fields marked for one kind are refused on any other; the ladder’s rules (docs/rules/ladder.md) decide whether it may be issued. */
+export type IssueInterventionInput = {
+  caseId: Scalars['ID']['input'];
+  /** Closure order: the closure notice on this case it was applied for under. */
+  closureNoticeId?: InputMaybe<Scalars['ID']['input']>;
+  /** The date by which the conduct must stop. Required for a CPW. */
+  complianceDate?: InputMaybe<Scalars['LocalDate']['input']>;
+  /** Criminal behaviour order: the date of the conviction it is made on. */
+  convictionDate?: InputMaybe<Scalars['LocalDate']['input']>;
+  /** Closure notice or order: when it stops having effect. */
+  endsAt?: InputMaybe<Scalars['DateTimeISO']['input']>;
+  /** Closure order: the earlier closure order on this case that this extends (s.82). */
+  extendsOrderId?: InputMaybe<Scalars['ID']['input']>;
+  /** Closure order: when the magistrates heard the application. */
+  hearingAt?: InputMaybe<Scalars['DateTimeISO']['input']>;
+  /** When it was issued; not in the future. */
+  issuedAt: Scalars['DateTimeISO']['input'];
+  /** The partners issuing it, jointly or alone; defaults to yours. All must be on the case. */
+  issuingPartnerIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  kind: InterventionKind;
+  /** Mediation: the other party consents. */
+  otherPartyConsented?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The premises, for closure powers: the case’s location or that of an incident on the case. */
+  premisesLocationId?: InputMaybe<Scalars['ID']['input']>;
+  /** Closure notice: when it was served on the premises. */
+  servedAt?: InputMaybe<Scalars['DateTimeISO']['input']>;
+  /** Closure notice over 24 hours: who authorised it (s.77). */
+  signOff?: InputMaybe<ClosureSignOff>;
+  /** Closure notice: the name of the officer who signed it off. */
+  signedOffBy?: InputMaybe<Scalars['String']['input']>;
+  /** Why a step the area’s procedure expects first (a warning letter before a CPW) was skipped. Statutory steps cannot be skipped. */
+  skippedStepReason?: InputMaybe<Scalars['String']['input']>;
+  /** Mediation: the subject consents. */
+  subjectConsented?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The person it is issued to: someone in the case. Required except for closure powers. */
+  subjectPersonId?: InputMaybe<Scalars['ID']['input']>;
+  /** The conduct named and what must stop. */
+  terms: Scalars['String']['input'];
+  /** Civil injunction against someone under 18: when the youth offending team was consulted. */
+  youthOffendingTeamConsultedOn?: InputMaybe<Scalars['LocalDate']['input']>;
+};
 
 /** A visit by officers of several partners together. */
 export type JointVisit = {
@@ -507,6 +593,8 @@ export type Mutation = {
   addPersonToCase?: Maybe<CasePerson>;
   /** Dismiss an open case review alert, saying why. */
   dismissCaseReviewAlert?: Maybe<CaseReviewAlert>;
+  /** Issue a step on the escalation ladder. Refused, with the rule and its source, unless the 2014 Act’s conditions and the area’s procedure are met (docs/rules/ladder.md). */
+  issueIntervention?: Maybe<Intervention>;
   /** Open a case led by your partner. */
   openCase?: Maybe<Case>;
   /** Record an ASB case review application received by your partner. */
@@ -517,10 +605,16 @@ export type Mutation = {
   recordCaseReviewRecommendations?: Maybe<CaseReviewApplication>;
   /** Record a dated step of an ASB case review: acknowledgement, review meeting, response, appeal or closure, in that order. */
   recordCaseReviewStep?: Maybe<CaseReviewApplication>;
+  /** Record a fixed penalty notice for failing to comply with a CPN (s.52). */
+  recordFixedPenalty?: Maybe<FixedPenalty>;
   /** Record an incident reported to your partner. */
   recordIncident?: Maybe<RecordIncidentPayload>;
+  /** Record a breach of an intervention’s terms; its status becomes BREACHED. */
+  recordInterventionBreach?: Maybe<Intervention>;
   /** Record a visit made jointly by partners on the case. */
   recordJointVisit?: Maybe<JointVisit>;
+  /** Record proceedings begun for failing to comply with a CPN; not within 14 days of a fixed penalty (s.52). */
+  recordProsecution?: Maybe<Prosecution>;
   /** Release your partner’s basis-gated fields about a person, by consent or a lawful basis. */
   recordSharingBasis?: Maybe<SharingBasis>;
   /** Record support offered (mediation, a referral, victim support...) and the answer. */
@@ -550,6 +644,11 @@ export type MutationDismissCaseReviewAlertArgs = {
 };
 
 
+export type MutationIssueInterventionArgs = {
+  input: IssueInterventionInput;
+};
+
+
 export type MutationOpenCaseArgs = {
   input: OpenCaseInput;
 };
@@ -575,13 +674,28 @@ export type MutationRecordCaseReviewStepArgs = {
 };
 
 
+export type MutationRecordFixedPenaltyArgs = {
+  input: RecordFixedPenaltyInput;
+};
+
+
 export type MutationRecordIncidentArgs = {
   input: RecordIncidentInput;
 };
 
 
+export type MutationRecordInterventionBreachArgs = {
+  input: RecordInterventionBreachInput;
+};
+
+
 export type MutationRecordJointVisitArgs = {
   input: RecordJointVisitInput;
+};
+
+
+export type MutationRecordProsecutionArgs = {
+  input: RecordProsecutionInput;
 };
 
 
@@ -685,6 +799,8 @@ export type PartnerKind =
 
 /** Someone in one or more cases. Reached only through a case you take part in. */
 export type Person = {
+  /** Interventions in force issued to this person (a warning follows the person), on every case your partner takes part in; those on other cases are not shown. */
+  activeInterventions: Array<Intervention>;
   /** The cases this person is in that your partner takes part in. */
   cases: Array<Case>;
   dateOfBirth?: Maybe<Scalars['LocalDate']['output']>;
@@ -718,6 +834,25 @@ export type PoliceRecord = {
   updatedAt?: Maybe<Scalars['DateTimeISO']['output']>;
   /** Warnings issued and arrests, as shared with partners. */
   warningsSummary?: Maybe<Scalars['String']['output']>;
+};
+
+/** An incident recorded, maybe on another case, against the subject of a CPW or CPN in force. Says when, where it was recorded and by whom, not what happened. */
+export type PossibleBreach = {
+  flaggedAt: Scalars['DateTimeISO']['output'];
+  id: Scalars['ID']['output'];
+  incidentCategory: IncidentCategory;
+  /** When the incident happened. */
+  incidentOccurredAt: Scalars['DateTimeISO']['output'];
+  /** The partner that recorded the incident. */
+  recordedBy: Partner;
+  /** The reference of the case it was recorded on, which may be one your partner does not take part in: ask the recording partner. */
+  recordedOnCaseReference: Scalars['String']['output'];
+};
+
+/** Proceedings for failing to comply with a CPN (2014 Act s.48). */
+export type Prosecution = {
+  commencedAt: Scalars['DateTimeISO']['output'];
+  id: Scalars['ID']['output'];
 };
 
 export type Query = {
@@ -848,6 +983,15 @@ export type RecordCaseReviewStepInput = {
   step: CaseReviewStep;
 };
 
+/** A fixed penalty notice for failing to comply with a CPN (s.52). */
+export type RecordFixedPenaltyInput = {
+  /** In pence: at most 10000 (£100). */
+  amountPence: Scalars['Int']['input'];
+  /** The community protection notice. */
+  interventionId: Scalars['ID']['input'];
+  issuedAt: Scalars['DateTimeISO']['input'];
+};
+
 /** An incident as your partner received it. If another partner already recorded the same episode, your report is attached to it instead of creating a second incident. */
 export type RecordIncidentInput = {
   caseId: Scalars['ID']['input'];
@@ -874,6 +1018,16 @@ export type RecordIncidentPayload = {
   incident: Incident;
 };
 
+/** A breach of an intervention’s terms. */
+export type RecordInterventionBreachInput = {
+  details: Scalars['String']['input'];
+  /** The incident on the same case that shows it. */
+  incidentId?: InputMaybe<Scalars['ID']['input']>;
+  interventionId: Scalars['ID']['input'];
+  /** When the breach happened; not in the future, nor before the issue. */
+  occurredAt: Scalars['DateTimeISO']['input'];
+};
+
 /** A visit made by officers of at least two partners on the case. */
 export type RecordJointVisitInput = {
   attendees: Array<JointVisitAttendeeInput>;
@@ -885,6 +1039,13 @@ export type RecordJointVisitInput = {
   personIds?: Array<Scalars['ID']['input']>;
   purpose: Scalars['String']['input'];
   visitedAt: Scalars['DateTimeISO']['input'];
+};
+
+/** Proceedings begun for failing to comply with a CPN (s.48). */
+export type RecordProsecutionInput = {
+  commencedAt: Scalars['DateTimeISO']['input'];
+  /** The community protection notice. */
+  interventionId: Scalars['ID']['input'];
 };
 
 /** Record the basis on which your partner releases its fields about a person: the person's consent, or a lawful basis. */
