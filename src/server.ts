@@ -49,6 +49,8 @@ function isForClients(formatted: GraphQLFormattedError, error: unknown): boolean
 export interface Hub {
   url: string;
   server: http.Server;
+  /** Live notification subscriptions held by this process. */
+  liveSubscriptions(): number;
   stop(): Promise<void>;
 }
 
@@ -207,6 +209,7 @@ export async function startHub(config: HubConfig, orm: MikroORM, port = config.p
   return {
     url,
     server,
+    liveSubscriptions: () => feed.size,
     stop: async () => {
       await overdueSweep.stop();
       await dispatcher.stop();
