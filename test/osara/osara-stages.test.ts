@@ -503,7 +503,8 @@ describe('OSARA stages', () => {
       const asked = await ok(
         send(AskPartner, { caseId: onCase.id, partnerId: council.partner.id }, police),
       );
-      const requestId = (asked as { askPartnerForData: { id: string } }).askPartnerForData.id;
+      const requestId = (asked as unknown as { askPartnerForData: { id: string } })
+        .askPartnerForData.id;
       await expectRefused(
         hub,
         rows,
