@@ -19,6 +19,38 @@ export type Scalars = {
   LocalDate: { input: string; output: string; }
 };
 
+/** A task for a partner on a case, with a due date. */
+export type Action = {
+  assignedPartner: Partner;
+  cancelReason?: Maybe<Scalars['String']['output']>;
+  cancelledAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  case?: Maybe<Case>;
+  completedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  createdAt: Scalars['DateTimeISO']['output'];
+  /** Null when a rule of the hub raised it. */
+  createdBy?: Maybe<Officer>;
+  details?: Maybe<Scalars['String']['output']>;
+  dueDate: Scalars['LocalDate']['output'];
+  id: Scalars['ID']['output'];
+  /** Still open after its due date (calendar days, England and Wales). */
+  overdue: Scalars['Boolean']['output'];
+  source: ActionSource;
+  status: ActionStatus;
+  title?: Maybe<Scalars['String']['output']>;
+};
+
+export type ActionSource =
+  | 'CASE_REVIEW_RECOMMENDATION'
+  | 'CASE_REVIEW_VICTIM_NOTICE'
+  | 'MANUAL'
+  | 'MEETING'
+  | 'OSARA_RESPONSE';
+
+export type ActionStatus =
+  | 'CANCELLED'
+  | 'DONE'
+  | 'OPEN';
+
 export type AddBankHolidayInput = {
   date: Scalars['LocalDate']['input'];
   name: Scalars['String']['input'];
@@ -38,6 +70,13 @@ export type AddPersonToCaseInput = {
   personId?: InputMaybe<Scalars['ID']['input']>;
   role: PersonRole;
   vulnerabilities?: Array<Vulnerability>;
+};
+
+/** Move the case to the next OSARA stage, once its stage is complete. */
+export type AdvanceOsaraStageInput = {
+  caseId: Scalars['ID']['input'];
+  /** The stage after the current one: a stale client cannot skip or repeat a move. */
+  to: OsaraStage;
 };
 
 /** The area’s own rules and timescales, set by its administrator. */
@@ -67,14 +106,40 @@ export type AreaConfiguration = {
   updatedAt: Scalars['DateTimeISO']['output'];
 };
 
+/** OSARA Scanning: ask a partner on the case for the data it holds. */
+export type AskPartnerForDataInput = {
+  caseId: Scalars['ID']['input'];
+  partnerId: Scalars['ID']['input'];
+};
+
+/** A task for a partner taking part in the case. */
+export type AssignActionInput = {
+  caseId: Scalars['ID']['input'];
+  details?: InputMaybe<Scalars['String']['input']>;
+  /** Today or later. */
+  dueDate: Scalars['LocalDate']['input'];
+  /** Part of the case’s OSARA response (what this partner will do); only while the case is at Response. */
+  osaraResponse?: Scalars['Boolean']['input'];
+  /** A partner taking part in the case. */
+  partnerId: Scalars['ID']['input'];
+  title: Scalars['String']['input'];
+};
+
 /** A bank holiday in England and Wales: not a working day. */
 export type BankHoliday = {
   date: Scalars['LocalDate']['output'];
   name: Scalars['String']['output'];
 };
 
+export type CancelActionInput = {
+  actionId: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** A multi-agency ASB case: the problem being solved. */
 export type Case = {
+  /** Tasks for partners on the case, soonest due first. */
+  actions: Array<Action>;
   caseReviewDecisions: Array<CaseReviewDecision>;
   centredOn: CaseCentre;
   closedAt?: Maybe<Scalars['DateTimeISO']['output']>;
@@ -172,6 +237,15 @@ export type CaseStatus =
   | 'CLOSED'
   | 'OPEN';
 
+/** Close a case your partner leads, once its assessment is recorded. */
+export type CloseCaseInput = {
+  caseId: Scalars['ID']['input'];
+};
+
+export type CompleteActionInput = {
+  actionId: Scalars['ID']['input'];
+};
+
 /** One audited change to the area configuration. */
 export type ConfigurationChange = {
   changedAt: Scalars['DateTimeISO']['output'];
@@ -210,6 +284,13 @@ export type HousingRecord = {
   tenancyType?: Maybe<Scalars['String']['output']>;
   updatedAt?: Maybe<Scalars['DateTimeISO']['output']>;
 };
+
+export type HubEventKind =
+  | 'ACTION_ASSIGNED'
+  | 'ACTION_OVERDUE'
+  | 'CASE_REVIEW_STEP_DUE'
+  | 'CASE_REVIEW_THRESHOLD_MET'
+  | 'POSSIBLE_BREACH';
 
 /** A reported episode of ASB, with one report per partner that received it. */
 export type Incident = {
@@ -374,6 +455,18 @@ export type Mutation = {
   addPartnerToCase?: Maybe<Case>;
   /** Add someone to a case as victim, perpetrator, witness or reporter. */
   addPersonToCase?: Maybe<CasePerson>;
+  /** Move to the next OSARA stage; refused while the current stage is incomplete. */
+  advanceOsaraStage?: Maybe<Case>;
+  /** Scanning: ask a partner on the case for its data. */
+  askPartnerForData?: Maybe<OsaraPartnerRequest>;
+  /** Assign a task to a partner taking part in the case. */
+  assignAction?: Maybe<Action>;
+  /** Cancel an action: the partner it is assigned to, or the case’s lead. */
+  cancelAction?: Maybe<Action>;
+  /** Close a case your partner leads; needs its OSARA assessment. */
+  closeCase?: Maybe<Case>;
+  /** Mark an action done: the partner it is assigned to, or the case’s lead. */
+  completeAction?: Maybe<Action>;
   /** Open a case led by your partner. */
   openCase?: Maybe<Case>;
   /** Record an ASB case review (community trigger) decision; the hub checks the threshold. */
@@ -382,10 +475,24 @@ export type Mutation = {
   recordIncident?: Maybe<RecordIncidentPayload>;
   /** Record a visit made jointly by partners on the case. */
   recordJointVisit?: Maybe<JointVisit>;
+  /** OSARA Analysis, at Analysis. */
+  recordOsaraAnalysis?: Maybe<Case>;
+  /** OSARA Assessment, at Assessment. */
+  recordOsaraAssessment?: Maybe<Case>;
+  /** OSARA Objective, at Objective. */
+  recordOsaraObjective?: Maybe<Case>;
+  /** OSARA Response plan, at Response (its actions are assigned with assignAction). */
+  recordOsaraResponse?: Maybe<Case>;
+  /** OSARA Scanning, at Scanning. */
+  recordOsaraScanning?: Maybe<Case>;
+  /** Scanning: the partner asked has shared its data. */
+  recordPartnerDataAnswered?: Maybe<OsaraPartnerRequest>;
   /** Release your partner’s basis-gated fields about a person, by consent or a lawful basis. */
   recordSharingBasis?: Maybe<SharingBasis>;
   /** Record support offered (mediation, a referral, victim support...) and the answer. */
   recordSupportOffer?: Maybe<SupportOffer>;
+  /** Reopen an earlier OSARA stage, with a reason. */
+  reopenOsaraStage?: Maybe<Case>;
   /** Change the area’s rules; each change is audited. */
   updateAreaConfiguration?: Maybe<AreaConfiguration>;
 };
@@ -403,6 +510,36 @@ export type MutationAddPartnerToCaseArgs = {
 
 export type MutationAddPersonToCaseArgs = {
   input: AddPersonToCaseInput;
+};
+
+
+export type MutationAdvanceOsaraStageArgs = {
+  input: AdvanceOsaraStageInput;
+};
+
+
+export type MutationAskPartnerForDataArgs = {
+  input: AskPartnerForDataInput;
+};
+
+
+export type MutationAssignActionArgs = {
+  input: AssignActionInput;
+};
+
+
+export type MutationCancelActionArgs = {
+  input: CancelActionInput;
+};
+
+
+export type MutationCloseCaseArgs = {
+  input: CloseCaseInput;
+};
+
+
+export type MutationCompleteActionArgs = {
+  input: CompleteActionInput;
 };
 
 
@@ -426,6 +563,36 @@ export type MutationRecordJointVisitArgs = {
 };
 
 
+export type MutationRecordOsaraAnalysisArgs = {
+  input: RecordOsaraAnalysisInput;
+};
+
+
+export type MutationRecordOsaraAssessmentArgs = {
+  input: RecordOsaraAssessmentInput;
+};
+
+
+export type MutationRecordOsaraObjectiveArgs = {
+  input: RecordOsaraObjectiveInput;
+};
+
+
+export type MutationRecordOsaraResponseArgs = {
+  input: RecordOsaraResponseInput;
+};
+
+
+export type MutationRecordOsaraScanningArgs = {
+  input: RecordOsaraScanningInput;
+};
+
+
+export type MutationRecordPartnerDataAnsweredArgs = {
+  input: RecordPartnerDataAnsweredInput;
+};
+
+
 export type MutationRecordSharingBasisArgs = {
   input: RecordSharingBasisInput;
 };
@@ -433,6 +600,11 @@ export type MutationRecordSharingBasisArgs = {
 
 export type MutationRecordSupportOfferArgs = {
   input: RecordSupportOfferInput;
+};
+
+
+export type MutationReopenOsaraStageArgs = {
+  input: ReopenOsaraStageInput;
 };
 
 
@@ -455,6 +627,36 @@ export type NewPersonInput = {
   dateOfBirth?: InputMaybe<Scalars['LocalDate']['input']>;
   familyName: Scalars['String']['input'];
   givenName: Scalars['String']['input'];
+};
+
+/** Something partners on a case should hear about. */
+export type Notification = {
+  /** The case, as you may see it. */
+  case?: Maybe<Case>;
+  caseId: Scalars['ID']['output'];
+  id: Scalars['ID']['output'];
+  kind: HubEventKind;
+  occurredAt: Scalars['DateTimeISO']['output'];
+  subjects: Array<NotificationSubject>;
+  summary: Scalars['String']['output'];
+};
+
+/** A page of the notifications your partner may see, newest first. */
+export type NotificationConnection = {
+  edges: Array<NotificationEdge>;
+  pageInfo: PageInfo;
+};
+
+export type NotificationEdge = {
+  cursor: Scalars['String']['output'];
+  node: Notification;
+};
+
+/** What an event is about, by id, for the client to fetch (an action, incidents). */
+export type NotificationSubject = {
+  ids: Array<Scalars['ID']['output']>;
+  /** e.g. actionId, incidentIds */
+  name: Scalars['String']['output'];
 };
 
 /** A member of a partner’s staff named on a case. */
@@ -489,11 +691,28 @@ export type OpenCaseInput = {
 export type Osara = {
   analysis?: Maybe<Scalars['String']['output']>;
   assessment?: Maybe<Scalars['String']['output']>;
+  /** Every move of the stage, oldest first: who, when, and why a stage was reopened. */
+  history: Array<OsaraStageChange>;
+  /** What the current stage still lacks before the case can move on (objective, objectiveTargetDate, scanning, partnerRequests, analysis, responseActions, assessment); empty when complete. */
+  missingBeforeNextStage: Array<Scalars['String']['output']>;
   objective?: Maybe<Scalars['String']['output']>;
   objectiveTargetDate?: Maybe<Scalars['LocalDate']['output']>;
+  /** Scanning: the partners asked for their data. */
+  partnerRequests: Array<OsaraPartnerRequest>;
   response?: Maybe<Scalars['String']['output']>;
   scanning?: Maybe<Scalars['String']['output']>;
   stage: OsaraStage;
+};
+
+/** OSARA scanning: a partner on the case asked for its data, and when it answered. */
+export type OsaraPartnerRequest = {
+  answeredAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  answeredBy?: Maybe<Officer>;
+  askedAt: Scalars['DateTimeISO']['output'];
+  askedBy?: Maybe<Officer>;
+  id: Scalars['ID']['output'];
+  /** The partner asked for its data. */
+  partner: Partner;
 };
 
 export type OsaraStage =
@@ -502,6 +721,22 @@ export type OsaraStage =
   | 'OBJECTIVE'
   | 'RESPONSE'
   | 'SCANNING';
+
+/** A move of the case’s OSARA stage: forward, or back to reopen a stage. */
+export type OsaraStageChange = {
+  changedAt: Scalars['DateTimeISO']['output'];
+  changedBy?: Maybe<Officer>;
+  fromStage: OsaraStage;
+  id: Scalars['ID']['output'];
+  kind: OsaraStageChangeKind;
+  /** Why a stage was reopened: free text. */
+  reason?: Maybe<Scalars['String']['output']>;
+  toStage: OsaraStage;
+};
+
+export type OsaraStageChangeKind =
+  | 'ADVANCED'
+  | 'REOPENED';
 
 export type PageInfo = {
   endCursor?: Maybe<Scalars['String']['output']>;
@@ -574,6 +809,10 @@ export type Query = {
   configurationChanges?: Maybe<Array<ConfigurationChange>>;
   /** Who you are signed in as. */
   me: Me;
+  /** Notifications your partner may see, newest first. */
+  notifications?: Maybe<NotificationConnection>;
+  /** Open actions assigned to your partner, soonest due first; overdueOnly for those past their due date. */
+  outstandingActions?: Maybe<Array<Action>>;
   /** The partners in the sharing agreement. */
   partners: Array<Partner>;
   /** Someone in a case your partner takes part in; anyone else answers NOT_FOUND. */
@@ -602,6 +841,18 @@ export type QueryCasesArgs = {
 
 export type QueryConfigurationChangesArgs = {
   first?: Scalars['Int']['input'];
+};
+
+
+export type QueryNotificationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
+};
+
+
+export type QueryOutstandingActionsArgs = {
+  first?: Scalars['Int']['input'];
+  overdueOnly?: Scalars['Boolean']['input'];
 };
 
 
@@ -660,6 +911,43 @@ export type RecordJointVisitInput = {
   visitedAt: Scalars['DateTimeISO']['input'];
 };
 
+/** OSARA Analysis: patterns, peak times, days of week, repeat victims, places and perpetrators. */
+export type RecordOsaraAnalysisInput = {
+  analysis: Scalars['String']['input'];
+  caseId: Scalars['ID']['input'];
+};
+
+/** OSARA Assessment: what worked, what we would do differently, good practice. */
+export type RecordOsaraAssessmentInput = {
+  assessment: Scalars['String']['input'];
+  caseId: Scalars['ID']['input'];
+};
+
+/** OSARA Objective: what the case must achieve, and by when. */
+export type RecordOsaraObjectiveInput = {
+  caseId: Scalars['ID']['input'];
+  objective: Scalars['String']['input'];
+  /** Not in the past. */
+  targetDate: Scalars['LocalDate']['input'];
+};
+
+/** OSARA Response: the plan in words. What each partner will do is its OSARA response actions. */
+export type RecordOsaraResponseInput = {
+  caseId: Scalars['ID']['input'];
+  response: Scalars['String']['input'];
+};
+
+/** OSARA Scanning: what data the partners hold about the problem. */
+export type RecordOsaraScanningInput = {
+  caseId: Scalars['ID']['input'];
+  scanning: Scalars['String']['input'];
+};
+
+/** The partner asked for data has shared what it holds. */
+export type RecordPartnerDataAnsweredInput = {
+  requestId: Scalars['ID']['input'];
+};
+
 /** Record the basis on which your partner releases its fields about a person: the person's consent, or a lawful basis. */
 export type RecordSharingBasisInput = {
   expiresAt?: InputMaybe<Scalars['DateTimeISO']['input']>;
@@ -683,6 +971,14 @@ export type RecordSupportOfferInput = {
   /** Someone in the case. */
   personId: Scalars['ID']['input'];
   response: SupportResponse;
+};
+
+/** Go back to an earlier OSARA stage, saying why. */
+export type ReopenOsaraStageInput = {
+  caseId: Scalars['ID']['input'];
+  /** Required: why the stage is revisited. */
+  reason?: InputMaybe<Scalars['String']['input']>;
+  to: OsaraStage;
 };
 
 export type RiskLevel =
@@ -718,6 +1014,11 @@ export type SharingBasisKind =
   | 'CONSENT'
   | 'PREVENTING_UNLAWFUL_ACTS'
   | 'SAFEGUARDING';
+
+export type Subscription = {
+  /** Each new notification your partner may see, as it is published (over graphql-ws at /graphql). */
+  notificationAdded?: Maybe<Notification>;
+};
 
 export type SupportKind =
   | 'DIVERSIONARY_SCHEME'
