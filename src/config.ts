@@ -26,6 +26,10 @@ export interface HubConfig {
   episodeMatchMinutes: number;
   /** Hard cap on any list page, so no client can pull a whole table in one request. */
   maxPageSize: number;
+  /** How often the notification dispatcher looks for committed, unpublished events. */
+  notificationPollMs: number;
+  /** How often the hub looks for open actions past their due date. */
+  actionOverdueSweepMs: number;
 }
 
 export const DEMO_ISSUER = 'asb-hub-demo';
@@ -110,6 +114,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     trustedIssuers: trustedIssuers(env, hubMode),
     episodeMatchMinutes: integer(env, 'EPISODE_MATCH_MINUTES', 120, 0, 24 * 60),
     maxPageSize: integer(env, 'MAX_PAGE_SIZE', 100, 1, 1000),
+    notificationPollMs: integer(env, 'NOTIFICATION_POLL_MS', 250, 10, 60_000),
+    actionOverdueSweepMs: integer(env, 'ACTION_OVERDUE_SWEEP_MS', 300_000, 10, 24 * 3600 * 1000),
   };
 }
 

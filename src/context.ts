@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { actionLoaders } from './actions/action.loaders';
 import type { Viewer } from './auth/viewer';
 import { BatchWaves } from './common/batch-loader';
 import { caseReviewLoaders } from './case-reviews/case-review.loaders';
@@ -8,6 +9,8 @@ import { incidentLoaders } from './incidents/incident.loaders';
 import { interventionLoaders } from './interventions/intervention.loaders';
 import { jointVisitLoaders } from './joint-visits/joint-visit.loaders';
 import { locationLoaders } from './locations/location.loaders';
+import type { NotificationFeed } from './notifications/notification-feed';
+import { osaraLoaders } from './osara/osara.loaders';
 import { partnerRecordLoaders } from './partner-records/partner-record.loaders';
 import { partnerLoaders } from './partners/partner.loaders';
 import { personLoaders } from './people/person.loaders';
@@ -25,6 +28,8 @@ export interface HubContext {
   loaders: Loaders;
   /** Permission answers that depend only on the viewer, remembered for this request. */
   decisions: Map<string, boolean>;
+  /** The live notification subscribers of this hub process (absent in scripts). */
+  feed?: NotificationFeed;
 }
 
 export function createLoaders(em: EntityManager, viewer: Viewer) {
@@ -43,6 +48,8 @@ export function createLoaders(em: EntityManager, viewer: Viewer) {
     ...caseReviewLoaders(em, waves),
     ...partnerRecordLoaders(em, waves),
     ...sharingBasisLoaders(em, waves),
+    ...osaraLoaders(em, waves),
+    ...actionLoaders(em, waves),
   };
 }
 
@@ -53,6 +60,7 @@ export function createContext(input: {
   viewer: Viewer;
   em: EntityManager;
   config: HubConfig;
+  feed?: NotificationFeed;
 }): HubContext {
   return { ...input, loaders: createLoaders(input.em, input.viewer), decisions: new Map() };
 }

@@ -32,6 +32,16 @@ export type ErrorCode =
   | 'YOT_CONSULTATION_REQUIRED'
   | 'CONVICTION_REQUIRED'
   | 'CONSENT_REQUIRED'
+  // OSARA problem-solving model, area procedure: stages in order, each with its content.
+  | 'OSARA_STAGE_INCOMPLETE'
+  | 'OSARA_STAGE_OUT_OF_ORDER'
+  | 'OSARA_REOPEN_REASON_REQUIRED'
+  | 'ASSESSMENT_REQUIRED'
+  | 'CASE_CLOSED'
+  | 'LEAD_PARTNER_ONLY'
+  // Actions: a task for a partner on the case.
+  | 'PARTNER_NOT_ON_CASE'
+  | 'ACTION_NOT_YOURS'
   | 'INTERNAL_SERVER_ERROR';
 
 export class HubError extends GraphQLError {

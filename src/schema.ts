@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { applyMiddleware } from 'graphql-middleware';
 import { buildSchemaSync, type NonEmptyArray } from 'type-graphql';
+import { ActionResolver, CaseActionsResolver } from './actions/action.resolver';
 import {
   AreaConfigurationResolver,
   ConfigurationChangeResolver,
@@ -37,6 +38,14 @@ import {
   MentalHealthRecordResolver,
   PoliceRecordResolver,
 } from './partner-records/partner-record.resolver';
+import { NotificationResolver } from './notifications/notification.resolver';
+import {
+  CaseOsaraResolver,
+  OsaraPartnerRequestResolver,
+  OsaraResolver,
+  OsaraStageChangeResolver,
+  OsaraWorkResolver,
+} from './osara/osara.resolver';
 import { PartnerResolver } from './partners/partner.resolver';
 import { PersonResolver } from './people/person.resolver';
 import { permissions } from './permissions/shield';
@@ -77,11 +86,32 @@ export const resolvers: NonEmptyArray<Function> = [
   HousingRecordResolver,
   MentalHealthRecordResolver,
   DrugAlcoholRecordResolver,
+  CaseOsaraResolver,
+  OsaraResolver,
+  OsaraStageChangeResolver,
+  OsaraPartnerRequestResolver,
+  OsaraWorkResolver,
+  CaseActionsResolver,
+  ActionResolver,
+  NotificationResolver,
 ];
+
+/**
+ * type-graphql wants a PubSub once a schema has a subscription, but the hub's only subscription
+ * brings its own `subscribe` (the notification feed, reached through the context).
+ */
+const NO_PUBSUB = {
+  publish: () => {
+    throw new Error('The hub publishes through its notification dispatcher');
+  },
+  subscribe: () => {
+    throw new Error('The hub subscribes through its notification feed');
+  },
+};
 
 /** The schema as the code defines it, before permissions are applied. */
 export function buildBareSchema(): GraphQLSchema {
-  return buildSchemaSync({ resolvers, validate: false });
+  return buildSchemaSync({ resolvers, validate: false, pubSub: NO_PUBSUB });
 }
 
 /** The schema the hub serves: every field behind the policy. */

@@ -5,14 +5,21 @@ import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import express from 'express';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
+import { WebSocketServer } from 'ws';
+import { sweepOverdueActions } from './actions/action-overdue';
 import { TokenVerifier } from './auth/token-verifier';
+import type { Viewer } from './auth/viewer';
+import { every } from './common/periodic';
 import type { HubConfig } from './config';
 import { createContext, type HubContext } from './context';
 import { HubError } from './errors';
 import { log } from './log';
+import { NotificationDispatcher } from './notifications/notification-dispatcher';
+import { NotificationFeed } from './notifications/notification-feed';
 import { buildHubSchema } from './schema';
 
 /** Apollo's own codes for requests it refused before execution: written for clients. */
@@ -42,6 +49,8 @@ function isForClients(formatted: GraphQLFormattedError, error: unknown): boolean
 export interface Hub {
   url: string;
   server: http.Server;
+  /** Live notification subscriptions held by this process. */
+  liveSubscriptions(): number;
   stop(): Promise<void>;
 }
 
@@ -71,9 +80,11 @@ export async function startHub(config: HubConfig, orm: MikroORM, port = config.p
   const server = http.createServer(app);
   const verifier = new TokenVerifier(config.trustedIssuers);
   const production = config.mode === 'production';
+  const schema = buildHubSchema();
+  const feed = new NotificationFeed();
 
   const apollo = new ApolloServer<HubContext>({
-    schema: buildHubSchema(),
+    schema,
     // Set explicitly: Apollo would read an empty NODE_ENV as development.
     introspection: !production,
     includeStacktraceInErrorResponses: false,
@@ -113,9 +124,62 @@ export async function startHub(config: HubConfig, orm: MikroORM, port = config.p
           }
           throw error;
         }
-        return createContext({ requestId, viewer, em, config });
+        return createContext({ requestId, viewer, em, config, feed });
       },
     }),
+  );
+
+  // Subscriptions: graphql-ws on the same server and path. The bearer token comes in the
+  // connection's first message ({ authorization: 'Bearer ...' }); without a valid one the
+  // connection is closed (4403) before any operation runs.
+  const wsServer = new WebSocketServer({ server, path: '/graphql' });
+  const wsViewers = new WeakMap<object, Viewer>();
+  const wsCleanup = useServer(
+    {
+      schema,
+      onConnect: async (ctx) => {
+        const authorization = ctx.connectionParams?.authorization;
+        try {
+          const viewer = await verifier.verify(
+            typeof authorization === 'string' ? authorization : undefined,
+            orm.em.fork(),
+          );
+          wsViewers.set(ctx, viewer);
+          return true;
+        } catch (error) {
+          if (!(error instanceof HubError))
+            log.error('subscription sign-in failed', { error: String(error) });
+          return false;
+        }
+      },
+      context: (ctx) =>
+        createContext({
+          requestId: randomUUID(),
+          viewer: wsViewers.get(ctx)!,
+          em: orm.em.fork(),
+          config,
+          feed,
+        }),
+      onError: (_ctx, _id, _payload, errors) =>
+        errors.map((error) => formatError(error.toJSON(), error)),
+      onNext: (_ctx, _id, _payload, _args, result) =>
+        result.errors
+          ? {
+              ...result,
+              errors: result.errors.map((error) =>
+                formatError(error instanceof GraphQLError ? error.toJSON() : error, error),
+              ),
+            }
+          : undefined,
+    },
+    wsServer,
+  );
+
+  // The outbox: published to live subscribers, and the overdue sweep that feeds it.
+  const dispatcher = new NotificationDispatcher(orm, feed, config.notificationPollMs);
+  await dispatcher.start();
+  const overdueSweep = every('overdue action sweep', config.actionOverdueSweepMs, () =>
+    sweepOverdueActions(orm.em.fork()),
   );
 
   // Errors raised before GraphQL (a body too large, malformed JSON) answer in GraphQL's shape:
@@ -145,7 +209,12 @@ export async function startHub(config: HubConfig, orm: MikroORM, port = config.p
   return {
     url,
     server,
+    liveSubscriptions: () => feed.size,
     stop: async () => {
+      await overdueSweep.stop();
+      await dispatcher.stop();
+      await wsCleanup.dispose();
+      await new Promise<void>((resolve) => wsServer.close(() => resolve()));
       await apollo.stop();
     },
   };

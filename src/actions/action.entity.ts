@@ -44,4 +44,19 @@ export class Action {
 
   @Property({ type: 'datetime', nullable: true })
   completedAt?: Date | null;
+
+  @Property({ type: 'datetime', nullable: true })
+  cancelledAt?: Date | null;
+
+  /** Why the action was cancelled: free text, read only by case readers. */
+  @Property({ type: 'text', nullable: true })
+  cancelReason?: string | null;
+
+  /** Who completed or cancelled it: the assigned partner or the case's lead partner. */
+  @ManyToOne(() => User, { nullable: true })
+  closedBy?: User | null;
+
+  /** When the overdue sweep raised ACTION_OVERDUE for it: at most once per action. */
+  @Property({ type: 'datetime', nullable: true })
+  overdueRaisedAt?: Date | null;
 }

@@ -1,5 +1,7 @@
 import { Action } from '../actions/action.entity';
 import { HubEvent } from '../notifications/hub-event.entity';
+import { OsaraPartnerRequest } from '../osara/osara-partner-request.entity';
+import { OsaraStageChange } from '../osara/osara-stage-change.entity';
 import { AreaConfiguration } from '../area-configuration/area-configuration.entity';
 import { BankHoliday } from '../area-configuration/bank-holiday.entity';
 import { ConfigurationChange } from '../area-configuration/configuration-change.entity';
@@ -85,4 +87,6 @@ export const entities = [
   BankHoliday,
   Action,
   HubEvent,
+  OsaraPartnerRequest,
+  OsaraStageChange,
 ];

@@ -57,7 +57,15 @@ export const policy: Record<string, TypePolicy> = {
       caseReviewApplication: caseAnalysis,
       caseReviewApplications: caseAnalysis,
       overdueCaseReviewApplications: casework,
+      // Only rows of cases the viewer's partner takes part in, and events meant for it.
+      outstandingActions: caseAnalysis,
+      notifications: caseAnalysis,
     },
+  },
+  Subscription: {
+    description:
+      'Live notifications over graphql-ws: the same readers and rows as the notifications query.',
+    fields: { notificationAdded: caseAnalysis },
   },
   Mutation: {
     description: 'Writes: casework roles only, and only to cases their partner takes part in.',
@@ -80,6 +88,21 @@ export const policy: Record<string, TypePolicy> = {
           'recordInterventionBreach',
           'recordFixedPenalty',
           'recordProsecution',
+          // OSARA problem-solving model, area procedure.
+          'recordOsaraObjective',
+          'recordOsaraScanning',
+          'askPartnerForData',
+          'recordPartnerDataAnswered',
+          'recordOsaraAnalysis',
+          'recordOsaraResponse',
+          'recordOsaraAssessment',
+          'advanceOsaraStage',
+          'reopenOsaraStage',
+          'closeCase',
+          // Actions: tasks for partners on the case.
+          'assignAction',
+          'completeAction',
+          'cancelAction',
         ],
         casework,
       ),
@@ -170,6 +193,7 @@ export const policy: Record<string, TypePolicy> = {
           'incidents',
           'interventions',
           'caseReviewDecisions',
+          'actions',
         ],
         caseAnalysis,
       ),
@@ -188,9 +212,71 @@ export const policy: Record<string, TypePolicy> = {
         'analysis',
         'response',
         'assessment',
+        'history',
+        'partnerRequests',
+        'missingBeforeNextStage',
       ],
       caseAnalysis,
     ),
+  },
+  OsaraStageChange: {
+    description:
+      'The history of a case’s OSARA stage. Who moved it is staff, not a person in the case; the reason is free text.',
+    fields: {
+      ...sameForAll(['id', 'fromStage', 'toStage', 'kind', 'changedAt', 'changedBy'], caseAnalysis),
+      reason: caseReaders,
+    },
+  },
+  OsaraPartnerRequest: {
+    description:
+      'OSARA scanning: which partners were asked for their data, and when they answered.',
+    fields: sameForAll(
+      ['id', 'partner', 'askedAt', 'askedBy', 'answeredAt', 'answeredBy'],
+      caseAnalysis,
+    ),
+  },
+  Action: {
+    description:
+      'Tasks for partners on a case. Analysts see who must act by when; the wording can name people, so case readers only.',
+    fields: {
+      ...sameForAll(
+        [
+          'id',
+          'case',
+          'assignedPartner',
+          'dueDate',
+          'status',
+          'source',
+          'overdue',
+          'createdAt',
+          'createdBy',
+          'completedAt',
+          'cancelledAt',
+        ],
+        caseAnalysis,
+      ),
+      ...sameForAll(['title', 'details', 'cancelReason'], caseReaders),
+    },
+  },
+  Notification: {
+    description:
+      'Events partners on a case should hear about. Summaries carry references, dates and partner names, never personal data.',
+    fields: sameForAll(
+      ['id', 'kind', 'occurredAt', 'summary', 'caseId', 'case', 'subjects'],
+      caseAnalysis,
+    ),
+  },
+  NotificationSubject: {
+    description: 'Ids of what a notification is about.',
+    fields: sameForAll(['name', 'ids'], caseAnalysis),
+  },
+  NotificationConnection: {
+    description: 'A page of notifications; only events the viewer may hear of.',
+    fields: sameForAll(['edges', 'pageInfo'], caseAnalysis),
+  },
+  NotificationEdge: {
+    description: 'Pagination structure.',
+    fields: sameForAll(['cursor', 'node'], caseAnalysis),
   },
   CasePerson: {
     description:

@@ -19,6 +19,33 @@ export type Scalars = {
   LocalDate: { input: string; output: string; }
 };
 
+/** A task for a partner on a case, with a due date. */
+export type Action = {
+  assignedPartner: Partner;
+  cancelReason?: Maybe<Scalars['String']['output']>;
+  cancelledAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  case?: Maybe<Case>;
+  completedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  createdAt: Scalars['DateTimeISO']['output'];
+  /** Null when a rule of the hub raised it. */
+  createdBy?: Maybe<Officer>;
+  details?: Maybe<Scalars['String']['output']>;
+  dueDate: Scalars['LocalDate']['output'];
+  id: Scalars['ID']['output'];
+  /** Still open after its due date (calendar days, England and Wales). */
+  overdue: Scalars['Boolean']['output'];
+  source: ActionSource;
+  status: ActionStatus;
+  title?: Maybe<Scalars['String']['output']>;
+};
+
+export type ActionSource =
+  | 'CASE_REVIEW_RECOMMENDATION'
+  | 'CASE_REVIEW_VICTIM_NOTICE'
+  | 'MANUAL'
+  | 'MEETING'
+  | 'OSARA_RESPONSE';
+
 export type ActionStatus =
   | 'CANCELLED'
   | 'DONE'
@@ -43,6 +70,13 @@ export type AddPersonToCaseInput = {
   personId?: InputMaybe<Scalars['ID']['input']>;
   role: PersonRole;
   vulnerabilities?: Array<Vulnerability>;
+};
+
+/** Move the case to the next OSARA stage, once its stage is complete. */
+export type AdvanceOsaraStageInput = {
+  caseId: Scalars['ID']['input'];
+  /** The stage after the current one: a stale client cannot skip or repeat a move. */
+  to: OsaraStage;
 };
 
 /** The area’s own rules and timescales, set by its administrator. */
@@ -72,14 +106,40 @@ export type AreaConfiguration = {
   updatedAt: Scalars['DateTimeISO']['output'];
 };
 
+/** OSARA Scanning: ask a partner on the case for the data it holds. */
+export type AskPartnerForDataInput = {
+  caseId: Scalars['ID']['input'];
+  partnerId: Scalars['ID']['input'];
+};
+
+/** A task for a partner taking part in the case. */
+export type AssignActionInput = {
+  caseId: Scalars['ID']['input'];
+  details?: InputMaybe<Scalars['String']['input']>;
+  /** Today or later. */
+  dueDate: Scalars['LocalDate']['input'];
+  /** Part of the case’s OSARA response (what this partner will do); only while the case is at Response. */
+  osaraResponse?: Scalars['Boolean']['input'];
+  /** A partner taking part in the case. */
+  partnerId: Scalars['ID']['input'];
+  title: Scalars['String']['input'];
+};
+
 /** A bank holiday in England and Wales: not a working day. */
 export type BankHoliday = {
   date: Scalars['LocalDate']['output'];
   name: Scalars['String']['output'];
 };
 
+export type CancelActionInput = {
+  actionId: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** A multi-agency ASB case: the problem being solved. */
 export type Case = {
+  /** Tasks for partners on the case, soonest due first. */
+  actions: Array<Action>;
   caseReviewDecisions: Array<CaseReviewDecision>;
   centredOn: CaseCentre;
   closedAt?: Maybe<Scalars['DateTimeISO']['output']>;
@@ -295,9 +355,18 @@ export type CaseStatus =
   | 'CLOSED'
   | 'OPEN';
 
+/** Close a case your partner leads, once its assessment is recorded. */
+export type CloseCaseInput = {
+  caseId: Scalars['ID']['input'];
+};
+
 export type ClosureSignOff =
   | 'CHIEF_EXECUTIVE_DESIGNATE'
   | 'SUPERINTENDENT';
+
+export type CompleteActionInput = {
+  actionId: Scalars['ID']['input'];
+};
 
 /** One audited change to the area configuration. */
 export type ConfigurationChange = {
@@ -353,6 +422,13 @@ export type HousingRecord = {
   tenancyType?: Maybe<Scalars['String']['output']>;
   updatedAt?: Maybe<Scalars['DateTimeISO']['output']>;
 };
+
+export type HubEventKind =
+  | 'ACTION_ASSIGNED'
+  | 'ACTION_OVERDUE'
+  | 'CASE_REVIEW_STEP_DUE'
+  | 'CASE_REVIEW_THRESHOLD_MET'
+  | 'POSSIBLE_BREACH';
 
 /** A reported episode of ASB, with one report per partner that received it. */
 export type Incident = {
@@ -591,6 +667,18 @@ export type Mutation = {
   addPartnerToCase?: Maybe<Case>;
   /** Add someone to a case as victim, perpetrator, witness or reporter. */
   addPersonToCase?: Maybe<CasePerson>;
+  /** Move to the next OSARA stage; refused while the current stage is incomplete. */
+  advanceOsaraStage?: Maybe<Case>;
+  /** Scanning: ask a partner on the case for its data. */
+  askPartnerForData?: Maybe<OsaraPartnerRequest>;
+  /** Assign a task to a partner taking part in the case. */
+  assignAction?: Maybe<Action>;
+  /** Cancel an action: the partner it is assigned to, or the case’s lead. */
+  cancelAction?: Maybe<Action>;
+  /** Close a case your partner leads; needs its OSARA assessment. */
+  closeCase?: Maybe<Case>;
+  /** Mark an action done: the partner it is assigned to, or the case’s lead. */
+  completeAction?: Maybe<Action>;
   /** Dismiss an open case review alert, saying why. */
   dismissCaseReviewAlert?: Maybe<CaseReviewAlert>;
   /** Issue a step on the escalation ladder. Refused, with the rule and its source, unless the 2014 Act’s conditions and the area’s procedure are met (docs/rules/ladder.md). */
@@ -613,12 +701,26 @@ export type Mutation = {
   recordInterventionBreach?: Maybe<Intervention>;
   /** Record a visit made jointly by partners on the case. */
   recordJointVisit?: Maybe<JointVisit>;
+  /** OSARA Analysis, at Analysis. */
+  recordOsaraAnalysis?: Maybe<Case>;
+  /** OSARA Assessment, at Assessment. */
+  recordOsaraAssessment?: Maybe<Case>;
+  /** OSARA Objective, at Objective. */
+  recordOsaraObjective?: Maybe<Case>;
+  /** OSARA Response plan, at Response (its actions are assigned with assignAction). */
+  recordOsaraResponse?: Maybe<Case>;
+  /** OSARA Scanning, at Scanning. */
+  recordOsaraScanning?: Maybe<Case>;
+  /** Scanning: the partner asked has shared its data. */
+  recordPartnerDataAnswered?: Maybe<OsaraPartnerRequest>;
   /** Record proceedings begun for failing to comply with a CPN; not within 14 days of a fixed penalty (s.52). */
   recordProsecution?: Maybe<Prosecution>;
   /** Release your partner’s basis-gated fields about a person, by consent or a lawful basis. */
   recordSharingBasis?: Maybe<SharingBasis>;
   /** Record support offered (mediation, a referral, victim support...) and the answer. */
   recordSupportOffer?: Maybe<SupportOffer>;
+  /** Reopen an earlier OSARA stage, with a reason. */
+  reopenOsaraStage?: Maybe<Case>;
   /** Change the area’s rules; each change is audited. */
   updateAreaConfiguration?: Maybe<AreaConfiguration>;
 };
@@ -636,6 +738,36 @@ export type MutationAddPartnerToCaseArgs = {
 
 export type MutationAddPersonToCaseArgs = {
   input: AddPersonToCaseInput;
+};
+
+
+export type MutationAdvanceOsaraStageArgs = {
+  input: AdvanceOsaraStageInput;
+};
+
+
+export type MutationAskPartnerForDataArgs = {
+  input: AskPartnerForDataInput;
+};
+
+
+export type MutationAssignActionArgs = {
+  input: AssignActionInput;
+};
+
+
+export type MutationCancelActionArgs = {
+  input: CancelActionInput;
+};
+
+
+export type MutationCloseCaseArgs = {
+  input: CloseCaseInput;
+};
+
+
+export type MutationCompleteActionArgs = {
+  input: CompleteActionInput;
 };
 
 
@@ -694,6 +826,36 @@ export type MutationRecordJointVisitArgs = {
 };
 
 
+export type MutationRecordOsaraAnalysisArgs = {
+  input: RecordOsaraAnalysisInput;
+};
+
+
+export type MutationRecordOsaraAssessmentArgs = {
+  input: RecordOsaraAssessmentInput;
+};
+
+
+export type MutationRecordOsaraObjectiveArgs = {
+  input: RecordOsaraObjectiveInput;
+};
+
+
+export type MutationRecordOsaraResponseArgs = {
+  input: RecordOsaraResponseInput;
+};
+
+
+export type MutationRecordOsaraScanningArgs = {
+  input: RecordOsaraScanningInput;
+};
+
+
+export type MutationRecordPartnerDataAnsweredArgs = {
+  input: RecordPartnerDataAnsweredInput;
+};
+
+
 export type MutationRecordProsecutionArgs = {
   input: RecordProsecutionInput;
 };
@@ -706,6 +868,11 @@ export type MutationRecordSharingBasisArgs = {
 
 export type MutationRecordSupportOfferArgs = {
   input: RecordSupportOfferInput;
+};
+
+
+export type MutationReopenOsaraStageArgs = {
+  input: ReopenOsaraStageInput;
 };
 
 
@@ -728,6 +895,36 @@ export type NewPersonInput = {
   dateOfBirth?: InputMaybe<Scalars['LocalDate']['input']>;
   familyName: Scalars['String']['input'];
   givenName: Scalars['String']['input'];
+};
+
+/** Something partners on a case should hear about. */
+export type Notification = {
+  /** The case, as you may see it. */
+  case?: Maybe<Case>;
+  caseId: Scalars['ID']['output'];
+  id: Scalars['ID']['output'];
+  kind: HubEventKind;
+  occurredAt: Scalars['DateTimeISO']['output'];
+  subjects: Array<NotificationSubject>;
+  summary: Scalars['String']['output'];
+};
+
+/** A page of the notifications your partner may see, newest first. */
+export type NotificationConnection = {
+  edges: Array<NotificationEdge>;
+  pageInfo: PageInfo;
+};
+
+export type NotificationEdge = {
+  cursor: Scalars['String']['output'];
+  node: Notification;
+};
+
+/** What an event is about, by id, for the client to fetch (an action, incidents). */
+export type NotificationSubject = {
+  ids: Array<Scalars['ID']['output']>;
+  /** e.g. actionId, incidentIds */
+  name: Scalars['String']['output'];
 };
 
 /** A member of a partner’s staff named on a case. */
@@ -762,11 +959,28 @@ export type OpenCaseInput = {
 export type Osara = {
   analysis?: Maybe<Scalars['String']['output']>;
   assessment?: Maybe<Scalars['String']['output']>;
+  /** Every move of the stage, oldest first: who, when, and why a stage was reopened. */
+  history: Array<OsaraStageChange>;
+  /** What the current stage still lacks before the case can move on (objective, objectiveTargetDate, scanning, partnerRequests, analysis, responseActions, assessment); empty when complete. */
+  missingBeforeNextStage: Array<Scalars['String']['output']>;
   objective?: Maybe<Scalars['String']['output']>;
   objectiveTargetDate?: Maybe<Scalars['LocalDate']['output']>;
+  /** Scanning: the partners asked for their data. */
+  partnerRequests: Array<OsaraPartnerRequest>;
   response?: Maybe<Scalars['String']['output']>;
   scanning?: Maybe<Scalars['String']['output']>;
   stage: OsaraStage;
+};
+
+/** OSARA scanning: a partner on the case asked for its data, and when it answered. */
+export type OsaraPartnerRequest = {
+  answeredAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  answeredBy?: Maybe<Officer>;
+  askedAt: Scalars['DateTimeISO']['output'];
+  askedBy?: Maybe<Officer>;
+  id: Scalars['ID']['output'];
+  /** The partner asked for its data. */
+  partner: Partner;
 };
 
 export type OsaraStage =
@@ -775,6 +989,22 @@ export type OsaraStage =
   | 'OBJECTIVE'
   | 'RESPONSE'
   | 'SCANNING';
+
+/** A move of the case’s OSARA stage: forward, or back to reopen a stage. */
+export type OsaraStageChange = {
+  changedAt: Scalars['DateTimeISO']['output'];
+  changedBy?: Maybe<Officer>;
+  fromStage: OsaraStage;
+  id: Scalars['ID']['output'];
+  kind: OsaraStageChangeKind;
+  /** Why a stage was reopened: free text. */
+  reason?: Maybe<Scalars['String']['output']>;
+  toStage: OsaraStage;
+};
+
+export type OsaraStageChangeKind =
+  | 'ADVANCED'
+  | 'REOPENED';
 
 export type PageInfo = {
   endCursor?: Maybe<Scalars['String']['output']>;
@@ -874,6 +1104,10 @@ export type Query = {
   configurationChanges?: Maybe<Array<ConfigurationChange>>;
   /** Who you are signed in as. */
   me: Me;
+  /** Notifications your partner may see, newest first. */
+  notifications?: Maybe<NotificationConnection>;
+  /** Open actions assigned to your partner, soonest due first; overdueOnly for those past their due date. */
+  outstandingActions?: Maybe<Array<Action>>;
   /** For the case review coordinator: open applications on your partner’s cases with a step past its working-day deadline. */
   overdueCaseReviewApplications?: Maybe<Array<CaseReviewApplication>>;
   /** The partners in the sharing agreement. */
@@ -920,6 +1154,18 @@ export type QueryCasesArgs = {
 
 export type QueryConfigurationChangesArgs = {
   first?: Scalars['Int']['input'];
+};
+
+
+export type QueryNotificationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
+};
+
+
+export type QueryOutstandingActionsArgs = {
+  first?: Scalars['Int']['input'];
+  overdueOnly?: Scalars['Boolean']['input'];
 };
 
 
@@ -1041,6 +1287,43 @@ export type RecordJointVisitInput = {
   visitedAt: Scalars['DateTimeISO']['input'];
 };
 
+/** OSARA Analysis: patterns, peak times, days of week, repeat victims, places and perpetrators. */
+export type RecordOsaraAnalysisInput = {
+  analysis: Scalars['String']['input'];
+  caseId: Scalars['ID']['input'];
+};
+
+/** OSARA Assessment: what worked, what we would do differently, good practice. */
+export type RecordOsaraAssessmentInput = {
+  assessment: Scalars['String']['input'];
+  caseId: Scalars['ID']['input'];
+};
+
+/** OSARA Objective: what the case must achieve, and by when. */
+export type RecordOsaraObjectiveInput = {
+  caseId: Scalars['ID']['input'];
+  objective: Scalars['String']['input'];
+  /** Not in the past. */
+  targetDate: Scalars['LocalDate']['input'];
+};
+
+/** OSARA Response: the plan in words. What each partner will do is its OSARA response actions. */
+export type RecordOsaraResponseInput = {
+  caseId: Scalars['ID']['input'];
+  response: Scalars['String']['input'];
+};
+
+/** OSARA Scanning: what data the partners hold about the problem. */
+export type RecordOsaraScanningInput = {
+  caseId: Scalars['ID']['input'];
+  scanning: Scalars['String']['input'];
+};
+
+/** The partner asked for data has shared what it holds. */
+export type RecordPartnerDataAnsweredInput = {
+  requestId: Scalars['ID']['input'];
+};
+
 /** Proceedings begun for failing to comply with a CPN (s.48). */
 export type RecordProsecutionInput = {
   commencedAt: Scalars['DateTimeISO']['input'];
@@ -1071,6 +1354,14 @@ export type RecordSupportOfferInput = {
   /** Someone in the case. */
   personId: Scalars['ID']['input'];
   response: SupportResponse;
+};
+
+/** Go back to an earlier OSARA stage, saying why. */
+export type ReopenOsaraStageInput = {
+  caseId: Scalars['ID']['input'];
+  /** Required: why the stage is revisited. */
+  reason?: InputMaybe<Scalars['String']['input']>;
+  to: OsaraStage;
 };
 
 export type RiskLevel =
@@ -1106,6 +1397,11 @@ export type SharingBasisKind =
   | 'CONSENT'
   | 'PREVENTING_UNLAWFUL_ACTS'
   | 'SAFEGUARDING';
+
+export type Subscription = {
+  /** Each new notification your partner may see, as it is published (over graphql-ws at /graphql). */
+  notificationAdded?: Maybe<Notification>;
+};
 
 export type SupportKind =
   | 'DIVERSIONARY_SCHEME'

@@ -27,6 +27,8 @@ export interface TestHub {
   ): Promise<GraphQLResponse<R>>;
   /** Sends any body with any headers, for tests of the HTTP layer itself. */
   post(body: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any }>;
+  /** Live notification subscriptions the hub holds (graphql-ws). */
+  liveSubscriptions(): number;
   /** Runs `work` and returns the SQL statements the hub sent meanwhile. */
   recordStatements(work: () => Promise<unknown>): Promise<string[]>;
   close(): Promise<void>;
@@ -76,6 +78,7 @@ export async function startTestHub(
       return { status, data: body.data, errors: body.errors };
     },
     post,
+    liveSubscriptions: () => hub.liveSubscriptions(),
     async recordStatements(work) {
       const statements: string[] = [];
       const stop = onSqlStatement(orm, (sql) => statements.push(sql));
