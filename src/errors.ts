@@ -14,7 +14,7 @@ export type ErrorCode =
   | 'STATUTORY_LIMIT'
   | 'CASE_REVIEW_STEP_OUT_OF_ORDER'
   | 'CASE_REVIEW_APPEAL_OUT_OF_TIME'
-  // The escalation ladder (src/interventions/ladder.rules.ts; docs/rules/ladder.md lists each rule).
+  // The escalation ladder (src/interventions/ladder.rules.ts; docs/rules.md lists each rule).
   | 'WARNING_LETTER_REQUIRED'
   | 'CPW_REQUIRED'
   | 'COMPLIANCE_DATE_NOT_PASSED'

@@ -4,7 +4,7 @@ import { ClosureSignOff, InterventionKind } from './intervention-enums';
 
 @InputType({
   description:
-    'A step on the escalation ladder. Fields marked for one kind are refused on any other; the ladder\u2019s rules (docs/rules/ladder.md) decide whether it may be issued.',
+    'A step on the escalation ladder. Fields marked for one kind are refused on any other; the ladder\u2019s rules (docs/rules.md) decide whether it may be issued.',
 })
 export class IssueInterventionInput {
   @Field(() => ID)

@@ -37,7 +37,7 @@ export class InterventionResolver {
   @Mutation(() => InterventionType, {
     nullable: true,
     description:
-      'Issue a step on the escalation ladder. Refused, with the rule and its source, unless the 2014 Act\u2019s conditions and the area\u2019s procedure are met (docs/rules/ladder.md).',
+      'Issue a step on the escalation ladder. Refused, with the rule and its source, unless the 2014 Act\u2019s conditions and the area\u2019s procedure are met (docs/rules.md).',
   })
   issueIntervention(@Arg('input') input: IssueInterventionInput, @Ctx() ctx: HubContext) {
     return inTransaction(ctx, (em) => issueIntervention(em, ctx.viewer, input));

@@ -4,7 +4,7 @@ import { type ErrorCode, HubError } from '../errors';
 /**
  * The escalation ladder's rules, each with its source: a section of the Anti-social Behaviour,
  * Crime and Policing Act 2014, or the area's own procedure. Statutory rules cannot be waived;
- * an area-procedure step may be skipped when the reason is recorded. docs/rules/ladder.md lists
+ * an area-procedure step may be skipped when the reason is recorded. docs/rules.md lists
  * every rule with its error code and the test that proves it.
  */
 export interface LadderRule {

@@ -546,7 +546,7 @@ export type InterventionStatus =
   | 'COMPLIED'
   | 'ENDED';
 
-/** A step on the escalation ladder. Fields marked for one kind are refused on any other; the ladder’s rules (docs/rules/ladder.md) decide whether it may be issued. */
+/** A step on the escalation ladder. Fields marked for one kind are refused on any other; the ladder’s rules (docs/rules.md) decide whether it may be issued. */
 export type IssueInterventionInput = {
   caseId: Scalars['ID']['input'];
   /** Closure order: the closure notice on this case it was applied for under. */
@@ -681,7 +681,7 @@ export type Mutation = {
   completeAction?: Maybe<Action>;
   /** Dismiss an open case review alert, saying why. */
   dismissCaseReviewAlert?: Maybe<CaseReviewAlert>;
-  /** Issue a step on the escalation ladder. Refused, with the rule and its source, unless the 2014 Act’s conditions and the area’s procedure are met (docs/rules/ladder.md). */
+  /** Issue a step on the escalation ladder. Refused, with the rule and its source, unless the 2014 Act’s conditions and the area’s procedure are met (docs/rules.md). */
   issueIntervention?: Maybe<Intervention>;
   /** Open a case led by your partner. */
   openCase?: Maybe<Case>;
