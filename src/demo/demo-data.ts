@@ -1,4 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { ActionSource } from '../actions/action-enums';
+import { Action } from '../actions/action.entity';
 import { CaseReviewOutcome } from '../case-reviews/case-review-decision.enum';
 import { CaseReviewDecision } from '../case-reviews/case-review-decision.entity';
 import { CaseReviewIncident } from '../case-reviews/case-review-incident.entity';
@@ -376,6 +378,26 @@ export async function loadDemoData(em: EntityManager): Promise<void> {
     });
     for (const counted of [i1, i2, i3])
       tx.create(CaseReviewIncident, { decision, incident: counted });
+
+    // The Response stage, as actions for each partner (OSARA: what each partner will do).
+    const respond = (key: DemoPartnerKey, title: string) =>
+      tx.create(Action, {
+        case: cuckooing,
+        assignedPartner: partner[key],
+        title,
+        dueDate: '2026-12-15',
+        source: ActionSource.OSARA_RESPONSE,
+        createdBy: users['pc.morgan'],
+        createdAt: at('2026-09-08T10:00:00Z'),
+      });
+    respond('police', 'Evening patrols of Heol y Bryn, Friday and Saturday, 22:00 to 03:00');
+    respond('housing', 'Fit a door entry system and arrange a tenancy support worker');
+    respond('mentalHealth', 'Care coordination review with Seren');
+    respond(
+      'drugAlcohol',
+      'Keep Gareth engaged in treatment; report missed appointments to the group',
+    );
+    respond('council', 'Clear needles from the communal garden and review lighting');
 
     // Each partner's own records about the people in the case.
     tx.create(PoliceRecord, {
