@@ -146,12 +146,12 @@ describe('auditEntries', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (let page = 0; page < 20; page++) {
-      const answer = await hub.request(
+      const answer: { data?: Page | null } = await hub.request(
         AUDIT,
         { filter: { personId: victim.id, userId: police.user.id }, first: 1, after },
         dpo.token,
       );
-      const connection = answer.data!.auditEntries!;
+      const connection: NonNullable<Page['auditEntries']> = answer.data!.auditEntries!;
       seen.push(...connection.edges.map((edge) => edge.node.id));
       if (!connection.pageInfo.hasNextPage) break;
       after = connection.pageInfo.endCursor;
