@@ -30,6 +30,11 @@ export interface HubConfig {
   notificationPollMs: number;
   /** How often the hub looks for open actions past their due date. */
   actionOverdueSweepMs: number;
+  /**
+   * Audit of reads and writes of personal data. Always on in production; `AUDIT=off` exists only
+   * so the benchmark can measure what the audit costs.
+   */
+  auditEnabled: boolean;
 }
 
 export const DEMO_ISSUER = 'asb-hub-demo';
@@ -99,6 +104,18 @@ function trustedIssuers(env: NodeJS.ProcessEnv, hubMode: HubMode): TrustedIssuer
   });
 }
 
+function audit(env: NodeJS.ProcessEnv, hubMode: HubMode): boolean {
+  const raw = env.AUDIT || 'on';
+  if (raw !== 'on' && raw !== 'off')
+    throw new ConfigError(`AUDIT must be "on" or "off", not "${raw}"`);
+  if (raw === 'off' && hubMode === 'production') {
+    throw new ConfigError(
+      'AUDIT=off is for benchmarks only: every read of personal data is audited in production',
+    );
+  }
+  return raw === 'on';
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
   const hubMode = mode(env);
   return {
@@ -116,6 +133,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     maxPageSize: integer(env, 'MAX_PAGE_SIZE', 100, 1, 1000),
     notificationPollMs: integer(env, 'NOTIFICATION_POLL_MS', 250, 10, 60_000),
     actionOverdueSweepMs: integer(env, 'ACTION_OVERDUE_SWEEP_MS', 300_000, 10, 24 * 3600 * 1000),
+    auditEnabled: audit(env, hubMode),
   };
 }
 

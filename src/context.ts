@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { actionLoaders } from './actions/action.loaders';
+import { AuditTrail } from './audit/audit-trail';
 import type { Viewer } from './auth/viewer';
 import { BatchWaves } from './common/batch-loader';
 import { caseReviewLoaders } from './case-reviews/case-review.loaders';
@@ -30,6 +31,8 @@ export interface HubContext {
   decisions: Map<string, boolean>;
   /** The live notification subscribers of this hub process (absent in scripts). */
   feed?: NotificationFeed;
+  /** Reads and writes of personal data in this request, for the audit (src/audit/). */
+  audit: AuditTrail;
 }
 
 export function createLoaders(em: EntityManager, viewer: Viewer) {
@@ -61,6 +64,19 @@ export function createContext(input: {
   em: EntityManager;
   config: HubConfig;
   feed?: NotificationFeed;
+  /** Why the client asks, when it says (the `x-purpose` header). */
+  purpose?: string | null;
 }): HubContext {
-  return { ...input, loaders: createLoaders(input.em, input.viewer), decisions: new Map() };
+  const { purpose, ...rest } = input;
+  return {
+    ...rest,
+    loaders: createLoaders(input.em, input.viewer),
+    decisions: new Map(),
+    audit: new AuditTrail(
+      input.config.auditEnabled,
+      input.requestId,
+      input.viewer,
+      purpose ?? null,
+    ),
+  };
 }

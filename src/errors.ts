@@ -42,6 +42,8 @@ export type ErrorCode =
   // Actions: a task for a partner on the case.
   | 'PARTNER_NOT_ON_CASE'
   | 'ACTION_NOT_YOURS'
+  // The audit of reads and writes of personal data could not be written: nothing is answered.
+  | 'AUDIT_UNAVAILABLE'
   | 'INTERNAL_SERVER_ERROR';
 
 export class HubError extends GraphQLError {

@@ -3,6 +3,8 @@ import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphq
 import { applyMiddleware } from 'graphql-middleware';
 import { buildSchemaSync, type NonEmptyArray } from 'type-graphql';
 import { ActionResolver, CaseActionsResolver } from './actions/action.resolver';
+import { auditReads } from './audit/audit-reads.middleware';
+import { AuditResolver } from './audit/audit.resolver';
 import {
   AreaConfigurationResolver,
   ConfigurationChangeResolver,
@@ -94,6 +96,7 @@ export const resolvers: NonEmptyArray<Function> = [
   CaseActionsResolver,
   ActionResolver,
   NotificationResolver,
+  AuditResolver,
 ];
 
 /**
@@ -114,9 +117,12 @@ export function buildBareSchema(): GraphQLSchema {
   return buildSchemaSync({ resolvers, validate: false, pubSub: NO_PUBSUB });
 }
 
-/** The schema the hub serves: every field behind the policy. */
+/**
+ * The schema the hub serves: every field behind the policy, and reads of personal data noted for
+ * the audit once the policy has let them through (a refused field is never audited as read).
+ */
 export function buildHubSchema(): GraphQLSchema {
-  return applyMiddleware(buildBareSchema(), permissions());
+  return applyMiddleware(buildBareSchema(), permissions(), auditReads());
 }
 
 /** The SDL checked in at schema/schema.graphql. */

@@ -11,6 +11,8 @@ import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { WebSocketServer } from 'ws';
 import { sweepOverdueActions } from './actions/action-overdue';
+import { auditPlugin, auditSubscriptionEvent } from './audit/audit-plugin';
+import { purposeFrom } from './audit/audit-trail';
 import { TokenVerifier } from './auth/token-verifier';
 import type { Viewer } from './auth/viewer';
 import { every } from './common/periodic';
@@ -95,6 +97,8 @@ export async function startHub(config: HubConfig, orm: MikroORM, port = config.p
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       ApolloServerPluginLandingPageDisabled(),
+      // Audit: each request's reads of personal data in one INSERT before the answer; fails closed.
+      auditPlugin,
     ],
   });
   await apollo.start();
@@ -124,7 +128,9 @@ export async function startHub(config: HubConfig, orm: MikroORM, port = config.p
           }
           throw error;
         }
-        return createContext({ requestId, viewer, em, config, feed });
+        // Audit: the purpose a client states for the request (src/audit/).
+        const purpose = purposeFrom(req.headers['x-purpose']);
+        return createContext({ requestId, viewer, em, config, feed, purpose });
       },
     }),
   );
@@ -162,15 +168,18 @@ export async function startHub(config: HubConfig, orm: MikroORM, port = config.p
         }),
       onError: (_ctx, _id, _payload, errors) =>
         errors.map((error) => formatError(error.toJSON(), error)),
-      onNext: (_ctx, _id, _payload, _args, result) =>
-        result.errors
+      onNext: async (_ctx, _id, _payload, args, original) => {
+        // Audit: each event's reads are written before it is sent; fails closed.
+        const result = await auditSubscriptionEvent(args.contextValue as HubContext, original);
+        return result.errors
           ? {
               ...result,
               errors: result.errors.map((error) =>
                 formatError(error instanceof GraphQLError ? error.toJSON() : error, error),
               ),
             }
-          : undefined,
+          : undefined;
+      },
     },
     wsServer,
   );

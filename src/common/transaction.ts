@@ -1,13 +1,14 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { auditedWrite } from '../audit/write-audit';
 import type { HubContext } from '../context';
 
 /**
  * Every write runs in one transaction: it all lands, or (on any error, including a refused
- * input found half-way) none of it does.
+ * input found half-way) none of it does. The write's audit rows are part of the same transaction.
  */
 export function inTransaction<T>(
   ctx: HubContext,
   work: (em: EntityManager) => Promise<T>,
 ): Promise<T> {
-  return ctx.em.transactional((em) => work(em as EntityManager));
+  return ctx.em.transactional((em) => auditedWrite(em as EntityManager, ctx.audit, work));
 }

@@ -1,4 +1,5 @@
 import { Action } from '../actions/action.entity';
+import { AuditEntry } from '../audit/audit-entry.entity';
 import { HubEvent } from '../notifications/hub-event.entity';
 import { OsaraPartnerRequest } from '../osara/osara-partner-request.entity';
 import { OsaraStageChange } from '../osara/osara-stage-change.entity';
@@ -89,4 +90,5 @@ export const entities = [
   HubEvent,
   OsaraPartnerRequest,
   OsaraStageChange,
+  AuditEntry,
 ];

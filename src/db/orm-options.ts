@@ -1,6 +1,7 @@
 import { defineConfig, PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import path from 'node:path';
+import { WriteAuditSubscriber } from '../audit/write-audit';
 import { entities } from './entities';
 
 /**
@@ -15,6 +16,8 @@ export function ormOptions(clientUrl: string) {
     clientUrl,
     entities,
     extensions: [Migrator],
+    // Collects what each write changed, for its audit rows (src/audit/write-audit.ts).
+    subscribers: [new WriteAuditSubscriber()],
     forceUtcTimezone: true,
     // Every request forks its own EntityManager; touching the global one is a bug.
     allowGlobalContext: false,

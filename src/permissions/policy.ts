@@ -38,6 +38,9 @@ const configurationAuditors = partnersOnCase([
   Role.DATA_PROTECTION_OFFICER,
 ]);
 
+/** The audit of reads and writes (src/audit/): supervisors and the data protection officer. */
+const auditReaders = partnersOnCase([Role.SUPERVISOR, Role.DATA_PROTECTION_OFFICER]);
+
 const mentalHealthRelease: FieldPolicy = ownerOrReleased(CASEWORK, SPECIAL_CATEGORY_RELEASE);
 const drugAlcoholRelease: FieldPolicy = ownerOrReleased(CASEWORK, SPECIAL_CATEGORY_RELEASE);
 
@@ -60,6 +63,7 @@ export const policy: Record<string, TypePolicy> = {
       // Only rows of cases the viewer's partner takes part in, and events meant for it.
       outstandingActions: caseAnalysis,
       notifications: caseAnalysis,
+      auditEntries: auditReaders,
     },
   },
   Subscription: {
@@ -132,6 +136,37 @@ export const policy: Record<string, TypePolicy> = {
       ],
       anyone(),
     ),
+  },
+  AuditEntry: {
+    description:
+      'The audit of reads and writes of personal data: supervisors (their own partner\u2019s staff) and the data protection officer. Reading it is audited.',
+    fields: sameForAll(
+      [
+        'id',
+        'occurredAt',
+        'requestId',
+        'userId',
+        'partnerId',
+        'role',
+        'action',
+        'subjectType',
+        'subjectId',
+        'personId',
+        'caseId',
+        'fields',
+        'purpose',
+        'operation',
+      ],
+      auditReaders,
+    ),
+  },
+  AuditEntryConnection: {
+    description: 'A page of the audit.',
+    fields: sameForAll(['edges', 'pageInfo'], auditReaders),
+  },
+  AuditEntryEdge: {
+    description: 'Pagination structure.',
+    fields: sameForAll(['cursor', 'node'], auditReaders),
   },
   BankHoliday: {
     description: 'Bank holidays of England and Wales: public.',

@@ -125,6 +125,57 @@ export type AssignActionInput = {
   title: Scalars['String']['input'];
 };
 
+export type AuditAction =
+  | 'CREATE'
+  | 'DELETE'
+  | 'READ'
+  | 'UPDATE';
+
+/** One audited read or write of personal data: who, for which partner and in which role, what (a record and its fields), about whom, in which case, when, in which request and why. */
+export type AuditEntry = {
+  action: AuditAction;
+  /** The case it was read in or written to, when known. */
+  caseId?: Maybe<Scalars['ID']['output']>;
+  /** The fields read or written. */
+  fields: Array<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  occurredAt: Scalars['DateTimeISO']['output'];
+  /** The root fields of the GraphQL request. */
+  operation?: Maybe<Scalars['String']['output']>;
+  partnerId: Scalars['ID']['output'];
+  /** The person the data is about, when known. */
+  personId?: Maybe<Scalars['ID']['output']>;
+  /** Why, as the client stated it in the x-purpose header. */
+  purpose?: Maybe<Scalars['String']['output']>;
+  /** The request id, as quoted in the hub’s logs and errors. */
+  requestId: Scalars['ID']['output'];
+  role: Role;
+  subjectId: Scalars['ID']['output'];
+  /** The GraphQL type read (Person, MentalHealthRecord) or the record written. */
+  subjectType: Scalars['String']['output'];
+  userId: Scalars['ID']['output'];
+};
+
+/** A page of the audit, newest first. */
+export type AuditEntryConnection = {
+  edges: Array<AuditEntryEdge>;
+  pageInfo: PageInfo;
+};
+
+export type AuditEntryEdge = {
+  cursor: Scalars['String']['output'];
+  node: AuditEntry;
+};
+
+/** Every condition given must hold; from and to bound occurredAt (inclusive). */
+export type AuditEntryFilter = {
+  caseId?: InputMaybe<Scalars['ID']['input']>;
+  from?: InputMaybe<Scalars['DateTimeISO']['input']>;
+  personId?: InputMaybe<Scalars['ID']['input']>;
+  to?: InputMaybe<Scalars['DateTimeISO']['input']>;
+  userId?: InputMaybe<Scalars['ID']['input']>;
+};
+
 /** A bank holiday in England and Wales: not a working day. */
 export type BankHoliday = {
   date: Scalars['LocalDate']['output'];
@@ -1088,6 +1139,8 @@ export type Prosecution = {
 export type Query = {
   /** The area’s rules and timescales. */
   areaConfiguration?: Maybe<AreaConfiguration>;
+  /** The audit of reads and writes of personal data, newest first: supervisors (their own partner’s staff) and the data protection officer. Reading it is audited too. */
+  auditEntries?: Maybe<AuditEntryConnection>;
   /** Bank holidays between two dates (inclusive). */
   bankHolidays?: Maybe<Array<BankHoliday>>;
   /** The shared case view. A case your partner is not part of answers NOT_FOUND, like one that does not exist. */
@@ -1114,6 +1167,13 @@ export type Query = {
   partners: Array<Partner>;
   /** Someone in a case your partner takes part in; anyone else answers NOT_FOUND. */
   person?: Maybe<Person>;
+};
+
+
+export type QueryAuditEntriesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<AuditEntryFilter>;
+  first?: Scalars['Int']['input'];
 };
 
 

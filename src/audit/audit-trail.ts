@@ -1,0 +1,156 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Path } from 'graphql/jsutils/Path';
+import type { Viewer } from '../auth/viewer';
+import { HubError } from '../errors';
+import { log } from '../log';
+import { AuditAction } from './audit-action.enum';
+import type { AuditSubject } from './personal-data';
+
+/** One row of the audit: a record, and the fields read or written in it. */
+export interface AuditRow {
+  action: AuditAction;
+  subjectType: string;
+  subjectId: string;
+  personId: string | null;
+  caseId: string | null;
+  fields: string[];
+}
+
+/** The longest purpose a client may state, in characters. */
+export const MAX_PURPOSE_LENGTH = 500;
+
+/** Raised when the audit cannot be written: the read or write it was for is refused. */
+export const auditUnavailable = (requestId: string) =>
+  new HubError(
+    'AUDIT_UNAVAILABLE',
+    'The audit of this request could not be written, so nothing was read or changed. Try again later, quoting the request id.',
+    { requestId },
+  );
+
+/**
+ * The purpose a client states for a request, from the `x-purpose` header: trimmed, at most
+ * MAX_PURPOSE_LENGTH characters; absent or blank means none given.
+ */
+export function purposeFrom(header: string | string[] | undefined): string | null {
+  const value = (Array.isArray(header) ? header.join(', ') : (header ?? '')).trim();
+  if (!value) return null;
+  if (value.length > MAX_PURPOSE_LENGTH) {
+    throw new HubError(
+      'BAD_USER_INPUT',
+      `The x-purpose header must be at most ${MAX_PURPOSE_LENGTH} characters`,
+      { field: 'x-purpose', http: { status: 400 } },
+    );
+  }
+  return value;
+}
+
+/**
+ * All rows of one request (or one write's transaction) in one statement, whatever their number:
+ * the rows travel as one JSON parameter.
+ */
+const INSERT_ENTRIES = `insert into audit_entry
+  (request_id, user_id, partner_id, role, purpose, operation,
+   action, subject_type, subject_id, person_id, case_id, fields)
+select ?, ?, ?, ?, ?, ?, r.action, r.subject_type, r.subject_id, r.person_id, r.case_id, r.fields
+  from jsonb_to_recordset(?::jsonb)
+    as r(action text, subject_type text, subject_id text, person_id uuid, case_id uuid, fields text[])`;
+
+/**
+ * The audit of one request. Reads of personal data are collected while the request runs, grouped
+ * by record (type, id and case) with the fields read, and written in one INSERT before the answer
+ * is sent (`flushReads`). Writes are written inside their own transaction (`writeRows`).
+ */
+export class AuditTrail {
+  /** The GraphQL root fields of the request, once Apollo has resolved the operation. */
+  operation: string | null = null;
+  private readonly reads = new Map<string, AuditRow & { fieldSet: Set<string> }>();
+  /** The path of each Case object in the answer, to its id: reads below it belong to that case. */
+  private readonly casePaths = new WeakMap<object, string>();
+
+  constructor(
+    readonly enabled: boolean,
+    readonly requestId: string,
+    readonly viewer: Viewer,
+    readonly purpose: string | null,
+  ) {}
+
+  /** Called for every field of a Case: whatever is read beneath it was read in that case. */
+  noteCase(path: Path, caseId: string) {
+    if (this.enabled && path.prev) this.casePaths.set(path.prev, caseId);
+  }
+
+  /** A field of personal data was resolved for the viewer (the policy allowed it). */
+  read(typeName: string, field: string, subject: AuditSubject | undefined, path: Path) {
+    if (!this.enabled || !subject) return;
+    const caseId = subject.caseId ?? this.caseAbove(path);
+    const key = `${typeName}|${subject.id}|${caseId ?? ''}`;
+    let row = this.reads.get(key);
+    if (!row) {
+      row = {
+        action: AuditAction.READ,
+        subjectType: typeName,
+        subjectId: subject.id,
+        personId: subject.personId ?? null,
+        caseId,
+        fields: [],
+        fieldSet: new Set(),
+      };
+      this.reads.set(key, row);
+    }
+    row.fieldSet.add(field);
+  }
+
+  /** How many records this request has read so far. */
+  get readCount() {
+    return this.reads.size;
+  }
+
+  /** Writes the reads collected so far in one statement, and forgets them. */
+  async flushReads(em: EntityManager): Promise<void> {
+    if (!this.enabled || this.reads.size === 0) return;
+    const rows = [...this.reads.values()].map(({ fieldSet, ...row }) => ({
+      ...row,
+      fields: [...fieldSet],
+    }));
+    this.reads.clear();
+    await this.writeRows(em, rows);
+  }
+
+  /** Inserts rows with the request's who, why and when; inside `em`'s transaction if it has one. */
+  async writeRows(em: EntityManager, rows: AuditRow[]): Promise<void> {
+    if (!this.enabled || rows.length === 0) return;
+    try {
+      await em.execute(INSERT_ENTRIES, [
+        this.requestId,
+        this.viewer.userId,
+        this.viewer.partnerId,
+        this.viewer.role,
+        this.purpose,
+        this.operation,
+        JSON.stringify(
+          rows.map((row) => ({
+            action: row.action,
+            subject_type: row.subjectType,
+            subject_id: row.subjectId,
+            person_id: row.personId,
+            case_id: row.caseId,
+            fields: row.fields,
+          })),
+        ),
+      ]);
+    } catch (error) {
+      log.error('audit unavailable', { requestId: this.requestId, error: String(error) });
+      throw auditUnavailable(this.requestId);
+    }
+  }
+
+  private caseAbove(path: Path): string | null {
+    for (let at: Path | undefined = path.prev; at; at = at.prev) {
+      if (at.typename === 'Case' && at.prev) {
+        const caseId = this.casePaths.get(at.prev);
+        if (caseId) return caseId;
+      }
+    }
+    return null;
+  }
+}
