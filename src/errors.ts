@@ -42,6 +42,11 @@ export type ErrorCode =
   // Actions: a task for a partner on the case.
   | 'PARTNER_NOT_ON_CASE'
   | 'ACTION_NOT_YOURS'
+  // The HTTP and GraphQL surface (README "Hardening").
+  | 'QUERY_TOO_COMPLEX'
+  | 'RATE_LIMITED'
+  | 'REQUEST_TIMEOUT'
+  | 'PAYLOAD_TOO_LARGE'
   | 'INTERNAL_SERVER_ERROR';
 
 export class HubError extends GraphQLError {
