@@ -35,6 +35,35 @@ export interface HubConfig {
    * so the benchmark can measure what the audit costs.
    */
   auditEnabled: boolean;
+  /** Bearer token checks (src/auth/token-verifier.ts). */
+  auth: AuthLimits;
+  /** The GraphQL and HTTP surface's limits (OWASP GraphQL cheat sheet; README "Hardening"). */
+  limits: SurfaceLimits;
+}
+
+export interface AuthLimits {
+  /** Clock skew tolerated on `exp` and `nbf` between the identity provider and the hub. */
+  clockToleranceSeconds: number;
+  /** After a JWKS fetch, an unknown key id waits this long before the keys are fetched again. */
+  jwksCooldownMs: number;
+  /** Keys fetched from a JWKS are refreshed at least this often. */
+  jwksCacheMaxAgeMs: number;
+}
+
+export interface SurfaceLimits {
+  /** Deepest nesting of fields in one operation. */
+  maxDepth: number;
+  /** graphql-armor's cost: objects 2, scalars 1, times 1.5 per level, times a literal `first`. */
+  maxCost: number;
+  maxAliases: number;
+  maxDirectives: number;
+  /** Lexical tokens in one document. */
+  maxTokens: number;
+  requestBodyLimitKb: number;
+  /** A request not answered in this time gets REQUEST_TIMEOUT. */
+  requestTimeoutMs: number;
+  /** Requests (and subscription operations) per user per minute, as a token bucket. */
+  rateLimitPerMinute: number;
 }
 
 export const DEMO_ISSUER = 'asb-hub-demo';
@@ -134,6 +163,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     notificationPollMs: integer(env, 'NOTIFICATION_POLL_MS', 250, 10, 60_000),
     actionOverdueSweepMs: integer(env, 'ACTION_OVERDUE_SWEEP_MS', 300_000, 10, 24 * 3600 * 1000),
     auditEnabled: audit(env, hubMode),
+    auth: {
+      clockToleranceSeconds: integer(env, 'AUTH_CLOCK_TOLERANCE_SECONDS', 30, 0, 300),
+      jwksCooldownMs: integer(env, 'AUTH_JWKS_COOLDOWN_MS', 30_000, 0, 3600_000),
+      jwksCacheMaxAgeMs: integer(env, 'AUTH_JWKS_CACHE_MAX_AGE_MS', 600_000, 1000, 24 * 3600_000),
+    },
+    // Defaults admit the shared case view (test/operations/case-view.graphql: depth 6, cost 839,
+    // 312 tokens, no aliases or directives) with room to spare; README "Hardening".
+    limits: {
+      maxDepth: integer(env, 'MAX_QUERY_DEPTH', 8, 2, 50),
+      maxCost: integer(env, 'MAX_QUERY_COST', 3000, 10, 1_000_000),
+      maxAliases: integer(env, 'MAX_QUERY_ALIASES', 15, 0, 1000),
+      maxDirectives: integer(env, 'MAX_QUERY_DIRECTIVES', 25, 0, 1000),
+      maxTokens: integer(env, 'MAX_QUERY_TOKENS', 1000, 50, 100_000),
+      requestBodyLimitKb: integer(env, 'REQUEST_BODY_LIMIT_KB', 100, 1, 10_240),
+      requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 10_000, 1, 600_000),
+      rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 300, 1, 1_000_000),
+    },
   };
 }
 

@@ -44,6 +44,11 @@ export type ErrorCode =
   | 'ACTION_NOT_YOURS'
   // The audit of reads and writes of personal data could not be written: nothing is answered.
   | 'AUDIT_UNAVAILABLE'
+  // The HTTP and GraphQL surface (README "Hardening").
+  | 'QUERY_TOO_COMPLEX'
+  | 'RATE_LIMITED'
+  | 'REQUEST_TIMEOUT'
+  | 'PAYLOAD_TOO_LARGE'
   | 'INTERNAL_SERVER_ERROR';
 
 export class HubError extends GraphQLError {

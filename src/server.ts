@@ -1,20 +1,15 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import express from 'express';
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { useServer } from 'graphql-ws/use/ws';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
-import { WebSocketServer } from 'ws';
 import { sweepOverdueActions } from './actions/action-overdue';
-import { auditPlugin, auditSubscriptionEvent } from './audit/audit-plugin';
+import { auditPlugin } from './audit/audit-plugin';
 import { purposeFrom } from './audit/audit-trail';
 import { TokenVerifier } from './auth/token-verifier';
-import type { Viewer } from './auth/viewer';
 import { every } from './common/periodic';
 import type { HubConfig } from './config';
 import { createContext, type HubContext } from './context';
@@ -22,31 +17,15 @@ import { HubError } from './errors';
 import { log } from './log';
 import { NotificationDispatcher } from './notifications/notification-dispatcher';
 import { NotificationFeed } from './notifications/notification-feed';
+import { createErrorFormatter } from './http/format-error';
+import { graphqlHandler } from './http/graphql-handler';
+import { graphqlLimits } from './http/graphql-limits';
+import { answerErrorsBeforeGraphQL } from './http/pre-graphql-errors';
+import { rateLimited } from './http/rate-limit';
+import { RateLimiter } from './http/rate-limiter';
+import { requestTimeoutPlugin } from './http/request-timeout';
+import { startSubscriptionServer } from './http/subscriptions';
 import { buildHubSchema } from './schema';
-
-/** Apollo's own codes for requests it refused before execution: written for clients. */
-const APOLLO_CLIENT_CODES = new Set([
-  'GRAPHQL_PARSE_FAILED',
-  'GRAPHQL_VALIDATION_FAILED',
-  'BAD_USER_INPUT',
-  'BAD_REQUEST',
-  'OPERATION_RESOLUTION_FAILURE',
-  'PERSISTED_QUERY_NOT_FOUND',
-  'PERSISTED_QUERY_NOT_SUPPORTED',
-]);
-
-/** An error the hub raised on purpose (a HubError, however deep) or Apollo's refusal of a request. */
-function isForClients(formatted: GraphQLFormattedError, error: unknown): boolean {
-  let cause: unknown = error;
-  while (cause instanceof GraphQLError && cause.originalError && cause.originalError !== cause) {
-    if (cause instanceof HubError) return true;
-    cause = cause.originalError;
-  }
-  if (cause instanceof HubError) return true;
-  // Refusals of the request itself (parse, validation, variable coercion) carry no path; an
-  // error raised while executing a field does, and is only shown when the hub raised it.
-  return !formatted.path && APOLLO_CLIENT_CODES.has(String(formatted.extensions?.code));
-}
 
 export interface Hub {
   url: string;
@@ -57,33 +36,24 @@ export interface Hub {
 }
 
 /**
- * Never sends a client SQL, a stack trace or another partner's data: errors without one of the
- * hub's codes become a generic message with a request id to quote to support.
+ * Starts the hub's HTTP server: GraphQL over HTTP (Apollo) and over WebSocket (graphql-ws) at
+ * /graphql, and /healthz. Each protection from the OWASP GraphQL cheat sheet is set here
+ * explicitly, from configuration (README "Hardening").
  */
-export function formatError(
-  formatted: GraphQLFormattedError,
-  error: unknown,
-): GraphQLFormattedError {
-  if (isForClients(formatted, error)) {
-    const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
-    return { ...formatted, extensions };
-  }
-  log.error('unexpected error', { error: String((error as Error)?.stack ?? error) });
-  return {
-    message: 'Internal server error',
-    path: formatted.path,
-    locations: formatted.locations,
-    extensions: { code: 'INTERNAL_SERVER_ERROR' },
-  };
-}
-
 export async function startHub(config: HubConfig, orm: MikroORM, port = config.port): Promise<Hub> {
+  const production = config.mode === 'production';
+  // Refuses a local signing secret (the demo key) in production, however the config was made.
+  const verifier = new TokenVerifier(config.trustedIssuers, config.auth, config.mode);
   const app = express();
   const server = http.createServer(app);
-  const verifier = new TokenVerifier(config.trustedIssuers);
-  const production = config.mode === 'production';
   const schema = buildHubSchema();
   const feed = new NotificationFeed();
+  const rateLimiter = new RateLimiter(config.limits.rateLimitPerMinute);
+  const limits = graphqlLimits(config.limits, production);
+  const formatError = createErrorFormatter({
+    exposeLimits: !production,
+    hideSuggestions: production,
+  });
 
   const apollo = new ApolloServer<HubContext>({
     schema,
@@ -93,12 +63,16 @@ export async function startHub(config: HubConfig, orm: MikroORM, port = config.p
     hideSchemaDetailsFromClientErrors: production,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
     formatError,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       ApolloServerPluginLandingPageDisabled(),
       // Audit: each request's reads of personal data in one INSERT before the answer; fails closed.
       auditPlugin,
+      requestTimeoutPlugin(config.limits.requestTimeoutMs, !production),
+      ...limits.plugins,
     ],
   });
   await apollo.start();
@@ -114,8 +88,10 @@ export async function startHub(config: HubConfig, orm: MikroORM, port = config.p
 
   app.use(
     '/graphql',
-    express.json({ limit: '100kb' }),
-    expressMiddleware(apollo, {
+    express.json({ limit: `${config.limits.requestBodyLimitKb}kb` }),
+    graphqlHandler(apollo, {
+      timeoutMs: config.limits.requestTimeoutMs,
+      exposeLimits: !production,
       context: async ({ req }) => {
         const requestId = randomUUID();
         const em = orm.em.fork();
@@ -128,6 +104,11 @@ export async function startHub(config: HubConfig, orm: MikroORM, port = config.p
           }
           throw error;
         }
+        const waitMs = rateLimiter.take(viewer.userId);
+        if (waitMs > 0) {
+          log.warn('rate limited', { requestId, userId: viewer.userId });
+          throw rateLimited(waitMs);
+        }
         // Audit: the purpose a client states for the request (src/audit/).
         const purpose = purposeFrom(req.headers['x-purpose']);
         return createContext({ requestId, viewer, em, config, feed, purpose });
@@ -135,54 +116,18 @@ export async function startHub(config: HubConfig, orm: MikroORM, port = config.p
     }),
   );
 
-  // Subscriptions: graphql-ws on the same server and path. The bearer token comes in the
-  // connection's first message ({ authorization: 'Bearer ...' }); without a valid one the
-  // connection is closed (4403) before any operation runs.
-  const wsServer = new WebSocketServer({ server, path: '/graphql' });
-  const wsViewers = new WeakMap<object, Viewer>();
-  const wsCleanup = useServer(
-    {
-      schema,
-      onConnect: async (ctx) => {
-        const authorization = ctx.connectionParams?.authorization;
-        try {
-          const viewer = await verifier.verify(
-            typeof authorization === 'string' ? authorization : undefined,
-            orm.em.fork(),
-          );
-          wsViewers.set(ctx, viewer);
-          return true;
-        } catch (error) {
-          if (!(error instanceof HubError))
-            log.error('subscription sign-in failed', { error: String(error) });
-          return false;
-        }
-      },
-      context: (ctx) =>
-        createContext({
-          requestId: randomUUID(),
-          viewer: wsViewers.get(ctx)!,
-          em: orm.em.fork(),
-          config,
-          feed,
-        }),
-      onError: (_ctx, _id, _payload, errors) =>
-        errors.map((error) => formatError(error.toJSON(), error)),
-      onNext: async (_ctx, _id, _payload, args, original) => {
-        // Audit: each event's reads are written before it is sent; fails closed.
-        const result = await auditSubscriptionEvent(args.contextValue as HubContext, original);
-        return result.errors
-          ? {
-              ...result,
-              errors: result.errors.map((error) =>
-                formatError(error instanceof GraphQLError ? error.toJSON() : error, error),
-              ),
-            }
-          : undefined;
-      },
-    },
-    wsServer,
-  );
+  const subscriptions = startSubscriptionServer({
+    server,
+    schema,
+    orm,
+    config,
+    verifier,
+    feed,
+    rateLimiter,
+    validationRules: limits.validationRules,
+    maxTokens: config.limits.maxTokens,
+    formatError,
+  });
 
   // The outbox: published to live subscribers, and the overdue sweep that feeds it.
   const dispatcher = new NotificationDispatcher(orm, feed, config.notificationPollMs);
@@ -191,26 +136,7 @@ export async function startHub(config: HubConfig, orm: MikroORM, port = config.p
     sweepOverdueActions(orm.em.fork()),
   );
 
-  // Errors raised before GraphQL (a body too large, malformed JSON) answer in GraphQL's shape:
-  // Express's own handler would send an HTML page with a stack trace.
-  app.use(
-    (
-      error: { status?: number; statusCode?: number },
-      _req: express.Request,
-      res: express.Response,
-      _next: express.NextFunction,
-    ) => {
-      const status = error.status ?? error.statusCode ?? 500;
-      const [code, message] =
-        status === 413
-          ? ['PAYLOAD_TOO_LARGE', 'The request body is too large']
-          : status < 500
-            ? ['BAD_REQUEST', 'The request could not be read']
-            : ['INTERNAL_SERVER_ERROR', 'Internal server error'];
-      if (status >= 500) log.error('request failed before GraphQL', { error: String(error) });
-      res.status(status).json({ errors: [{ message, extensions: { code } }] });
-    },
-  );
+  app.use(answerErrorsBeforeGraphQL);
 
   await new Promise<void>((resolve) => server.listen(port, config.host, resolve));
   const address = server.address() as AddressInfo;
@@ -222,8 +148,7 @@ export async function startHub(config: HubConfig, orm: MikroORM, port = config.p
     stop: async () => {
       await overdueSweep.stop();
       await dispatcher.stop();
-      await wsCleanup.dispose();
-      await new Promise<void>((resolve) => wsServer.close(() => resolve()));
+      await subscriptions.stop();
       await apollo.stop();
     },
   };

@@ -6,13 +6,16 @@ import {
   type JWTPayload,
   type JWTVerifyGetKey,
 } from 'jose';
-import type { TrustedIssuer } from '../config';
+import {
+  ConfigError,
+  DEMO_SECRET,
+  type AuthLimits,
+  type HubMode,
+  type TrustedIssuer,
+} from '../config';
 import { unauthenticated } from '../errors';
 import { User } from '../users/user.entity';
 import type { Viewer } from './viewer';
-
-/** Clock skew tolerated between the identity provider and the hub. */
-const CLOCK_TOLERANCE_SECONDS = 30;
 
 /** The claims a hub token carries besides the standard ones. */
 export interface HubClaims extends JWTPayload {
@@ -34,8 +37,21 @@ export class TokenVerifier {
     { issuer: TrustedIssuer; key: Key; algorithms: string[] }
   >();
 
-  constructor(issuers: TrustedIssuer[]) {
+  constructor(
+    issuers: TrustedIssuer[],
+    private readonly limits: AuthLimits,
+    mode: HubMode,
+  ) {
     for (const issuer of issuers) {
+      // loadConfig refuses these too; checked again here, where keys are made, so no other way
+      // of building a configuration can start a production hub that trusts a key it holds.
+      if (mode === 'production' && issuer.localSecret) {
+        throw new ConfigError(
+          issuer.localSecret === DEMO_SECRET
+            ? `The demo signing key is configured for ${issuer.issuer}: refused in production`
+            : `A local signing secret is configured for ${issuer.issuer}: refused in production`,
+        );
+      }
       if (issuer.localSecret) {
         this.keys.set(issuer.issuer, {
           issuer,
@@ -43,10 +59,16 @@ export class TokenVerifier {
           algorithms: ['HS256'],
         });
       } else if (issuer.jwksUrl) {
-        // The key set is fetched and refreshed by jose, so rotated keys work without a restart.
+        // The key set is fetched and refreshed by jose, so rotated keys work without a restart:
+        // a token with an unknown key id makes it fetch the set again, at most once per
+        // cooldown (so forged key ids cannot make the hub hammer the identity provider), and
+        // the set is refreshed anyway once it is older than the cache's maximum age.
         this.keys.set(issuer.issuer, {
           issuer,
-          key: createRemoteJWKSet(new URL(issuer.jwksUrl)),
+          key: createRemoteJWKSet(new URL(issuer.jwksUrl), {
+            cooldownDuration: limits.jwksCooldownMs,
+            cacheMaxAge: limits.jwksCacheMaxAgeMs,
+          }),
           algorithms: ['RS256', 'PS256', 'ES256', 'EdDSA'],
         });
       }
@@ -71,7 +93,7 @@ export class TokenVerifier {
         issuer: trusted.issuer.issuer,
         audience: trusted.issuer.audience,
         algorithms: trusted.algorithms,
-        clockTolerance: CLOCK_TOLERANCE_SECONDS,
+        clockTolerance: this.limits.clockToleranceSeconds,
         requiredClaims: ['sub', 'exp'],
       });
       claims = payload as HubClaims;

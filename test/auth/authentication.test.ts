@@ -48,7 +48,20 @@ describe('signing in', () => {
     expect(answer.data ?? null).toBeNull();
   });
 
+  const now = () => Math.floor(Date.now() / 1000);
+
+  it('accepts a token that expired 20 s ago, within the 30 s clock tolerance', async () => {
+    const late = await token(member, (jwt) =>
+      jwt.setIssuedAt(now() - 600).setExpirationTime(now() - 20),
+    );
+    expect((await hub.request(MeDocument, {}, late)).errors).toBeUndefined();
+  });
+
   const refusals: [string, () => Promise<string>][] = [
+    [
+      'a token that expired 60 s ago, beyond the 30 s clock tolerance',
+      () => token(member, (jwt) => jwt.setIssuedAt(now() - 600).setExpirationTime(now() - 60)),
+    ],
     ['a token that is not a JWT', async () => 'not.a.token'],
     [
       'a token signed with another key',

@@ -31,4 +31,32 @@ describe('configuration', () => {
       'MAX_PAGE_SIZE must be a whole number from 1 to 1000, not "lots"',
     );
   });
+
+  it('sets the surface limits by default so that the shared case view fits with room to spare', () => {
+    const config = loadConfig({ NODE_ENV: 'development' });
+    expect(config.limits).toEqual({
+      maxDepth: 8,
+      maxCost: 3000,
+      maxAliases: 15,
+      maxDirectives: 25,
+      maxTokens: 1000,
+      requestBodyLimitKb: 100,
+      requestTimeoutMs: 10_000,
+      rateLimitPerMinute: 300,
+    });
+    expect(config.auth).toEqual({
+      clockToleranceSeconds: 30,
+      jwksCooldownMs: 30_000,
+      jwksCacheMaxAgeMs: 600_000,
+    });
+  });
+
+  it('refuses a rate limit or a timeout that is not a whole number, naming the variable', () => {
+    expect(() => loadConfig({ NODE_ENV: 'development', RATE_LIMIT_PER_MINUTE: '0' })).toThrow(
+      'RATE_LIMIT_PER_MINUTE must be a whole number from 1 to 1000000, not "0"',
+    );
+    expect(() => loadConfig({ NODE_ENV: 'development', REQUEST_TIMEOUT_MS: '10s' })).toThrow(
+      /^REQUEST_TIMEOUT_MS must be a whole number/,
+    );
+  });
 });

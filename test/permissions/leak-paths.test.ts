@@ -126,7 +126,14 @@ describe('the leak suite: restricted fields by every path, for every demo user',
   const totals = { paths: 0, fieldChecks: 0, requests: 0, secretChecks: 0 };
 
   beforeAll(async () => {
-    hub = await startTestHub();
+    // This suite tests the permission layer, not the query limits (test/http covers those): it
+    // sends ten deep paths per request, so its hub admits larger operations.
+    hub = await startTestHub({
+      MAX_QUERY_TOKENS: '100000',
+      MAX_QUERY_COST: '1000000',
+      MAX_QUERY_ALIASES: '100',
+      RATE_LIMIT_PER_MINUTE: '100000',
+    });
   });
   afterAll(async () => {
     console.log(

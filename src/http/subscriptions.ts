@@ -1,0 +1,141 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import {
+  GraphQLError,
+  NoSchemaIntrospectionCustomRule,
+  parse,
+  specifiedRules,
+  validate,
+  type DocumentNode,
+  type GraphQLFormattedError,
+  type GraphQLSchema,
+  type ValidationRule,
+} from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import type http from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { WebSocketServer } from 'ws';
+import type { TokenVerifier } from '../auth/token-verifier';
+import type { Viewer } from '../auth/viewer';
+import type { HubConfig } from '../config';
+import { auditSubscriptionEvent } from '../audit/audit-plugin';
+import { createContext, type HubContext } from '../context';
+import { HubError } from '../errors';
+import { log } from '../log';
+import type { NotificationFeed } from '../notifications/notification-feed';
+import type { RateLimiter } from './rate-limiter';
+import { rateLimited } from './rate-limit';
+
+/** A refusal of the operation itself, with the code Apollo would give it over HTTP. */
+function withCode(error: GraphQLError, code: string): GraphQLError {
+  return new GraphQLError(error.message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    // Kept whole, so formatError still finds a HubError behind it (a limit refused).
+    originalError: error,
+    extensions: { ...error.extensions, code },
+  });
+}
+
+type FormatError = (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
+
+/**
+ * Subscriptions: graphql-ws on the same server and path. The bearer token comes in the
+ * connection's first message ({ authorization: 'Bearer ...' }); without a valid one the
+ * connection is closed (4403) before any operation runs. Operations get the same limits as HTTP
+ * (tokens, depth, cost, aliases, directives; no introspection in production) and spend from the
+ * same per-user rate limit, since graphql-ws does not pass through Apollo.
+ */
+export function startSubscriptionServer(input: {
+  server: http.Server;
+  schema: GraphQLSchema;
+  orm: MikroORM;
+  config: HubConfig;
+  verifier: TokenVerifier;
+  feed: NotificationFeed;
+  rateLimiter: RateLimiter;
+  validationRules: ValidationRule[];
+  maxTokens: number;
+  formatError: FormatError;
+}) {
+  const { server, schema, orm, config, verifier, feed, rateLimiter, formatError } = input;
+  const production = config.mode === 'production';
+  const rules = [
+    ...specifiedRules,
+    ...input.validationRules,
+    ...(production ? [NoSchemaIntrospectionCustomRule] : []),
+  ];
+  const wsServer = new WebSocketServer({ server, path: '/graphql' });
+  const viewers = new WeakMap<object, Viewer>();
+  const cleanup = useServer(
+    {
+      schema,
+      onConnect: async (ctx) => {
+        const authorization = ctx.connectionParams?.authorization;
+        try {
+          const viewer = await verifier.verify(
+            typeof authorization === 'string' ? authorization : undefined,
+            orm.em.fork(),
+          );
+          viewers.set(ctx, viewer);
+          return true;
+        } catch (error) {
+          if (!(error instanceof HubError))
+            log.error('subscription sign-in failed', { error: String(error) });
+          return false;
+        }
+      },
+      // Parsed and validated here rather than by graphql-ws, so the refusals carry Apollo's codes
+      // (and reach the client as such through formatError) and the token limit applies.
+      onSubscribe: (ctx, _id, payload) => {
+        const waitMs = rateLimiter.take(viewers.get(ctx)!.userId);
+        if (waitMs > 0) return [rateLimited(waitMs)];
+        let document: DocumentNode;
+        try {
+          document = parse(payload.query, { maxTokens: input.maxTokens });
+        } catch (error) {
+          if (error instanceof GraphQLError) return [withCode(error, 'GRAPHQL_PARSE_FAILED')];
+          throw error;
+        }
+        const errors = validate(schema, document, rules);
+        if (errors.length)
+          return errors.map((error) => withCode(error, 'GRAPHQL_VALIDATION_FAILED'));
+        return {
+          schema,
+          document,
+          operationName: payload.operationName,
+          variableValues: payload.variables,
+        };
+      },
+      context: (ctx) =>
+        createContext({
+          requestId: randomUUID(),
+          viewer: viewers.get(ctx)!,
+          em: orm.em.fork(),
+          config,
+          feed,
+        }),
+      onError: (_ctx, _id, _payload, errors) =>
+        errors.map((error) => formatError(error.toJSON(), error)),
+      onNext: async (_ctx, _id, _payload, args, original) => {
+        // Audit: each event's reads are written before it is sent; fails closed.
+        const result = await auditSubscriptionEvent(args.contextValue as HubContext, original);
+        return result.errors
+          ? {
+              ...result,
+              errors: result.errors.map((error) =>
+                formatError(error instanceof GraphQLError ? error.toJSON() : error, error),
+              ),
+            }
+          : undefined;
+      },
+    },
+    wsServer,
+  );
+  return {
+    async stop() {
+      await cleanup.dispose();
+      await new Promise<void>((resolve) => wsServer.close(() => resolve()));
+    },
+  };
+}
