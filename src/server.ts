@@ -13,11 +13,13 @@ import { WebSocketServer } from 'ws';
 import { sweepOverdueActions } from './actions/action-overdue';
 import { TokenVerifier } from './auth/token-verifier';
 import type { Viewer } from './auth/viewer';
+import { sweepDueCaseReviewSteps } from './case-reviews/case-review-step-due';
 import { every } from './common/periodic';
 import type { HubConfig } from './config';
 import { createContext, type HubContext } from './context';
 import { HubError } from './errors';
 import { log } from './log';
+import { isStillMember, ListenerAccess } from './notifications/listener-access';
 import { NotificationDispatcher } from './notifications/notification-dispatcher';
 import { NotificationFeed } from './notifications/notification-feed';
 import { buildHubSchema } from './schema';
@@ -134,6 +136,8 @@ export async function startHub(config: HubConfig, orm: MikroORM, port = config.p
   // connection is closed (4403) before any operation runs.
   const wsServer = new WebSocketServer({ server, path: '/graphql' });
   const wsViewers = new WeakMap<object, Viewer>();
+  // Who listens is checked again before each event: see ListenerAccess.
+  const wsListeners = new WeakMap<object, ListenerAccess>();
   const wsCleanup = useServer(
     {
       schema,
@@ -145,6 +149,15 @@ export async function startHub(config: HubConfig, orm: MikroORM, port = config.p
             orm.em.fork(),
           );
           wsViewers.set(ctx, viewer);
+          wsListeners.set(
+            ctx,
+            ListenerAccess.forToken(authorization as string, {
+              viewer,
+              recheckMs: config.subscriptionRecheckMs,
+              stillMember: (who) => isStillMember(orm.em.fork(), who),
+              close: (code, reason) => ctx.extra.socket.close(code, reason),
+            }),
+          );
           return true;
         } catch (error) {
           if (!(error instanceof HubError))
@@ -158,7 +171,7 @@ export async function startHub(config: HubConfig, orm: MikroORM, port = config.p
           viewer: wsViewers.get(ctx)!,
           em: orm.em.fork(),
           config,
-          feed,
+          feed: feed.forListener(wsListeners.get(ctx)),
         }),
       onError: (_ctx, _id, _payload, errors) =>
         errors.map((error) => formatError(error.toJSON(), error)),
@@ -180,6 +193,10 @@ export async function startHub(config: HubConfig, orm: MikroORM, port = config.p
   await dispatcher.start();
   const overdueSweep = every('overdue action sweep', config.actionOverdueSweepMs, () =>
     sweepOverdueActions(orm.em.fork()),
+  );
+  // ASB case review steps left undone past their deadline (CASE_REVIEW_STEP_DUE), likewise.
+  const stepDueSweep = every('case review step due sweep', config.caseReviewStepDueSweepMs, () =>
+    sweepDueCaseReviewSteps(orm.em.fork()),
   );
 
   // Errors raised before GraphQL (a body too large, malformed JSON) answer in GraphQL's shape:
@@ -212,6 +229,7 @@ export async function startHub(config: HubConfig, orm: MikroORM, port = config.p
     liveSubscriptions: () => feed.size,
     stop: async () => {
       await overdueSweep.stop();
+      await stepDueSweep.stop();
       await dispatcher.stop();
       await wsCleanup.dispose();
       await new Promise<void>((resolve) => wsServer.close(() => resolve()));

@@ -12,7 +12,7 @@ import { User } from '../users/user.entity';
 import type { Viewer } from './viewer';
 
 /** Clock skew tolerated between the identity provider and the hub. */
-const CLOCK_TOLERANCE_SECONDS = 30;
+export const CLOCK_TOLERANCE_SECONDS = 30;
 
 /** The claims a hub token carries besides the standard ones. */
 export interface HubClaims extends JWTPayload {
