@@ -31,7 +31,7 @@ export interface HubConfig {
   /** How often the hub looks for open actions past their due date. */
   actionOverdueSweepMs: number;
   /** How often the hub looks for ASB case review steps left undone past their deadline. */
-  caseReviewStepDueSweepMs: number;
+  caseReviewSweepMs: number;
   /**
    * How long a live subscription trusts its last check that its user is still active with the
    * same partner and role; the next event after that asks the database again.
@@ -123,13 +123,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     maxPageSize: integer(env, 'MAX_PAGE_SIZE', 100, 1, 1000),
     notificationPollMs: integer(env, 'NOTIFICATION_POLL_MS', 250, 10, 60_000),
     actionOverdueSweepMs: integer(env, 'ACTION_OVERDUE_SWEEP_MS', 300_000, 10, 24 * 3600 * 1000),
-    caseReviewStepDueSweepMs: integer(
-      env,
-      'CASE_REVIEW_STEP_DUE_SWEEP_MS',
-      300_000,
-      10,
-      24 * 3600 * 1000,
-    ),
+    caseReviewSweepMs: integer(env, 'CASE_REVIEW_SWEEP_MS', 300_000, 10, 24 * 3600 * 1000),
     subscriptionRecheckMs: integer(env, 'SUBSCRIPTION_RECHECK_MS', 30_000, 0, 300_000),
   };
 }

@@ -195,7 +195,7 @@ export async function startHub(config: HubConfig, orm: MikroORM, port = config.p
     sweepOverdueActions(orm.em.fork()),
   );
   // ASB case review steps left undone past their deadline (CASE_REVIEW_STEP_DUE), likewise.
-  const stepDueSweep = every('case review step due sweep', config.caseReviewStepDueSweepMs, () =>
+  const stepDueSweep = every('case review step due sweep', config.caseReviewSweepMs, () =>
     sweepDueCaseReviewSteps(orm.em.fork()),
   );
 

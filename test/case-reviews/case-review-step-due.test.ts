@@ -166,8 +166,8 @@ describe('the case review step due sweep', () => {
     }
   });
 
-  it('the hub sweeps on its own, every CASE_REVIEW_STEP_DUE_SWEEP_MS, raising each late step once', async () => {
-    const sweeping = await startTestHub({ CASE_REVIEW_STEP_DUE_SWEEP_MS: '50' }, { private: true });
+  it('the hub sweeps on its own, every CASE_REVIEW_SWEEP_MS, raising each late step once', async () => {
+    const sweeping = await startTestHub({ CASE_REVIEW_SWEEP_MS: '50' }, { private: true });
     try {
       const s = await setting(sweeping);
       const applied = await application(sweeping, s, {
