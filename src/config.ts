@@ -39,6 +39,13 @@ export interface HubConfig {
   auth: AuthLimits;
   /** The GraphQL and HTTP surface's limits (OWASP GraphQL cheat sheet; README "Hardening"). */
   limits: SurfaceLimits;
+  /** How often the hub looks for ASB case review steps left undone past their deadline. */
+  caseReviewSweepMs: number;
+  /**
+   * How long a live subscription trusts its last check that its user is still active with the
+   * same partner and role; the next event after that asks the database again.
+   */
+  subscriptionRecheckMs: number;
 }
 
 export interface AuthLimits {
@@ -180,6 +187,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
       requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 10_000, 1, 600_000),
       rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 300, 1, 1_000_000),
     },
+    caseReviewSweepMs: integer(env, 'CASE_REVIEW_SWEEP_MS', 300_000, 10, 24 * 3600 * 1000),
+    subscriptionRecheckMs: integer(env, 'SUBSCRIPTION_RECHECK_MS', 30_000, 0, 300_000),
   };
 }
 

@@ -10,6 +10,7 @@ import { sweepOverdueActions } from './actions/action-overdue';
 import { auditPlugin } from './audit/audit-plugin';
 import { purposeFrom } from './audit/audit-trail';
 import { TokenVerifier } from './auth/token-verifier';
+import { sweepDueCaseReviewSteps } from './case-reviews/case-review-step-due';
 import { every } from './common/periodic';
 import type { HubConfig } from './config';
 import { createContext, type HubContext } from './context';
@@ -135,6 +136,10 @@ export async function startHub(config: HubConfig, orm: MikroORM, port = config.p
   const overdueSweep = every('overdue action sweep', config.actionOverdueSweepMs, () =>
     sweepOverdueActions(orm.em.fork()),
   );
+  // ASB case review steps left undone past their deadline (CASE_REVIEW_STEP_DUE), likewise.
+  const stepDueSweep = every('case review step due sweep', config.caseReviewSweepMs, () =>
+    sweepDueCaseReviewSteps(orm.em.fork()),
+  );
 
   app.use(answerErrorsBeforeGraphQL);
 
@@ -147,6 +152,7 @@ export async function startHub(config: HubConfig, orm: MikroORM, port = config.p
     liveSubscriptions: () => feed.size,
     stop: async () => {
       await overdueSweep.stop();
+      await stepDueSweep.stop();
       await dispatcher.stop();
       await subscriptions.stop();
       await apollo.stop();

@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../auth/viewer';
 import { requireLocalDate, requireText } from '../common/validate';
 import { badInput, conflict, HubError } from '../errors';
@@ -64,7 +64,7 @@ export async function updateAreaConfiguration(
   const configuration = await em.findOneOrFail(
     AreaConfiguration,
     { id: 1 },
-    { lockMode: 4 /* pessimistic write */ },
+    { lockMode: LockMode.PESSIMISTIC_WRITE },
   );
   const changes: ConfigurationChange[] = [];
   for (const setting of Object.keys(input) as (keyof UpdateAreaConfigurationInput)[]) {

@@ -91,6 +91,23 @@ export class CaseReviewApplication {
 
   @Property({ type: 'text', nullable: true })
   closingNotes?: string | null;
+
+  /*
+   * When the step-due sweep raised CASE_REVIEW_STEP_DUE for a step left undone past its deadline:
+   * stamped in the event's transaction, so each step is raised at most once per application.
+   */
+
+  @Property({ type: 'datetime', nullable: true })
+  acknowledgementDueRaisedAt?: Date | null;
+
+  @Property({ type: 'datetime', nullable: true })
+  decisionDueRaisedAt?: Date | null;
+
+  @Property({ type: 'datetime', nullable: true })
+  meetingDueRaisedAt?: Date | null;
+
+  @Property({ type: 'datetime', nullable: true })
+  responseDueRaisedAt?: Date | null;
 }
 
 /** A recommendation of the review meeting: an action for a partner on the case. */

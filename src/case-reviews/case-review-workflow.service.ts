@@ -37,7 +37,8 @@ import type {
   RecordCaseReviewStepInput,
 } from './case-review-workflow.input';
 
-const STEP_NAMES: Record<CaseReviewStep, string> = {
+/** Each step as a sentence names it; no step name carries personal data. */
+export const STEP_NAMES: Record<CaseReviewStep, string> = {
   APPLICATION: 'the application',
   ACKNOWLEDGEMENT: 'the acknowledgement',
   DECISION: 'the decision',

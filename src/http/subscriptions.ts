@@ -21,6 +21,7 @@ import { auditSubscriptionEvent } from '../audit/audit-plugin';
 import { createContext, type HubContext } from '../context';
 import { HubError } from '../errors';
 import { log } from '../log';
+import { isStillMember, ListenerAccess } from '../notifications/listener-access';
 import type { NotificationFeed } from '../notifications/notification-feed';
 import type { RateLimiter } from './rate-limiter';
 import { rateLimited } from './rate-limit';
@@ -67,6 +68,8 @@ export function startSubscriptionServer(input: {
   ];
   const wsServer = new WebSocketServer({ server, path: '/graphql' });
   const viewers = new WeakMap<object, Viewer>();
+  // Who listens is checked again before each event: see ListenerAccess.
+  const listeners = new WeakMap<object, ListenerAccess>();
   const cleanup = useServer(
     {
       schema,
@@ -78,6 +81,16 @@ export function startSubscriptionServer(input: {
             orm.em.fork(),
           );
           viewers.set(ctx, viewer);
+          listeners.set(
+            ctx,
+            ListenerAccess.forToken(authorization as string, {
+              viewer,
+              recheckMs: config.subscriptionRecheckMs,
+              clockToleranceSeconds: config.auth.clockToleranceSeconds,
+              stillMember: (who) => isStillMember(orm.em.fork(), who),
+              close: (code, reason) => ctx.extra.socket.close(code, reason),
+            }),
+          );
           return true;
         } catch (error) {
           if (!(error instanceof HubError))
@@ -113,7 +126,7 @@ export function startSubscriptionServer(input: {
           viewer: viewers.get(ctx)!,
           em: orm.em.fork(),
           config,
-          feed,
+          feed: feed.forListener(listeners.get(ctx)),
         }),
       onError: (_ctx, _id, _payload, errors) =>
         errors.map((error) => formatError(error.toJSON(), error)),

@@ -16,26 +16,44 @@ export interface PublishedEvent {
 /** A subscriber that falls this far behind is disconnected; it can catch up with `notifications`. */
 const MAX_QUEUED = 1000;
 
+/** Asked before each event is handed to a subscriber: may its listener still hear it? */
+export interface DeliveryGate {
+  admit(): Promise<boolean>;
+}
+
 interface Subscriber {
   partnerId: string;
   queue: PublishedEvent[];
   wake?: () => void;
   ended: boolean;
+  gate?: DeliveryGate;
 }
 
 /**
  * The live subscribers of one hub process. The dispatcher publishes each event once; each
- * subscriber receives it only when its partner is among the event's recipients.
+ * subscriber receives it only when its partner is among the event's recipients, and, when its
+ * connection has a gate, only while the gate admits it.
  */
 export class NotificationFeed {
-  private readonly subscribers = new Set<Subscriber>();
+  constructor(
+    private readonly subscribers = new Set<Subscriber>(),
+    private readonly gate?: DeliveryGate,
+  ) {}
+
+  /**
+   * The same feed, for one connection's subscriptions: each event is handed over only after
+   * `gate` admits it, and a refusal ends the subscription.
+   */
+  forListener(gate: DeliveryGate | undefined): NotificationFeed {
+    return new NotificationFeed(this.subscribers, gate);
+  }
 
   get size() {
     return this.subscribers.size;
   }
 
   subscribe(partnerId: string): AsyncIterableIterator<PublishedEvent> {
-    const subscriber: Subscriber = { partnerId, queue: [], ended: false };
+    const subscriber: Subscriber = { partnerId, queue: [], ended: false, gate: this.gate };
     this.subscribers.add(subscriber);
     const end = () => {
       subscriber.ended = true;
@@ -49,6 +67,11 @@ export class NotificationFeed {
           subscriber.wake = undefined;
         }
         const value = subscriber.queue.shift();
+        if (value && subscriber.gate && !(await subscriber.gate.admit())) {
+          end();
+          subscriber.queue = [];
+          return { value: undefined, done: true };
+        }
         return value ? { value, done: false } : { value: undefined, done: true };
       },
       return: async () => {
