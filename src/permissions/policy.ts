@@ -23,15 +23,19 @@ import {
  * `npm run permissions:doc` prints this as the table in docs/permissions.md.
  */
 
-const { CONSENT, SAFEGUARDING } = SharingBasisKind;
+const { CONSENT, SAFEGUARDING, PREVENTING_UNLAWFUL_ACTS } = SharingBasisKind;
 
-/** Special category data (health, substance use) leaves its owner only with consent or safeguarding. */
-const SPECIAL_CATEGORY_RELEASE = [CONSENT, SAFEGUARDING] as const;
+/**
+ * Special category data (health, substance use) leaves its owner only with consent or an article 9
+ * condition: safeguarding (DPA 2018 sch.1 para 18) or preventing or detecting unlawful acts (para 10).
+ */
+const SPECIAL_CATEGORY_RELEASE = [CONSENT, SAFEGUARDING, PREVENTING_UNLAWFUL_ACTS] as const;
 
 const caseReaders = partnersOnCase(CASE_READERS);
 const caseAnalysis = partnersOnCase(CASE_ANALYSIS);
 const casework = partnersOnCase(CASEWORK);
 const administrators = partnersOnCase([Role.ADMINISTRATOR]);
+const supervisors = partnersOnCase([Role.SUPERVISOR]);
 const configurationAuditors = partnersOnCase([
   Role.ADMINISTRATOR,
   Role.SUPERVISOR,
@@ -111,6 +115,9 @@ export const policy: Record<string, TypePolicy> = {
         casework,
       ),
       ...sameForAll(['updateAreaConfiguration', 'addBankHoliday'], administrators),
+      // Consent changes: the owner partner's casework staff withdraw; only its supervisors override.
+      withdrawSharingBasis: casework,
+      recordSharingOverride: supervisors,
     },
   },
   AreaConfiguration: {
@@ -571,6 +578,10 @@ export const policy: Record<string, TypePolicy> = {
         'recordedAt',
         'expiresAt',
         'withdrawnAt',
+        'withdrawalReason',
+        'override',
+        'decisionMaker',
+        'lawfulBasis',
       ],
       casework,
     ),

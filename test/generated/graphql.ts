@@ -768,12 +768,16 @@ export type Mutation = {
   recordProsecution?: Maybe<Prosecution>;
   /** Release your partner’s basis-gated fields about a person, by consent or a lawful basis. */
   recordSharingBasis?: Maybe<SharingBasis>;
+  /** Share without consent: safeguarding (DPA 2018 sch.1 para 18) or preventing or detecting unlawful acts (para 10), stating who decided, the lawful basis and why. Supervisors of the owner partner only. */
+  recordSharingOverride?: Maybe<SharingBasis>;
   /** Record support offered (mediation, a referral, victim support...) and the answer. */
   recordSupportOffer?: Maybe<SupportOffer>;
   /** Reopen an earlier OSARA stage, with a reason. */
   reopenOsaraStage?: Maybe<Case>;
   /** Change the area’s rules; each change is audited. */
   updateAreaConfiguration?: Maybe<AreaConfiguration>;
+  /** Withdraw a basis your partner recorded; the fields it released are hidden from the next request on. */
+  withdrawSharingBasis?: Maybe<SharingBasis>;
 };
 
 
@@ -917,6 +921,11 @@ export type MutationRecordSharingBasisArgs = {
 };
 
 
+export type MutationRecordSharingOverrideArgs = {
+  input: RecordSharingOverrideInput;
+};
+
+
 export type MutationRecordSupportOfferArgs = {
   input: RecordSupportOfferInput;
 };
@@ -929,6 +938,11 @@ export type MutationReopenOsaraStageArgs = {
 
 export type MutationUpdateAreaConfigurationArgs = {
   input: UpdateAreaConfigurationInput;
+};
+
+
+export type MutationWithdrawSharingBasisArgs = {
+  input: WithdrawSharingBasisInput;
 };
 
 /** A place not yet known to the hub. */
@@ -1403,6 +1417,23 @@ export type RecordSharingBasisInput = {
   recipientPartnerId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** Share without consent (an override): safeguarding (DPA 2018 sch.1 para 18) or preventing or detecting unlawful acts (para 10). Supervisors of the owner partner only. */
+export type RecordSharingOverrideInput = {
+  /** Who decided: the name and role of the decision maker. */
+  decisionMaker: Scalars['String']['input'];
+  expiresAt?: InputMaybe<Scalars['DateTimeISO']['input']>;
+  /** SAFEGUARDING or PREVENTING_UNLAWFUL_ACTS; CONSENT is not an override. */
+  kind: SharingBasisKind;
+  /** The lawful basis relied on, e.g. UK GDPR art. 6(1)(e) and DPA 2018 sch.1 para 18. */
+  lawfulBasis: Scalars['String']['input'];
+  /** Someone in a case your partner takes part in. */
+  personId: Scalars['ID']['input'];
+  /** Why sharing without consent is necessary and proportionate. */
+  reason: Scalars['String']['input'];
+  /** Release to this partner only; omit for every partner on the person’s cases. */
+  recipientPartnerId?: InputMaybe<Scalars['ID']['input']>;
+};
+
 /** Support offered to someone in the case, and their answer. */
 export type RecordSupportOfferInput = {
   caseId: Scalars['ID']['input'];
@@ -1441,15 +1472,23 @@ export type Role =
 /** A consent or lawful basis releasing a partner’s fields about a person. */
 export type SharingBasis = {
   decidedBy: Officer;
+  /** Override: who took the decision. */
+  decisionMaker?: Maybe<Scalars['String']['output']>;
   expiresAt?: Maybe<Scalars['DateTimeISO']['output']>;
   id: Scalars['ID']['output'];
   kind: SharingBasisKind;
+  /** Override: the lawful basis relied on. */
+  lawfulBasis?: Maybe<Scalars['String']['output']>;
+  /** True when shared without consent (safeguarding or preventing unlawful acts). */
+  override: Scalars['Boolean']['output'];
   /** The partner whose fields it releases. */
   ownerPartner: Partner;
   reason: Scalars['String']['output'];
   /** Null: every partner on the person’s cases. */
   recipientPartner?: Maybe<Partner>;
   recordedAt: Scalars['DateTimeISO']['output'];
+  /** Why it was withdrawn. */
+  withdrawalReason?: Maybe<Scalars['String']['output']>;
   withdrawnAt?: Maybe<Scalars['DateTimeISO']['output']>;
 };
 
@@ -1517,6 +1556,13 @@ export type Vulnerability =
   | 'MENTAL_ILL_HEALTH'
   | 'PHYSICAL_DISABILITY'
   | 'SUBSTANCE_MISUSE';
+
+/** Withdraw a basis your partner recorded (the person withdrew consent, the risk has passed). Takes effect at once. */
+export type WithdrawSharingBasisInput = {
+  /** Why it is withdrawn: quoted in the record and the audit. */
+  reason: Scalars['String']['input'];
+  sharingBasisId: Scalars['ID']['input'];
+};
 
 export type CaseViewQueryVariables = Exact<{
   id: Scalars['ID']['input'];
