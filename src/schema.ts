@@ -52,6 +52,7 @@ import { PartnerResolver } from './partners/partner.resolver';
 import { PersonResolver } from './people/person.resolver';
 import { permissions } from './permissions/shield';
 import { SharingBasisResolver } from './sharing/sharing-basis.resolver';
+import { SubjectAccessResolver } from './subject-access/subject-access.resolver';
 import { SupportOfferResolver } from './support/support-offer.resolver';
 import { MeResolver } from './users/me.resolver';
 import { OfficerResolver } from './users/officer.resolver';
@@ -97,6 +98,7 @@ export const resolvers: NonEmptyArray<Function> = [
   ActionResolver,
   NotificationResolver,
   AuditResolver,
+  SubjectAccessResolver,
 ];
 
 /**

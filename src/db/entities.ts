@@ -43,6 +43,7 @@ import { PoliceRecord } from '../partner-records/police-record.entity';
 import { Partner } from '../partners/partner.entity';
 import { Person } from '../people/person.entity';
 import { SharingBasis } from '../sharing/sharing-basis.entity';
+import { SubjectAccessRequest } from '../subject-access/subject-access-request.entity';
 import { SupportOffer } from '../support/support-offer.entity';
 import { User } from '../users/user.entity';
 
@@ -91,4 +92,5 @@ export const entities = [
   OsaraPartnerRequest,
   OsaraStageChange,
   AuditEntry,
+  SubjectAccessRequest,
 ];

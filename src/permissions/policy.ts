@@ -36,6 +36,8 @@ const caseAnalysis = partnersOnCase(CASE_ANALYSIS);
 const casework = partnersOnCase(CASEWORK);
 const administrators = partnersOnCase([Role.ADMINISTRATOR]);
 const supervisors = partnersOnCase([Role.SUPERVISOR]);
+/** Subject access and retention: only the data protection officer, who sees every partner's data. */
+const dataProtectionOfficer = partnersOnCase([Role.DATA_PROTECTION_OFFICER]);
 const configurationAuditors = partnersOnCase([
   Role.ADMINISTRATOR,
   Role.SUPERVISOR,
@@ -68,6 +70,9 @@ export const policy: Record<string, TypePolicy> = {
       outstandingActions: caseAnalysis,
       notifications: caseAnalysis,
       auditEntries: auditReaders,
+      // Data protection rights: the data protection officer acts for the controller.
+      subjectAccessRequests: dataProtectionOfficer,
+      subjectAccessRequest: dataProtectionOfficer,
     },
   },
   Subscription: {
@@ -118,6 +123,14 @@ export const policy: Record<string, TypePolicy> = {
       // Consent changes: the owner partner's casework staff withdraw; only its supervisors override.
       withdrawSharingBasis: casework,
       recordSharingOverride: supervisors,
+      ...sameForAll(
+        [
+          'recordSubjectAccessRequest',
+          'extendSubjectAccessRequest',
+          'completeSubjectAccessRequest',
+        ],
+        dataProtectionOfficer,
+      ),
     },
   },
   AreaConfiguration: {
@@ -584,6 +597,24 @@ export const policy: Record<string, TypePolicy> = {
         'lawfulBasis',
       ],
       casework,
+    ),
+  },
+  SubjectAccessRequest: {
+    description:
+      'A person\u2019s request for everything held about them, its deadlines and completion: the data protection officer only.',
+    fields: sameForAll(
+      [
+        'id',
+        'personId',
+        'receivedOn',
+        'deadline',
+        'extendedDeadline',
+        'extensionReason',
+        'completedAt',
+        'recordedAt',
+        'overdue',
+      ],
+      dataProtectionOfficer,
     ),
   },
   PoliceRecord: {

@@ -448,6 +448,13 @@ export type DrugAlcoholRecord = {
   updatedAt?: Maybe<Scalars['DateTimeISO']['output']>;
 };
 
+/** Extend the deadline once, by two further months, where the request is complex or numerous (UK GDPR art. 12(3)). */
+export type ExtendSubjectAccessRequestInput = {
+  /** Why: the person must be told within the first month. */
+  reason: Scalars['String']['input'];
+  requestId: Scalars['ID']['input'];
+};
+
 /** A fixed penalty notice for failing to comply with a CPN (2014 Act s.52). */
 export type FixedPenalty = {
   /** In pence; at most 10000 (£100). */
@@ -730,8 +737,12 @@ export type Mutation = {
   closeCase?: Maybe<Case>;
   /** Mark an action done: the partner it is assigned to, or the case’s lead. */
   completeAction?: Maybe<Action>;
+  /** Record that the answer was sent to the person. */
+  completeSubjectAccessRequest?: Maybe<SubjectAccessRequest>;
   /** Dismiss an open case review alert, saying why. */
   dismissCaseReviewAlert?: Maybe<CaseReviewAlert>;
+  /** Extend the deadline once by two further months, with a reason. */
+  extendSubjectAccessRequest?: Maybe<SubjectAccessRequest>;
   /** Issue a step on the escalation ladder. Refused, with the rule and its source, unless the 2014 Act’s conditions and the area’s procedure are met (docs/rules.md). */
   issueIntervention?: Maybe<Intervention>;
   /** Open a case led by your partner. */
@@ -770,6 +781,8 @@ export type Mutation = {
   recordSharingBasis?: Maybe<SharingBasis>;
   /** Share without consent: safeguarding (DPA 2018 sch.1 para 18) or preventing or detecting unlawful acts (para 10), stating who decided, the lawful basis and why. Supervisors of the owner partner only. */
   recordSharingOverride?: Maybe<SharingBasis>;
+  /** Record a subject access request as received: due one calendar month later (UK GDPR art. 12(3)). */
+  recordSubjectAccessRequest?: Maybe<SubjectAccessRequest>;
   /** Record support offered (mediation, a referral, victim support...) and the answer. */
   recordSupportOffer?: Maybe<SupportOffer>;
   /** Reopen an earlier OSARA stage, with a reason. */
@@ -826,8 +839,18 @@ export type MutationCompleteActionArgs = {
 };
 
 
+export type MutationCompleteSubjectAccessRequestArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationDismissCaseReviewAlertArgs = {
   input: DismissCaseReviewAlertInput;
+};
+
+
+export type MutationExtendSubjectAccessRequestArgs = {
+  input: ExtendSubjectAccessRequestInput;
 };
 
 
@@ -923,6 +946,11 @@ export type MutationRecordSharingBasisArgs = {
 
 export type MutationRecordSharingOverrideArgs = {
   input: RecordSharingOverrideInput;
+};
+
+
+export type MutationRecordSubjectAccessRequestArgs = {
+  input: RecordSubjectAccessRequestInput;
 };
 
 
@@ -1181,6 +1209,9 @@ export type Query = {
   partners: Array<Partner>;
   /** Someone in a case your partner takes part in; anyone else answers NOT_FOUND. */
   person?: Maybe<Person>;
+  subjectAccessRequest?: Maybe<SubjectAccessRequest>;
+  /** Subject access requests, oldest deadline first; open ones only unless includeCompleted. Data protection officer only. */
+  subjectAccessRequests?: Maybe<Array<SubjectAccessRequest>>;
 };
 
 
@@ -1245,6 +1276,16 @@ export type QueryOutstandingActionsArgs = {
 
 export type QueryPersonArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QuerySubjectAccessRequestArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QuerySubjectAccessRequestsArgs = {
+  includeCompleted?: Scalars['Boolean']['input'];
 };
 
 /** An ASB case review application, by the victim or on their behalf, received by your partner by any route. */
@@ -1434,6 +1475,14 @@ export type RecordSharingOverrideInput = {
   recipientPartnerId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** A subject access request as received (UK GDPR art. 15). */
+export type RecordSubjectAccessRequestInput = {
+  /** The person asking, as held in the hub. */
+  personId: Scalars['ID']['input'];
+  /** The day any partner received the request. */
+  receivedOn: Scalars['LocalDate']['input'];
+};
+
 /** Support offered to someone in the case, and their answer. */
 export type RecordSupportOfferInput = {
   caseId: Scalars['ID']['input'];
@@ -1496,6 +1545,23 @@ export type SharingBasisKind =
   | 'CONSENT'
   | 'PREVENTING_UNLAWFUL_ACTS'
   | 'SAFEGUARDING';
+
+/** A subject access request and its deadlines. The export: GET /subject-access/{id}.json or .html with the DPO’s bearer token. */
+export type SubjectAccessRequest = {
+  completedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** One calendar month from receipt. */
+  deadline: Scalars['LocalDate']['output'];
+  /** Three calendar months from receipt, once extended. */
+  extendedDeadline?: Maybe<Scalars['LocalDate']['output']>;
+  extensionReason?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  /** Past its deadline (extended, if it was) and not completed. */
+  overdue: Scalars['Boolean']['output'];
+  /** The person asking; null once their data was deleted after a retention review. */
+  personId?: Maybe<Scalars['ID']['output']>;
+  receivedOn: Scalars['LocalDate']['output'];
+  recordedAt: Scalars['DateTimeISO']['output'];
+};
 
 export type Subscription = {
   /** Each new notification your partner may see, as it is published (over graphql-ws at /graphql). */
