@@ -51,6 +51,7 @@ import {
 import { PartnerResolver } from './partners/partner.resolver';
 import { PersonResolver } from './people/person.resolver';
 import { permissions } from './permissions/shield';
+import { RetentionResolver } from './retention/retention.resolver';
 import { SharingBasisResolver } from './sharing/sharing-basis.resolver';
 import { SubjectAccessResolver } from './subject-access/subject-access.resolver';
 import { SupportOfferResolver } from './support/support-offer.resolver';
@@ -99,6 +100,7 @@ export const resolvers: NonEmptyArray<Function> = [
   NotificationResolver,
   AuditResolver,
   SubjectAccessResolver,
+  RetentionResolver,
 ];
 
 /**

@@ -42,6 +42,7 @@ import { PartnerRecordBase } from '../partner-records/partner-record.base';
 import { PoliceRecord } from '../partner-records/police-record.entity';
 import { Partner } from '../partners/partner.entity';
 import { Person } from '../people/person.entity';
+import { DeletedCase } from '../retention/deleted-case.entity';
 import { SharingBasis } from '../sharing/sharing-basis.entity';
 import { SubjectAccessRequest } from '../subject-access/subject-access-request.entity';
 import { SupportOffer } from '../support/support-offer.entity';
@@ -93,4 +94,5 @@ export const entities = [
   OsaraStageChange,
   AuditEntry,
   SubjectAccessRequest,
+  DeletedCase,
 ];

@@ -73,6 +73,8 @@ export const policy: Record<string, TypePolicy> = {
       // Data protection rights: the data protection officer acts for the controller.
       subjectAccessRequests: dataProtectionOfficer,
       subjectAccessRequest: dataProtectionOfficer,
+      casesDueForDeletionReview: dataProtectionOfficer,
+      deletedCases: dataProtectionOfficer,
     },
   },
   Subscription: {
@@ -128,6 +130,7 @@ export const policy: Record<string, TypePolicy> = {
           'recordSubjectAccessRequest',
           'extendSubjectAccessRequest',
           'completeSubjectAccessRequest',
+          'approveCaseDeletion',
         ],
         dataProtectionOfficer,
       ),
@@ -152,6 +155,7 @@ export const policy: Record<string, TypePolicy> = {
         'appealHeardBy',
         'cpnMinimumAge',
         'smallNumberThreshold',
+        'retentionYears',
         'updatedAt',
       ],
       anyone(),
@@ -616,6 +620,39 @@ export const policy: Record<string, TypePolicy> = {
       ],
       dataProtectionOfficer,
     ),
+  },
+  RetentionReviewCase: {
+    description:
+      'A closed case past the retention period, due for a deletion review: the data protection officer only.',
+    fields: sameForAll(['caseId', 'reference', 'closedAt', 'reviewDueOn'], dataProtectionOfficer),
+  },
+  DeletedCase: {
+    description:
+      'The tombstone of a deleted case: reference and counts, no personal data; the data protection officer only.',
+    fields: sameForAll(
+      [
+        'id',
+        'caseId',
+        'reference',
+        'openedAt',
+        'closedAt',
+        'deletedAt',
+        'reason',
+        'peopleCount',
+        'peopleDeleted',
+        'incidentCounts',
+        'interventionCounts',
+      ],
+      dataProtectionOfficer,
+    ),
+  },
+  IncidentCount: {
+    description: 'Incidents of one category in one month, on a tombstone.',
+    fields: sameForAll(['category', 'month', 'count'], dataProtectionOfficer),
+  },
+  InterventionCount: {
+    description: 'Interventions of one kind, on a tombstone.',
+    fields: sameForAll(['kind', 'count'], dataProtectionOfficer),
   },
   PoliceRecord: {
     description:

@@ -79,6 +79,13 @@ export type AdvanceOsaraStageInput = {
   to: OsaraStage;
 };
 
+/** Approve the deletion of a closed case past its retention period. */
+export type ApproveCaseDeletionInput = {
+  caseId: Scalars['ID']['input'];
+  /** Why: the review’s conclusion, kept on the tombstone. */
+  reason: Scalars['String']['input'];
+};
+
 /** The area’s own rules and timescales, set by its administrator. */
 export type AreaConfiguration = {
   acknowledgeWorkingDays: Scalars['Int']['output'];
@@ -101,6 +108,8 @@ export type AreaConfiguration = {
   /** A complaint qualifies only if made within this many months of the behaviour (s.104(11)). */
   qualifyingComplaintMonths: Scalars['Int']['output'];
   respondWorkingDays: Scalars['Int']['output'];
+  /** Closed cases are listed for a deletion review this many years after closure (default 6). */
+  retentionYears: Scalars['Int']['output'];
   /** Aggregate cells below this count are suppressed. */
   smallNumberThreshold: Scalars['Int']['output'];
   updatedAt: Scalars['DateTimeISO']['output'];
@@ -430,6 +439,22 @@ export type ConfigurationChange = {
   setting: Scalars['String']['output'];
 };
 
+/** The tombstone of a case deleted after a retention review: its reference and counts for statistics, no personal data. */
+export type DeletedCase = {
+  caseId: Scalars['ID']['output'];
+  closedAt: Scalars['DateTimeISO']['output'];
+  deletedAt: Scalars['DateTimeISO']['output'];
+  id: Scalars['ID']['output'];
+  incidentCounts: Array<IncidentCount>;
+  interventionCounts: Array<InterventionCount>;
+  openedAt: Scalars['DateTimeISO']['output'];
+  peopleCount: Scalars['Int']['output'];
+  /** People in no other case, whose data was deleted. */
+  peopleDeleted: Scalars['Int']['output'];
+  reason: Scalars['String']['output'];
+  reference: Scalars['String']['output'];
+};
+
 /** Dismiss an open case review alert, saying why. */
 export type DismissCaseReviewAlertInput = {
   alertId: Scalars['ID']['input'];
@@ -508,6 +533,14 @@ export type IncidentCategory =
   | 'NUISANCE'
   | 'PERSONAL';
 
+/** Incidents of one category in one month. */
+export type IncidentCount = {
+  category: Scalars['String']['output'];
+  count: Scalars['Int']['output'];
+  /** YYYY-MM */
+  month: Scalars['String']['output'];
+};
+
 /** Someone involved in an incident, and how. */
 export type IncidentPerson = {
   person?: Maybe<Person>;
@@ -582,6 +615,12 @@ export type InterventionBreach = {
   details?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   occurredAt: Scalars['DateTimeISO']['output'];
+};
+
+/** Interventions of one kind. */
+export type InterventionCount = {
+  count: Scalars['Int']['output'];
+  kind: Scalars['String']['output'];
 };
 
 export type InterventionKind =
@@ -727,6 +766,8 @@ export type Mutation = {
   addPersonToCase?: Maybe<CasePerson>;
   /** Move to the next OSARA stage; refused while the current stage is incomplete. */
   advanceOsaraStage?: Maybe<Case>;
+  /** Approve the deletion of a closed case past its retention period: its personal data goes, a tombstone with counts stays. */
+  approveCaseDeletion?: Maybe<DeletedCase>;
   /** Scanning: ask a partner on the case for its data. */
   askPartnerForData?: Maybe<OsaraPartnerRequest>;
   /** Assign a task to a partner taking part in the case. */
@@ -811,6 +852,11 @@ export type MutationAddPersonToCaseArgs = {
 
 export type MutationAdvanceOsaraStageArgs = {
   input: AdvanceOsaraStageInput;
+};
+
+
+export type MutationApproveCaseDeletionArgs = {
+  input: ApproveCaseDeletionInput;
 };
 
 
@@ -1195,8 +1241,12 @@ export type Query = {
   caseReviewApplications?: Maybe<Array<CaseReviewApplication>>;
   /** Cases your partner leads or takes part in. */
   cases?: Maybe<CaseConnection>;
+  /** Closed cases past the area’s retention period (retentionYears from closure), for a deletion review. Data protection officer only. */
+  casesDueForDeletionReview?: Maybe<Array<RetentionReviewCase>>;
   /** Audited configuration changes, newest first. */
   configurationChanges?: Maybe<Array<ConfigurationChange>>;
+  /** Tombstones of deleted cases, newest first: references and counts only. */
+  deletedCases?: Maybe<Array<DeletedCase>>;
   /** Who you are signed in as. */
   me: Me;
   /** Notifications your partner may see, newest first. */
@@ -1504,6 +1554,15 @@ export type ReopenOsaraStageInput = {
   to: OsaraStage;
 };
 
+/** A closed case past the area’s retention period (retentionYears from closure), due for a deletion review. */
+export type RetentionReviewCase = {
+  caseId: Scalars['ID']['output'];
+  closedAt: Scalars['DateTimeISO']['output'];
+  reference: Scalars['String']['output'];
+  /** The day the retention period ended. */
+  reviewDueOn: Scalars['LocalDate']['output'];
+};
+
 export type RiskLevel =
   | 'HIGH'
   | 'MEDIUM'
@@ -1611,6 +1670,7 @@ export type UpdateAreaConfigurationInput = {
   /** Why: quoted in the audit of configuration changes. */
   reason: Scalars['String']['input'];
   respondWorkingDays?: InputMaybe<Scalars['Int']['input']>;
+  retentionYears?: InputMaybe<Scalars['Int']['input']>;
   smallNumberThreshold?: InputMaybe<Scalars['Int']['input']>;
 };
 
