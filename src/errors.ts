@@ -42,6 +42,11 @@ export type ErrorCode =
   // Actions: a task for a partner on the case.
   | 'PARTNER_NOT_ON_CASE'
   | 'ACTION_NOT_YOURS'
+  // Data protection rights (README "Data protection rights").
+  | 'SHARING_BASIS_NOT_YOURS'
+  | 'SUBJECT_ACCESS_ALREADY_EXTENDED'
+  | 'SUBJECT_ACCESS_COMPLETED'
+  | 'RETENTION_PERIOD_NOT_PASSED'
   // The audit of reads and writes of personal data could not be written: nothing is answered.
   | 'AUDIT_UNAVAILABLE'
   // The HTTP and GraphQL surface (README "Hardening").

@@ -51,7 +51,9 @@ import {
 import { PartnerResolver } from './partners/partner.resolver';
 import { PersonResolver } from './people/person.resolver';
 import { permissions } from './permissions/shield';
+import { RetentionResolver } from './retention/retention.resolver';
 import { SharingBasisResolver } from './sharing/sharing-basis.resolver';
+import { SubjectAccessResolver } from './subject-access/subject-access.resolver';
 import { SupportOfferResolver } from './support/support-offer.resolver';
 import { MeResolver } from './users/me.resolver';
 import { OfficerResolver } from './users/officer.resolver';
@@ -97,6 +99,8 @@ export const resolvers: NonEmptyArray<Function> = [
   ActionResolver,
   NotificationResolver,
   AuditResolver,
+  SubjectAccessResolver,
+  RetentionResolver,
 ];
 
 /**

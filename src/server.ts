@@ -27,6 +27,7 @@ import { RateLimiter } from './http/rate-limiter';
 import { requestTimeoutPlugin } from './http/request-timeout';
 import { startSubscriptionServer } from './http/subscriptions';
 import { buildHubSchema } from './schema';
+import { subjectAccessRouter } from './subject-access/subject-access.http';
 
 export interface Hub {
   url: string;
@@ -86,6 +87,9 @@ export async function startHub(config: HubConfig, orm: MikroORM, port = config.p
       res.status(503).json({ status: 'database unavailable' });
     }
   });
+
+  // Subject access exports (JSON and HTML), data protection officer only (README "Data protection rights").
+  app.use(subjectAccessRouter(orm, config, verifier));
 
   app.use(
     '/graphql',

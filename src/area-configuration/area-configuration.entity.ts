@@ -69,6 +69,10 @@ export class AreaConfiguration {
   @Property({ type: 'integer', default: 5 })
   smallNumberThreshold: number & Opt = 5;
 
+  /** Closed cases are reviewed for deletion this many years after closure (6 is common). */
+  @Property({ type: 'integer', default: 6 })
+  retentionYears: number & Opt = 6;
+
   @Property({ type: 'datetime', defaultRaw: 'now()' })
   updatedAt: Date & Opt = new Date();
 

@@ -50,6 +50,9 @@ export class UpdateAreaConfigurationInput {
 
   @Field(() => Int, { nullable: true })
   smallNumberThreshold?: number | null;
+
+  @Field(() => Int, { nullable: true })
+  retentionYears?: number | null;
 }
 
 @InputType()

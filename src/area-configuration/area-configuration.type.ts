@@ -61,6 +61,12 @@ export class AreaConfigurationType {
   @Field(() => Int, { description: 'Aggregate cells below this count are suppressed.' })
   smallNumberThreshold!: number;
 
+  @Field(() => Int, {
+    description:
+      'Closed cases are listed for a deletion review this many years after closure (default 6).',
+  })
+  retentionYears!: number;
+
   @Field()
   updatedAt!: Date;
 }

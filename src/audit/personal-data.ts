@@ -102,6 +102,10 @@ export const PERSONAL_DATA: Readonly<Record<string, PersonalDataType>> = {
       'recordedAt',
       'expiresAt',
       'withdrawnAt',
+      'withdrawalReason',
+      'override',
+      'decisionMaker',
+      'lawfulBasis',
     ],
     subject: recordAbout,
   },
@@ -189,6 +193,12 @@ export const PERSONAL_DATA: Readonly<Record<string, PersonalDataType>> = {
       'closingNotes',
     ],
     subject: recordAbout,
+  },
+  // That someone asked for their data, and when.
+  SubjectAccessRequest: {
+    fields: ['personId', 'receivedOn', 'extensionReason'],
+    subject: (request) =>
+      request?.id ? { id: request.id, personId: request.person?.id ?? null } : undefined,
   },
   // Reading the audit is itself audited: it says who read what about whom.
   AuditEntry: {

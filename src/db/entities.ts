@@ -42,7 +42,9 @@ import { PartnerRecordBase } from '../partner-records/partner-record.base';
 import { PoliceRecord } from '../partner-records/police-record.entity';
 import { Partner } from '../partners/partner.entity';
 import { Person } from '../people/person.entity';
+import { DeletedCase } from '../retention/deleted-case.entity';
 import { SharingBasis } from '../sharing/sharing-basis.entity';
+import { SubjectAccessRequest } from '../subject-access/subject-access-request.entity';
 import { SupportOffer } from '../support/support-offer.entity';
 import { User } from '../users/user.entity';
 
@@ -91,4 +93,6 @@ export const entities = [
   OsaraPartnerRequest,
   OsaraStageChange,
   AuditEntry,
+  SubjectAccessRequest,
+  DeletedCase,
 ];

@@ -23,15 +23,21 @@ import {
  * `npm run permissions:doc` prints this as the table in docs/permissions.md.
  */
 
-const { CONSENT, SAFEGUARDING } = SharingBasisKind;
+const { CONSENT, SAFEGUARDING, PREVENTING_UNLAWFUL_ACTS } = SharingBasisKind;
 
-/** Special category data (health, substance use) leaves its owner only with consent or safeguarding. */
-const SPECIAL_CATEGORY_RELEASE = [CONSENT, SAFEGUARDING] as const;
+/**
+ * Special category data (health, substance use) leaves its owner only with consent or an article 9
+ * condition: safeguarding (DPA 2018 sch.1 para 18) or preventing or detecting unlawful acts (para 10).
+ */
+const SPECIAL_CATEGORY_RELEASE = [CONSENT, SAFEGUARDING, PREVENTING_UNLAWFUL_ACTS] as const;
 
 const caseReaders = partnersOnCase(CASE_READERS);
 const caseAnalysis = partnersOnCase(CASE_ANALYSIS);
 const casework = partnersOnCase(CASEWORK);
 const administrators = partnersOnCase([Role.ADMINISTRATOR]);
+const supervisors = partnersOnCase([Role.SUPERVISOR]);
+/** Subject access and retention: only the data protection officer, who sees every partner's data. */
+const dataProtectionOfficer = partnersOnCase([Role.DATA_PROTECTION_OFFICER]);
 const configurationAuditors = partnersOnCase([
   Role.ADMINISTRATOR,
   Role.SUPERVISOR,
@@ -64,6 +70,11 @@ export const policy: Record<string, TypePolicy> = {
       outstandingActions: caseAnalysis,
       notifications: caseAnalysis,
       auditEntries: auditReaders,
+      // Data protection rights: the data protection officer acts for the controller.
+      subjectAccessRequests: dataProtectionOfficer,
+      subjectAccessRequest: dataProtectionOfficer,
+      casesDueForDeletionReview: dataProtectionOfficer,
+      deletedCases: dataProtectionOfficer,
     },
   },
   Subscription: {
@@ -111,6 +122,18 @@ export const policy: Record<string, TypePolicy> = {
         casework,
       ),
       ...sameForAll(['updateAreaConfiguration', 'addBankHoliday'], administrators),
+      // Consent changes: the owner partner's casework staff withdraw; only its supervisors override.
+      withdrawSharingBasis: casework,
+      recordSharingOverride: supervisors,
+      ...sameForAll(
+        [
+          'recordSubjectAccessRequest',
+          'extendSubjectAccessRequest',
+          'completeSubjectAccessRequest',
+          'approveCaseDeletion',
+        ],
+        dataProtectionOfficer,
+      ),
     },
   },
   AreaConfiguration: {
@@ -132,6 +155,7 @@ export const policy: Record<string, TypePolicy> = {
         'appealHeardBy',
         'cpnMinimumAge',
         'smallNumberThreshold',
+        'retentionYears',
         'updatedAt',
       ],
       anyone(),
@@ -571,9 +595,64 @@ export const policy: Record<string, TypePolicy> = {
         'recordedAt',
         'expiresAt',
         'withdrawnAt',
+        'withdrawalReason',
+        'override',
+        'decisionMaker',
+        'lawfulBasis',
       ],
       casework,
     ),
+  },
+  SubjectAccessRequest: {
+    description:
+      'A person\u2019s request for everything held about them, its deadlines and completion: the data protection officer only.',
+    fields: sameForAll(
+      [
+        'id',
+        'personId',
+        'receivedOn',
+        'deadline',
+        'extendedDeadline',
+        'extensionReason',
+        'completedAt',
+        'recordedAt',
+        'overdue',
+      ],
+      dataProtectionOfficer,
+    ),
+  },
+  RetentionReviewCase: {
+    description:
+      'A closed case past the retention period, due for a deletion review: the data protection officer only.',
+    fields: sameForAll(['caseId', 'reference', 'closedAt', 'reviewDueOn'], dataProtectionOfficer),
+  },
+  DeletedCase: {
+    description:
+      'The tombstone of a deleted case: reference and counts, no personal data; the data protection officer only.',
+    fields: sameForAll(
+      [
+        'id',
+        'caseId',
+        'reference',
+        'openedAt',
+        'closedAt',
+        'deletedAt',
+        'reason',
+        'peopleCount',
+        'peopleDeleted',
+        'incidentCounts',
+        'interventionCounts',
+      ],
+      dataProtectionOfficer,
+    ),
+  },
+  IncidentCount: {
+    description: 'Incidents of one category in one month, on a tombstone.',
+    fields: sameForAll(['category', 'month', 'count'], dataProtectionOfficer),
+  },
+  InterventionCount: {
+    description: 'Interventions of one kind, on a tombstone.',
+    fields: sameForAll(['kind', 'count'], dataProtectionOfficer),
   },
   PoliceRecord: {
     description:

@@ -42,4 +42,27 @@ export class SharingBasis {
 
   @Property({ type: 'datetime', nullable: true })
   withdrawnAt?: Date | null;
+
+  /** Who withdrew it (a member of the owner partner), and why: consent withdrawn, risk passed. */
+  @ManyToOne(() => User, { nullable: true })
+  withdrawnBy?: User | null;
+
+  @Property({ type: 'text', nullable: true })
+  withdrawalReason?: string | null;
+
+  /**
+   * An override: shared without the person's consent, on an article 9 condition (DPA 2018
+   * schedule 1 paragraph 18 safeguarding, or paragraph 10 preventing or detecting unlawful acts),
+   * recorded by a supervisor of the owner partner.
+   */
+  @Property({ type: 'boolean', default: false })
+  override: boolean & Opt = false;
+
+  /** Override: the named person who took the decision (a safeguarding lead, a Caldicott guardian). */
+  @Property({ type: 'text', nullable: true })
+  decisionMaker?: string | null;
+
+  /** Override: the lawful basis relied on, in the decision maker's words. */
+  @Property({ type: 'text', nullable: true })
+  lawfulBasis?: string | null;
 }

@@ -24,3 +24,50 @@ export class RecordSharingBasisInput {
   @Field(() => Date, { nullable: true })
   expiresAt?: Date | null;
 }
+
+@InputType({
+  description:
+    'Withdraw a basis your partner recorded (the person withdrew consent, the risk has passed). Takes effect at once.',
+})
+export class WithdrawSharingBasisInput {
+  @Field(() => ID)
+  sharingBasisId!: string;
+
+  @Field({ description: 'Why it is withdrawn: quoted in the record and the audit.' })
+  reason!: string;
+}
+
+@InputType({
+  description:
+    'Share without consent (an override): safeguarding (DPA 2018 sch.1 para 18) or preventing or detecting unlawful acts (para 10). Supervisors of the owner partner only.',
+})
+export class RecordSharingOverrideInput {
+  @Field(() => ID, { description: 'Someone in a case your partner takes part in.' })
+  personId!: string;
+
+  @Field(() => SharingBasisKind, {
+    description: 'SAFEGUARDING or PREVENTING_UNLAWFUL_ACTS; CONSENT is not an override.',
+  })
+  kind!: SharingBasisKind;
+
+  @Field({ description: 'Who decided: the name and role of the decision maker.' })
+  decisionMaker!: string;
+
+  @Field({
+    description:
+      'The lawful basis relied on, e.g. UK GDPR art. 6(1)(e) and DPA 2018 sch.1 para 18.',
+  })
+  lawfulBasis!: string;
+
+  @Field({ description: 'Why sharing without consent is necessary and proportionate.' })
+  reason!: string;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Release to this partner only; omit for every partner on the person\u2019s cases.',
+  })
+  recipientPartnerId?: string | null;
+
+  @Field(() => Date, { nullable: true })
+  expiresAt?: Date | null;
+}

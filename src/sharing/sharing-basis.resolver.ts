@@ -3,8 +3,16 @@ import { inTransaction } from '../common/transaction';
 import type { HubContext } from '../context';
 import { PartnerType } from '../partners/partner.type';
 import { OfficerType } from '../users/officer.type';
-import { RecordSharingBasisInput } from './sharing-basis.input';
-import { recordSharingBasis } from './sharing-basis.service';
+import {
+  RecordSharingBasisInput,
+  RecordSharingOverrideInput,
+  WithdrawSharingBasisInput,
+} from './sharing-basis.input';
+import {
+  recordSharingBasis,
+  recordSharingOverride,
+  withdrawSharingBasis,
+} from './sharing-basis.service';
 import { SharingBasisType } from './sharing-basis.type';
 import type { SharingBasis } from './sharing-basis.entity';
 
@@ -19,6 +27,26 @@ export class SharingBasisResolver {
     return inTransaction(ctx, (em) =>
       recordSharingBasis(em, ctx.viewer, input, (id) => ctx.loaders.personVisible.load(id)),
     );
+  }
+
+  @Mutation(() => SharingBasisType, {
+    nullable: true,
+    description:
+      'Share without consent: safeguarding (DPA 2018 sch.1 para 18) or preventing or detecting unlawful acts (para 10), stating who decided, the lawful basis and why. Supervisors of the owner partner only.',
+  })
+  recordSharingOverride(@Arg('input') input: RecordSharingOverrideInput, @Ctx() ctx: HubContext) {
+    return inTransaction(ctx, (em) =>
+      recordSharingOverride(em, ctx.viewer, input, (id) => ctx.loaders.personVisible.load(id)),
+    );
+  }
+
+  @Mutation(() => SharingBasisType, {
+    nullable: true,
+    description:
+      'Withdraw a basis your partner recorded; the fields it released are hidden from the next request on.',
+  })
+  withdrawSharingBasis(@Arg('input') input: WithdrawSharingBasisInput, @Ctx() ctx: HubContext) {
+    return inTransaction(ctx, (em) => withdrawSharingBasis(em, ctx.viewer, input));
   }
 
   @FieldResolver(() => PartnerType, { description: 'The partner whose fields it releases.' })

@@ -1,11 +1,17 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../auth/viewer';
 import { requireId, requireText } from '../common/validate';
-import { badInput, notFound } from '../errors';
+import { badInput, conflict, HubError, notFound } from '../errors';
 import { Partner } from '../partners/partner.entity';
 import { Person } from '../people/person.entity';
 import { User } from '../users/user.entity';
-import type { RecordSharingBasisInput } from './sharing-basis.input';
+import { Role } from '../users/role.enum';
+import { SharingBasisKind } from './sharing-basis-kind.enum';
+import type {
+  RecordSharingBasisInput,
+  RecordSharingOverrideInput,
+  WithdrawSharingBasisInput,
+} from './sharing-basis.input';
 import { SharingBasis } from './sharing-basis.entity';
 
 /**
@@ -17,6 +23,7 @@ export async function recordSharingBasis(
   viewer: Viewer,
   input: RecordSharingBasisInput,
   personVisible: (id: string) => Promise<boolean>,
+  override?: { decisionMaker: string; lawfulBasis: string },
 ) {
   const personId = requireId(input.personId, 'person');
   if (!(await personVisible(personId))) throw notFound('person', input.personId);
@@ -42,7 +49,81 @@ export async function recordSharingBasis(
     decidedBy: em.getReference(User, viewer.userId),
     recordedAt,
     expiresAt: input.expiresAt ?? null,
+    override: Boolean(override),
+    decisionMaker: override?.decisionMaker ?? null,
+    lawfulBasis: override?.lawfulBasis ?? null,
   });
+  await em.flush();
+  return basis;
+}
+
+/** The article 9 conditions an override may rest on (DPA 2018 schedule 1). */
+const OVERRIDE_KINDS: readonly SharingBasisKind[] = [
+  SharingBasisKind.SAFEGUARDING,
+  SharingBasisKind.PREVENTING_UNLAWFUL_ACTS,
+];
+
+/**
+ * Sharing without consent. The policy lets only supervisors call it; the check is repeated here so
+ * no other path can record one. A practitioner asks their supervisor: overriding a person's wishes
+ * about health data is a decision the owner partner takes at supervisor level and documents.
+ */
+export async function recordSharingOverride(
+  em: EntityManager,
+  viewer: Viewer,
+  input: RecordSharingOverrideInput,
+  personVisible: (id: string) => Promise<boolean>,
+) {
+  if (viewer.role !== Role.SUPERVISOR) {
+    throw new HubError(
+      'FORBIDDEN',
+      'Only a supervisor of the owner partner may record an override',
+      {
+        field: 'Mutation.recordSharingOverride',
+      },
+    );
+  }
+  if (!OVERRIDE_KINDS.includes(input.kind)) {
+    throw badInput(
+      'An override rests on SAFEGUARDING (DPA 2018 sch.1 para 18) or PREVENTING_UNLAWFUL_ACTS (para 10); record consent with recordSharingBasis',
+      'kind',
+    );
+  }
+  const decisionMaker = requireText(input.decisionMaker, 'decisionMaker', 200);
+  const lawfulBasis = requireText(input.lawfulBasis, 'lawfulBasis', 2000);
+  return recordSharingBasis(em, viewer, input, personVisible, { decisionMaker, lawfulBasis });
+}
+
+/**
+ * The owner partner withdraws a basis: from the next request on, the fields it released are
+ * hidden again (bases are read afresh for every request).
+ */
+export async function withdrawSharingBasis(
+  em: EntityManager,
+  viewer: Viewer,
+  input: WithdrawSharingBasisInput,
+) {
+  const id = requireId(input.sharingBasisId, 'sharing basis');
+  const basis = await em.findOne(SharingBasis, { id });
+  // A basis the viewer's partner can see: its own, or one released to it.
+  const visible =
+    basis &&
+    (basis.ownerPartner.id === viewer.partnerId ||
+      !basis.recipientPartner ||
+      basis.recipientPartner.id === viewer.partnerId);
+  if (!basis || !visible) throw notFound('sharing basis', input.sharingBasisId);
+  if (basis.ownerPartner.id !== viewer.partnerId) {
+    throw new HubError(
+      'SHARING_BASIS_NOT_YOURS',
+      'Only the partner whose records a basis releases may withdraw it; ask that partner',
+      { field: 'sharingBasisId' },
+    );
+  }
+  const reason = requireText(input.reason, 'reason', 2000);
+  if (basis.withdrawnAt) throw conflict('This sharing basis is already withdrawn');
+  basis.withdrawnAt = new Date();
+  basis.withdrawnBy = em.getReference(User, viewer.userId);
+  basis.withdrawalReason = reason;
   await em.flush();
   return basis;
 }

@@ -22,4 +22,18 @@ export class SharingBasisType {
 
   @Field(() => Date, { nullable: true })
   withdrawnAt?: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'Why it was withdrawn.' })
+  withdrawalReason?: string | null;
+
+  @Field({
+    description: 'True when shared without consent (safeguarding or preventing unlawful acts).',
+  })
+  override!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Override: who took the decision.' })
+  decisionMaker?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Override: the lawful basis relied on.' })
+  lawfulBasis?: string | null;
 }

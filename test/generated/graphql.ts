@@ -79,6 +79,13 @@ export type AdvanceOsaraStageInput = {
   to: OsaraStage;
 };
 
+/** Approve the deletion of a closed case past its retention period. */
+export type ApproveCaseDeletionInput = {
+  caseId: Scalars['ID']['input'];
+  /** Why: the review’s conclusion, kept on the tombstone. */
+  reason: Scalars['String']['input'];
+};
+
 /** The area’s own rules and timescales, set by its administrator. */
 export type AreaConfiguration = {
   acknowledgeWorkingDays: Scalars['Int']['output'];
@@ -101,6 +108,8 @@ export type AreaConfiguration = {
   /** A complaint qualifies only if made within this many months of the behaviour (s.104(11)). */
   qualifyingComplaintMonths: Scalars['Int']['output'];
   respondWorkingDays: Scalars['Int']['output'];
+  /** Closed cases are listed for a deletion review this many years after closure (default 6). */
+  retentionYears: Scalars['Int']['output'];
   /** Aggregate cells below this count are suppressed. */
   smallNumberThreshold: Scalars['Int']['output'];
   updatedAt: Scalars['DateTimeISO']['output'];
@@ -430,6 +439,22 @@ export type ConfigurationChange = {
   setting: Scalars['String']['output'];
 };
 
+/** The tombstone of a case deleted after a retention review: its reference and counts for statistics, no personal data. */
+export type DeletedCase = {
+  caseId: Scalars['ID']['output'];
+  closedAt: Scalars['DateTimeISO']['output'];
+  deletedAt: Scalars['DateTimeISO']['output'];
+  id: Scalars['ID']['output'];
+  incidentCounts: Array<IncidentCount>;
+  interventionCounts: Array<InterventionCount>;
+  openedAt: Scalars['DateTimeISO']['output'];
+  peopleCount: Scalars['Int']['output'];
+  /** People in no other case, whose data was deleted. */
+  peopleDeleted: Scalars['Int']['output'];
+  reason: Scalars['String']['output'];
+  reference: Scalars['String']['output'];
+};
+
 /** Dismiss an open case review alert, saying why. */
 export type DismissCaseReviewAlertInput = {
   alertId: Scalars['ID']['input'];
@@ -446,6 +471,13 @@ export type DrugAlcoholRecord = {
   /** Treatment detail: never leaves the service. */
   treatmentDetail?: Maybe<Scalars['String']['output']>;
   updatedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+};
+
+/** Extend the deadline once, by two further months, where the request is complex or numerous (UK GDPR art. 12(3)). */
+export type ExtendSubjectAccessRequestInput = {
+  /** Why: the person must be told within the first month. */
+  reason: Scalars['String']['input'];
+  requestId: Scalars['ID']['input'];
 };
 
 /** A fixed penalty notice for failing to comply with a CPN (2014 Act s.52). */
@@ -500,6 +532,14 @@ export type IncidentCategory =
   | 'ENVIRONMENTAL'
   | 'NUISANCE'
   | 'PERSONAL';
+
+/** Incidents of one category in one month. */
+export type IncidentCount = {
+  category: Scalars['String']['output'];
+  count: Scalars['Int']['output'];
+  /** YYYY-MM */
+  month: Scalars['String']['output'];
+};
 
 /** Someone involved in an incident, and how. */
 export type IncidentPerson = {
@@ -575,6 +615,12 @@ export type InterventionBreach = {
   details?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   occurredAt: Scalars['DateTimeISO']['output'];
+};
+
+/** Interventions of one kind. */
+export type InterventionCount = {
+  count: Scalars['Int']['output'];
+  kind: Scalars['String']['output'];
 };
 
 export type InterventionKind =
@@ -720,6 +766,8 @@ export type Mutation = {
   addPersonToCase?: Maybe<CasePerson>;
   /** Move to the next OSARA stage; refused while the current stage is incomplete. */
   advanceOsaraStage?: Maybe<Case>;
+  /** Approve the deletion of a closed case past its retention period: its personal data goes, a tombstone with counts stays. */
+  approveCaseDeletion?: Maybe<DeletedCase>;
   /** Scanning: ask a partner on the case for its data. */
   askPartnerForData?: Maybe<OsaraPartnerRequest>;
   /** Assign a task to a partner taking part in the case. */
@@ -730,8 +778,12 @@ export type Mutation = {
   closeCase?: Maybe<Case>;
   /** Mark an action done: the partner it is assigned to, or the case’s lead. */
   completeAction?: Maybe<Action>;
+  /** Record that the answer was sent to the person. */
+  completeSubjectAccessRequest?: Maybe<SubjectAccessRequest>;
   /** Dismiss an open case review alert, saying why. */
   dismissCaseReviewAlert?: Maybe<CaseReviewAlert>;
+  /** Extend the deadline once by two further months, with a reason. */
+  extendSubjectAccessRequest?: Maybe<SubjectAccessRequest>;
   /** Issue a step on the escalation ladder. Refused, with the rule and its source, unless the 2014 Act’s conditions and the area’s procedure are met (docs/rules.md). */
   issueIntervention?: Maybe<Intervention>;
   /** Open a case led by your partner. */
@@ -768,12 +820,18 @@ export type Mutation = {
   recordProsecution?: Maybe<Prosecution>;
   /** Release your partner’s basis-gated fields about a person, by consent or a lawful basis. */
   recordSharingBasis?: Maybe<SharingBasis>;
+  /** Share without consent: safeguarding (DPA 2018 sch.1 para 18) or preventing or detecting unlawful acts (para 10), stating who decided, the lawful basis and why. Supervisors of the owner partner only. */
+  recordSharingOverride?: Maybe<SharingBasis>;
+  /** Record a subject access request as received: due one calendar month later (UK GDPR art. 12(3)). */
+  recordSubjectAccessRequest?: Maybe<SubjectAccessRequest>;
   /** Record support offered (mediation, a referral, victim support...) and the answer. */
   recordSupportOffer?: Maybe<SupportOffer>;
   /** Reopen an earlier OSARA stage, with a reason. */
   reopenOsaraStage?: Maybe<Case>;
   /** Change the area’s rules; each change is audited. */
   updateAreaConfiguration?: Maybe<AreaConfiguration>;
+  /** Withdraw a basis your partner recorded; the fields it released are hidden from the next request on. */
+  withdrawSharingBasis?: Maybe<SharingBasis>;
 };
 
 
@@ -794,6 +852,11 @@ export type MutationAddPersonToCaseArgs = {
 
 export type MutationAdvanceOsaraStageArgs = {
   input: AdvanceOsaraStageInput;
+};
+
+
+export type MutationApproveCaseDeletionArgs = {
+  input: ApproveCaseDeletionInput;
 };
 
 
@@ -822,8 +885,18 @@ export type MutationCompleteActionArgs = {
 };
 
 
+export type MutationCompleteSubjectAccessRequestArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationDismissCaseReviewAlertArgs = {
   input: DismissCaseReviewAlertInput;
+};
+
+
+export type MutationExtendSubjectAccessRequestArgs = {
+  input: ExtendSubjectAccessRequestInput;
 };
 
 
@@ -917,6 +990,16 @@ export type MutationRecordSharingBasisArgs = {
 };
 
 
+export type MutationRecordSharingOverrideArgs = {
+  input: RecordSharingOverrideInput;
+};
+
+
+export type MutationRecordSubjectAccessRequestArgs = {
+  input: RecordSubjectAccessRequestInput;
+};
+
+
 export type MutationRecordSupportOfferArgs = {
   input: RecordSupportOfferInput;
 };
@@ -929,6 +1012,11 @@ export type MutationReopenOsaraStageArgs = {
 
 export type MutationUpdateAreaConfigurationArgs = {
   input: UpdateAreaConfigurationInput;
+};
+
+
+export type MutationWithdrawSharingBasisArgs = {
+  input: WithdrawSharingBasisInput;
 };
 
 /** A place not yet known to the hub. */
@@ -1153,8 +1241,12 @@ export type Query = {
   caseReviewApplications?: Maybe<Array<CaseReviewApplication>>;
   /** Cases your partner leads or takes part in. */
   cases?: Maybe<CaseConnection>;
+  /** Closed cases past the area’s retention period (retentionYears from closure), for a deletion review. Data protection officer only. */
+  casesDueForDeletionReview?: Maybe<Array<RetentionReviewCase>>;
   /** Audited configuration changes, newest first. */
   configurationChanges?: Maybe<Array<ConfigurationChange>>;
+  /** Tombstones of deleted cases, newest first: references and counts only. */
+  deletedCases?: Maybe<Array<DeletedCase>>;
   /** Who you are signed in as. */
   me: Me;
   /** Notifications your partner may see, newest first. */
@@ -1167,6 +1259,9 @@ export type Query = {
   partners: Array<Partner>;
   /** Someone in a case your partner takes part in; anyone else answers NOT_FOUND. */
   person?: Maybe<Person>;
+  subjectAccessRequest?: Maybe<SubjectAccessRequest>;
+  /** Subject access requests, oldest deadline first; open ones only unless includeCompleted. Data protection officer only. */
+  subjectAccessRequests?: Maybe<Array<SubjectAccessRequest>>;
 };
 
 
@@ -1231,6 +1326,16 @@ export type QueryOutstandingActionsArgs = {
 
 export type QueryPersonArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QuerySubjectAccessRequestArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QuerySubjectAccessRequestsArgs = {
+  includeCompleted?: Scalars['Boolean']['input'];
 };
 
 /** An ASB case review application, by the victim or on their behalf, received by your partner by any route. */
@@ -1403,6 +1508,31 @@ export type RecordSharingBasisInput = {
   recipientPartnerId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** Share without consent (an override): safeguarding (DPA 2018 sch.1 para 18) or preventing or detecting unlawful acts (para 10). Supervisors of the owner partner only. */
+export type RecordSharingOverrideInput = {
+  /** Who decided: the name and role of the decision maker. */
+  decisionMaker: Scalars['String']['input'];
+  expiresAt?: InputMaybe<Scalars['DateTimeISO']['input']>;
+  /** SAFEGUARDING or PREVENTING_UNLAWFUL_ACTS; CONSENT is not an override. */
+  kind: SharingBasisKind;
+  /** The lawful basis relied on, e.g. UK GDPR art. 6(1)(e) and DPA 2018 sch.1 para 18. */
+  lawfulBasis: Scalars['String']['input'];
+  /** Someone in a case your partner takes part in. */
+  personId: Scalars['ID']['input'];
+  /** Why sharing without consent is necessary and proportionate. */
+  reason: Scalars['String']['input'];
+  /** Release to this partner only; omit for every partner on the person’s cases. */
+  recipientPartnerId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** A subject access request as received (UK GDPR art. 15). */
+export type RecordSubjectAccessRequestInput = {
+  /** The person asking, as held in the hub. */
+  personId: Scalars['ID']['input'];
+  /** The day any partner received the request. */
+  receivedOn: Scalars['LocalDate']['input'];
+};
+
 /** Support offered to someone in the case, and their answer. */
 export type RecordSupportOfferInput = {
   caseId: Scalars['ID']['input'];
@@ -1424,6 +1554,15 @@ export type ReopenOsaraStageInput = {
   to: OsaraStage;
 };
 
+/** A closed case past the area’s retention period (retentionYears from closure), due for a deletion review. */
+export type RetentionReviewCase = {
+  caseId: Scalars['ID']['output'];
+  closedAt: Scalars['DateTimeISO']['output'];
+  reference: Scalars['String']['output'];
+  /** The day the retention period ended. */
+  reviewDueOn: Scalars['LocalDate']['output'];
+};
+
 export type RiskLevel =
   | 'HIGH'
   | 'MEDIUM'
@@ -1441,15 +1580,23 @@ export type Role =
 /** A consent or lawful basis releasing a partner’s fields about a person. */
 export type SharingBasis = {
   decidedBy: Officer;
+  /** Override: who took the decision. */
+  decisionMaker?: Maybe<Scalars['String']['output']>;
   expiresAt?: Maybe<Scalars['DateTimeISO']['output']>;
   id: Scalars['ID']['output'];
   kind: SharingBasisKind;
+  /** Override: the lawful basis relied on. */
+  lawfulBasis?: Maybe<Scalars['String']['output']>;
+  /** True when shared without consent (safeguarding or preventing unlawful acts). */
+  override: Scalars['Boolean']['output'];
   /** The partner whose fields it releases. */
   ownerPartner: Partner;
   reason: Scalars['String']['output'];
   /** Null: every partner on the person’s cases. */
   recipientPartner?: Maybe<Partner>;
   recordedAt: Scalars['DateTimeISO']['output'];
+  /** Why it was withdrawn. */
+  withdrawalReason?: Maybe<Scalars['String']['output']>;
   withdrawnAt?: Maybe<Scalars['DateTimeISO']['output']>;
 };
 
@@ -1457,6 +1604,23 @@ export type SharingBasisKind =
   | 'CONSENT'
   | 'PREVENTING_UNLAWFUL_ACTS'
   | 'SAFEGUARDING';
+
+/** A subject access request and its deadlines. The export: GET /subject-access/{id}.json or .html with the DPO’s bearer token. */
+export type SubjectAccessRequest = {
+  completedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** One calendar month from receipt. */
+  deadline: Scalars['LocalDate']['output'];
+  /** Three calendar months from receipt, once extended. */
+  extendedDeadline?: Maybe<Scalars['LocalDate']['output']>;
+  extensionReason?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  /** Past its deadline (extended, if it was) and not completed. */
+  overdue: Scalars['Boolean']['output'];
+  /** The person asking; null once their data was deleted after a retention review. */
+  personId?: Maybe<Scalars['ID']['output']>;
+  receivedOn: Scalars['LocalDate']['output'];
+  recordedAt: Scalars['DateTimeISO']['output'];
+};
 
 export type Subscription = {
   /** Each new notification your partner may see, as it is published (over graphql-ws at /graphql). */
@@ -1506,6 +1670,7 @@ export type UpdateAreaConfigurationInput = {
   /** Why: quoted in the audit of configuration changes. */
   reason: Scalars['String']['input'];
   respondWorkingDays?: InputMaybe<Scalars['Int']['input']>;
+  retentionYears?: InputMaybe<Scalars['Int']['input']>;
   smallNumberThreshold?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -1517,6 +1682,13 @@ export type Vulnerability =
   | 'MENTAL_ILL_HEALTH'
   | 'PHYSICAL_DISABILITY'
   | 'SUBSTANCE_MISUSE';
+
+/** Withdraw a basis your partner recorded (the person withdrew consent, the risk has passed). Takes effect at once. */
+export type WithdrawSharingBasisInput = {
+  /** Why it is withdrawn: quoted in the record and the audit. */
+  reason: Scalars['String']['input'];
+  sharingBasisId: Scalars['ID']['input'];
+};
 
 export type CaseViewQueryVariables = Exact<{
   id: Scalars['ID']['input'];

@@ -1,0 +1,233 @@
+import { DEMO_IDS } from '../../src/demo/demo-data';
+import { demoToken } from '../audit/audit-support';
+import { gql } from '../support/gql';
+import { codes, startTestHub, type TestHub } from '../support/hub';
+
+/** Deletes demo cases, so it runs on a private copy of the database. */
+let hub: TestHub;
+let dpo: string;
+beforeAll(async () => {
+  hub = await startTestHub({}, { private: true });
+  dpo = await demoToken('dpo.griffiths');
+});
+afterAll(async () => {
+  await hub?.close();
+});
+
+interface Tombstone {
+  reference: string;
+  caseId: string;
+  reason: string;
+  peopleCount: number;
+  peopleDeleted: number;
+  incidentCounts: { category: string; month: string; count: number }[];
+  interventionCounts: { kind: string; count: number }[];
+}
+const TOMBSTONE =
+  'reference caseId reason peopleCount peopleDeleted incidentCounts { category month count } interventionCounts { kind count }';
+
+const DUE = gql<{
+  casesDueForDeletionReview: { caseId: string; reference: string; reviewDueOn: string }[] | null;
+}>(`query Due { casesDueForDeletionReview { caseId reference reviewDueOn } }`);
+const APPROVE = gql<
+  { approveCaseDeletion: Tombstone | null },
+  { input: { caseId: string; reason: string } }
+>(`mutation Approve($input: ApproveCaseDeletionInput!) {
+  approveCaseDeletion(input: $input) { ${TOMBSTONE} }
+}`);
+const DELETED = gql<{ deletedCases: Tombstone[] | null }>(
+  `query Deleted { deletedCases { ${TOMBSTONE} } }`,
+);
+const PERSON = gql<{ person: { id: string; givenName: string | null } | null }, { id: string }>(
+  `query P($id: ID!) { person(id: $id) { id givenName } }`,
+);
+const CASE = gql<{ case: { id: string } | null }, { id: string }>(
+  `query C($id: ID!) { case(id: $id) { id } }`,
+);
+const CASES = gql<{ cases: { edges: { node: { reference: string } }[] } | null }>(
+  `query Cs { cases(first: 50) { edges { node { reference } } } }`,
+);
+const AUDIT = gql<
+  { auditEntries: { edges: { node: Record<string, unknown> }[] } | null },
+  { personId: string }
+>(`query A($personId: ID!) {
+  auditEntries(filter: { personId: $personId }, first: 20) {
+    edges { node { id occurredAt userId role action subjectType subjectId personId caseId fields purpose operation } }
+  }
+}`);
+
+const sql = <T>(text: string, params: unknown[] = []) => hub.em().execute<T[]>(text, params);
+
+/** Every row of every table but the audit and the tombstones, as text, that mentions `needle`. */
+async function tablesMentioning(needle: string) {
+  const tables = await sql<{ table_name: string }>(
+    `select table_name from information_schema.tables
+      where table_schema = 'public' and table_type = 'BASE TABLE'
+        and table_name not in ('audit_entry', 'deleted_case', 'mikro_orm_migrations')`,
+  );
+  const found: string[] = [];
+  for (const { table_name } of tables) {
+    const [row] = await sql<{ n: number }>(
+      `select count(*)::int as n from "${table_name}" t where t::text ilike ?`,
+      [`%${needle}%`],
+    );
+    if (row.n > 0) found.push(table_name);
+  }
+  return found;
+}
+
+describe('retention: closed cases reviewed for deletion after the retention period', () => {
+  it('lists a case closed more than retentionYears ago for review, not one closed within the period', async () => {
+    const settings = await hub.request(
+      gql<{ areaConfiguration: { retentionYears: number } | null }>(
+        `query R { areaConfiguration { retentionYears } }`,
+      ),
+      {},
+      dpo,
+    );
+    expect(settings.data!.areaConfiguration!.retentionYears).toBe(6);
+    await sql(
+      `update asb_case set status = 'CLOSED', closed_at = now() - interval '7 years' where id = ?`,
+      [DEMO_IDS.parkCase],
+    );
+    const due = await hub.request(DUE, {}, dpo);
+    expect(due.errors).toBeUndefined();
+    const references = due.data!.casesDueForDeletionReview!.map((c) => c.caseId);
+    expect(references).toContain(DEMO_IDS.parkCase);
+    // Closed in January 2026: within 6 years.
+    expect(references).not.toContain(DEMO_IDS.vehiclesCase);
+    await sql(`update asb_case set status = 'OPEN', closed_at = null where id = ?`, [
+      DEMO_IDS.parkCase,
+    ]);
+  });
+
+  it('refuses every role but the data protection officer, an open case, a case within its retention period, and a deletion without a reason', async () => {
+    for (const username of ['pc.morgan', 'sgt.davies', 'admin.evans', 'analyst.price']) {
+      const token = await demoToken(username);
+      expect(codes(await hub.request(DUE, {}, token))).toEqual(['FORBIDDEN']);
+      expect(
+        codes(
+          await hub.request(
+            APPROVE,
+            { input: { caseId: DEMO_IDS.vehiclesCase, reason: 'Review done' } },
+            token,
+          ),
+        ),
+      ).toEqual(['FORBIDDEN']);
+    }
+    for (const caseId of [DEMO_IDS.noiseCase, DEMO_IDS.vehiclesCase]) {
+      const response = await hub.request(APPROVE, { input: { caseId, reason: 'Review' } }, dpo);
+      expect(codes(response)).toEqual(['RETENTION_PERIOD_NOT_PASSED']);
+    }
+    await sql(`update asb_case set closed_at = now() - interval '7 years' where id = ?`, [
+      DEMO_IDS.vehiclesCase,
+    ]);
+    const noReason = await hub.request(
+      APPROVE,
+      { input: { caseId: DEMO_IDS.vehiclesCase, reason: ' ' } },
+      dpo,
+    );
+    expect(codes(noReason)).toEqual(['BAD_USER_INPUT']);
+    const [still] = await sql<{ n: number }>(
+      `select count(*)::int as n from asb_case where id = ?`,
+      [DEMO_IDS.vehiclesCase],
+    );
+    expect(still.n).toBe(1);
+  });
+
+  it('deletes the personal data of an approved case, keeps people who are in another case, and leaves a tombstone with the right counts', async () => {
+    const caseId = DEMO_IDS.cuckooingCase;
+    // Kyle is also a perpetrator in the noise dispute, so he must remain.
+    await sql(
+      `insert into case_person (id, case_id, person_id, role, vulnerabilities)
+       values (gen_random_uuid(), ?, ?, 'PERPETRATOR', '{}')`,
+      [DEMO_IDS.noiseCase, DEMO_IDS.kyle],
+    );
+    await sql(
+      `update asb_case set status = 'CLOSED', closed_at = now() - interval '6 years 1 day' where id = ?`,
+      [caseId],
+    );
+    const inCase = await sql<{ person_id: string }>(
+      `select person_id from case_person where case_id = ?`,
+      [caseId],
+    );
+    const deletedPeople = inCase.map((r) => r.person_id).filter((id) => id !== DEMO_IDS.kyle);
+    const expectedIncidents = await sql<{ category: string; month: string; count: number }>(
+      `select i.category, to_char(i.occurred_at at time zone 'UTC', 'YYYY-MM') as month, count(*)::int as count
+         from case_incident ci join incident i on i.id = ci.incident_id where ci.case_id = ?
+        group by 1, 2 order by 2, 1`,
+      [caseId],
+    );
+    const expectedInterventions = await sql<{ kind: string; count: number }>(
+      `select kind, count(*)::int as count from intervention where case_id = ? group by 1 order by 1`,
+      [caseId],
+    );
+    expect(expectedIncidents.reduce((n, c) => n + c.count, 0)).toBe(5);
+    expect(expectedInterventions.length).toBeGreaterThan(0);
+    const due = await hub.request(DUE, {}, dpo);
+    expect(due.data!.casesDueForDeletionReview!.map((c) => c.caseId)).toContain(caseId);
+
+    const response = await hub.request(
+      APPROVE,
+      { input: { caseId, reason: 'Retention review: no ongoing need, no litigation hold' } },
+      dpo,
+    );
+    expect(response.errors).toBeUndefined();
+    const tombstone: Tombstone = {
+      reference: 'ASB-2026-0001',
+      caseId,
+      reason: 'Retention review: no ongoing need, no litigation hold',
+      peopleCount: inCase.length,
+      peopleDeleted: deletedPeople.length,
+      incidentCounts: expectedIncidents,
+      interventionCounts: expectedInterventions,
+    };
+    expect(response.data!.approveCaseDeletion).toEqual(tombstone);
+    expect((await hub.request(DELETED, {}, dpo)).data!.deletedCases).toContainEqual(tombstone);
+
+    // Nothing of a deleted person is readable through any query, by any user.
+    for (const username of ['pc.morgan', 'housing.williams', 'mh.thomas', 'asb.jones']) {
+      const token = await demoToken(username);
+      for (const id of deletedPeople) {
+        expect(codes(await hub.request(PERSON, { id }, token))).toEqual(['NOT_FOUND']);
+      }
+      expect(codes(await hub.request(CASE, { id: caseId }, token))).toEqual(['NOT_FOUND']);
+      const cases = await hub.request(CASES, {}, token);
+      expect(cases.data!.cases!.edges.map((e) => e.node.reference)).not.toContain('ASB-2026-0001');
+    }
+    // Nor held anywhere in the database but the audit (ids only) and the tombstone.
+    for (const needle of [
+      'Seren',
+      'Jenkins',
+      'Gareth',
+      'Heol y Bryn',
+      'CLINICAL-NOTE',
+      ...deletedPeople,
+    ]) {
+      expect({ needle, tables: await tablesMentioning(needle) }).toEqual({ needle, tables: [] });
+    }
+    // The audit keeps its entries about Seren (append-only) but no name: ids, types, fields.
+    const audit = await hub.request(AUDIT, { personId: DEMO_IDS.seren }, dpo);
+    expect(audit.errors).toBeUndefined();
+    const entries = audit.data!.auditEntries!.edges.map((e) => e.node);
+    expect(entries).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          action: 'DELETE',
+          subjectType: 'Person',
+          subjectId: DEMO_IDS.seren,
+        }),
+      ]),
+    );
+    expect(JSON.stringify(entries)).not.toMatch(/Seren|Jenkins/);
+
+    // Kyle, in the noise dispute too, remains with his records.
+    const kyle = await hub.request(PERSON, { id: DEMO_IDS.kyle }, await demoToken('asb.jones'));
+    expect(kyle.data!.person).toEqual({ id: DEMO_IDS.kyle, givenName: 'Kyle' });
+    const [records] = await sql<{ n: number }>(
+      `select count(*)::int as n from police_record where person_id = ?`,
+      [DEMO_IDS.kyle],
+    );
+    expect(records.n).toBe(1);
+  });
+});
