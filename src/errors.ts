@@ -44,6 +44,7 @@ export type ErrorCode =
   | 'ACTION_NOT_YOURS'
   // Data protection rights (README "Data protection rights").
   | 'SHARING_BASIS_NOT_YOURS'
+  | 'OVERRIDE_REQUIRED'
   | 'SUBJECT_ACCESS_ALREADY_EXTENDED'
   | 'SUBJECT_ACCESS_COMPLETED'
   | 'RETENTION_PERIOD_NOT_PASSED'

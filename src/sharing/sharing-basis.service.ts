@@ -25,6 +25,15 @@ export async function recordSharingBasis(
   personVisible: (id: string) => Promise<boolean>,
   override?: { decisionMaker: string; lawfulBasis: string },
 ) {
+  // Without the person's consent, releasing special category data is an override: a
+  // supervisor's decision on a DPA 2018 schedule 1 condition (para 10 or 18), recorded as such.
+  if (!override && input.kind !== SharingBasisKind.CONSENT) {
+    throw new HubError(
+      'OVERRIDE_REQUIRED',
+      'Only consent is recorded this way; a basis without consent (DPA 2018 sch.1 para 10 or 18) is an override, recorded by a supervisor with recordSharingOverride',
+      { field: 'kind' },
+    );
+  }
   const personId = requireId(input.personId, 'person');
   if (!(await personVisible(personId))) throw notFound('person', input.personId);
   const reason = requireText(input.reason, 'reason', 2000);

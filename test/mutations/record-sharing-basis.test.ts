@@ -100,25 +100,25 @@ describe('recordSharingBasis', () => {
     expect(await basesSeenBy(perpetrator.id, police)).toEqual([]);
   });
 
-  it('records a safeguarding basis released to every partner on the person’s cases until it expires', async () => {
-    const { police, mentalHealth, perpetrator, input, rows } = await setting();
-    const expiresAt = daysFromNow(90).toISOString();
-    const response = await record(
-      {
-        ...input,
-        kind: 'SAFEGUARDING',
-        reason: 'Risk of serious harm to neighbours; decided by the safeguarding lead',
-        recipientPartnerId: null,
-        expiresAt,
-      },
-      mentalHealth,
+  it('refuses a safeguarding basis recorded as if it were consent: without consent it is an override, for a supervisor', async () => {
+    const { mentalHealth, input, rows } = await setting();
+    const response = await expectRefused(
+      hub,
+      rows,
+      () =>
+        record(
+          {
+            ...input,
+            kind: 'SAFEGUARDING',
+            reason: 'Risk of serious harm to neighbours; decided by the safeguarding lead',
+            recipientPartnerId: null,
+            expiresAt: daysFromNow(90).toISOString(),
+          },
+          mentalHealth,
+        ),
+      'OVERRIDE_REQUIRED',
     );
-    expect(response.errors).toBeUndefined();
-    expect(response.data!.recordSharingBasis!.recipientPartner).toBeNull();
-    expect(await rows(hub.em())).toEqual({ bases: 1 });
-    expect(await basesSeenBy(perpetrator.id, police)).toEqual([
-      expect.objectContaining({ kind: 'SAFEGUARDING', expiresAt, recipientPartner: null }),
-    ]);
+    expect(response.errors![0].message).toContain('recordSharingOverride');
   });
 
   describe('refuses, writing nothing,', () => {
