@@ -205,3 +205,91 @@ describe('the leak suite: restricted fields by every path, for every demo user',
     },
   );
 });
+
+/** Each case filter with a value that matches the demo cuckooing case, and the Case field it reveals. */
+const FILTERS: [string, Record<string, unknown>][] = [
+  ['status', { status: 'OPEN' }],
+  ['riskLevel', { riskLevel: 'HIGH' }],
+  ['leadPartner', { leadPartnerId: DEMO_PARTNERS.police.id }],
+  ['people', { personId: DEMO_IDS.seren }],
+  ['openedAt', { openedAfter: '2026-01-01T00:00:00Z' }],
+  ['title', { search: 'Cuckooing' }],
+];
+const ORDERS = ['OPENED_AT_DESC', 'OPENED_AT_ASC', 'RISK_LEVEL_DESC', 'REFERENCE_ASC'];
+const CASE_LIST = `query ($filter: CaseFilter, $orderBy: CaseOrder!) {
+  cases(first: 100, filter: $filter, orderBy: $orderBy) { totalCount edges { node { id } } }
+}`;
+
+describe('the leak suite: filters, sort orders and counts, for every demo user', () => {
+  let hub: TestHub;
+  let tried = 0;
+  beforeAll(async () => {
+    hub = await startTestHub({ RATE_LIMIT_PER_MINUTE: '100000' });
+  });
+  afterAll(async () => {
+    console.log(`leak suite: ${tried} filter and sort combinations tried`);
+    await hub.close();
+  });
+
+  it.each(DEMO_USERS.map((user) => [user.username, user] as const))(
+    '%s can filter, sort and count only by fields they may read, and only over cases their partner takes part in',
+    async (_name, user) => {
+      const token = await signDemoToken({ ...user, partnerId: partnerIdOf(user) });
+      const viewer = {
+        partnerKind: DEMO_PARTNERS[user.partner].kind,
+        role: user.role,
+        partnerId: partnerIdOf(user),
+        userId: user.id,
+        username: user.username,
+        displayName: user.displayName,
+      };
+      const em = hub.em();
+      const visible = new Set(
+        (
+          await em
+            .getConnection()
+            .execute<
+              { case_id: string }[]
+            >('select case_id from case_partner where partner_id = ?', [partnerIdOf(user)])
+        ).map((row) => row.case_id),
+      );
+      const mayList = mayEverRead(policy.Query.fields.cases, viewer);
+      for (const [field, filter] of [['', {}] as [string, Record<string, unknown>], ...FILTERS]) {
+        for (const orderBy of ORDERS) {
+          tried += 1;
+          const response = await hub.post(
+            { query: CASE_LIST, variables: { filter, orderBy } },
+            { authorization: `Bearer ${token}` },
+          );
+          const codes = (response.body.errors ?? []).map(
+            (error: { extensions?: { code?: string } }) => error.extensions?.code,
+          );
+          const orderFields = orderBy.startsWith('OPENED')
+            ? ['openedAt']
+            : orderBy.startsWith('RISK')
+              ? ['riskLevel', 'openedAt']
+              : ['reference'];
+          const allowed =
+            mayList &&
+            [field, ...orderFields]
+              .filter(Boolean)
+              .every((f) => mayEverRead(policy.Case.fields[f], viewer));
+          if (!allowed) {
+            expect({ field, orderBy, codes, data: response.body.data?.cases ?? null }).toEqual({
+              field,
+              orderBy,
+              codes: ['FORBIDDEN'],
+              data: null,
+            });
+            continue;
+          }
+          const ids: string[] = response.body.data.cases.edges.map(
+            (edge: { node: { id: string } }) => edge.node.id,
+          );
+          expect(ids.filter((id) => !visible.has(id))).toEqual([]);
+          expect(response.body.data.cases.totalCount).toBe(ids.length);
+        }
+      }
+    },
+  );
+});
