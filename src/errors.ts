@@ -42,6 +42,12 @@ export type ErrorCode =
   // Actions: a task for a partner on the case.
   | 'PARTNER_NOT_ON_CASE'
   | 'ACTION_NOT_YOURS'
+  // Problem-solving group meetings (src/meetings/; docs/rules.md lists each rule).
+  | 'CHAIR_NOT_ON_CASE'
+  | 'CHAIR_MUST_ATTEND'
+  | 'CASE_NOT_ON_AGENDA'
+  | 'MEETING_NOT_YET_HELD'
+  | 'PACK_FOR_OWN_PARTNER_ONLY'
   // The audit of reads and writes of personal data could not be written: nothing is answered.
   | 'AUDIT_UNAVAILABLE'
   // The HTTP and GraphQL surface (README "Hardening").
