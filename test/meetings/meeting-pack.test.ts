@@ -6,6 +6,7 @@ import { Incident } from '../../src/incidents/incident.entity';
 import { londonWeekdayHour } from '../../src/meetings/meeting-pack.service';
 import { Partner } from '../../src/partners/partner.entity';
 import { makeCase, makeIncident } from '../support/factories';
+import { auditRowsOf } from '../audit/audit-support';
 import { codes, startTestHub, type TestHub } from '../support/hub';
 import { daysAgo, daysFromNow } from '../mutations/refusals';
 import {
@@ -244,5 +245,33 @@ describe('the meeting pack', () => {
     expect(codes(anotherPartner)).toEqual(['PACK_FOR_OWN_PARTNER_ONLY']);
     const anonymous = await pack(undefined, meeting.id, 'WHOLE_MEETING');
     expect(codes(anonymous)).toEqual(['UNAUTHENTICATED']);
+  });
+  it('audits the pack as a read of the people and partner records it shows, and not of what it withheld', async () => {
+    const { council, police, housing, mentalHealth, victim, onCase, record } =
+      await meetingSetting(hub);
+    await releaseByConsent(hub, mentalHealth, victim);
+    const meeting = await existingMeeting(
+      hub,
+      council,
+      daysFromNow(2),
+      [police.partner, housing.partner, mentalHealth.partner],
+      [onCase],
+    );
+    const response = await pack(housing.token, meeting.id, 'WHOLE_MEETING');
+    expect(response.errors).toBeUndefined();
+    const rows = await auditRowsOf(hub, housing.user.id);
+    const person = rows.find((row) => row.subject_type === 'MeetingPackPerson');
+    expect(person).toMatchObject({
+      subject_id: victim.id,
+      person_id: victim.id,
+      case_id: onCase.id,
+    });
+    const fields = rows.find((row) => row.subject_type === 'MeetingPackField');
+    expect(fields).toMatchObject({
+      subject_id: record.id,
+      person_id: victim.id,
+      case_id: onCase.id,
+    });
+    expect(JSON.stringify(rows)).not.toContain('clinicalNotes');
   });
 });
