@@ -11,6 +11,7 @@ import { interventionLoaders } from './interventions/intervention.loaders';
 import { jointVisitLoaders } from './joint-visits/joint-visit.loaders';
 import { locationLoaders } from './locations/location.loaders';
 import type { NotificationFeed } from './notifications/notification-feed';
+import { meetingLoaders } from './meetings/meeting.loaders';
 import { osaraLoaders } from './osara/osara.loaders';
 import { partnerRecordLoaders } from './partner-records/partner-record.loaders';
 import { partnerLoaders } from './partners/partner.loaders';
@@ -53,6 +54,7 @@ export function createLoaders(em: EntityManager, viewer: Viewer) {
     ...sharingBasisLoaders(em, waves),
     ...osaraLoaders(em, waves),
     ...actionLoaders(em, waves),
+    ...meetingLoaders(em, waves),
   };
 }
 

@@ -48,6 +48,12 @@ export type ErrorCode =
   | 'SUBJECT_ACCESS_ALREADY_EXTENDED'
   | 'SUBJECT_ACCESS_COMPLETED'
   | 'RETENTION_PERIOD_NOT_PASSED'
+  // Problem-solving group meetings (src/meetings/; docs/rules.md lists each rule).
+  | 'CHAIR_NOT_ON_CASE'
+  | 'CHAIR_MUST_ATTEND'
+  | 'CASE_NOT_ON_AGENDA'
+  | 'MEETING_NOT_YET_HELD'
+  | 'PACK_FOR_OWN_PARTNER_ONLY'
   // The audit of reads and writes of personal data could not be written: nothing is answered.
   | 'AUDIT_UNAVAILABLE'
   // The HTTP and GraphQL surface (README "Hardening").

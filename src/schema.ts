@@ -40,6 +40,7 @@ import {
   MentalHealthRecordResolver,
   PoliceRecordResolver,
 } from './partner-records/partner-record.resolver';
+import { MeetingAgendaItemResolver, MeetingResolver } from './meetings/meeting.resolver';
 import { NotificationResolver } from './notifications/notification.resolver';
 import {
   CaseOsaraResolver,
@@ -101,6 +102,8 @@ export const resolvers: NonEmptyArray<Function> = [
   AuditResolver,
   SubjectAccessResolver,
   RetentionResolver,
+  MeetingResolver,
+  MeetingAgendaItemResolver,
 ];
 
 /**

@@ -2,6 +2,7 @@ import { Entity, Enum, Index, ManyToOne, Opt, PrimaryKey, Property } from '@mikr
 import { randomUUID } from 'node:crypto';
 import { Case } from '../cases/case.entity';
 import { Partner } from '../partners/partner.entity';
+import { Meeting } from '../meetings/meeting.entity';
 import { User } from '../users/user.entity';
 import { ActionSource, ActionStatus } from './action-enums';
 
@@ -55,6 +56,11 @@ export class Action {
   /** Who completed or cancelled it: the assigned partner or the case's lead partner. */
   @ManyToOne(() => User, { nullable: true })
   closedBy?: User | null;
+
+  /** The problem-solving group meeting that agreed it (source MEETING). */
+  @Index()
+  @ManyToOne(() => Meeting, { nullable: true })
+  meeting?: Meeting | null;
 
   /** When the overdue sweep raised ACTION_OVERDUE for it: at most once per action. */
   @Property({ type: 'datetime', nullable: true })

@@ -9,31 +9,54 @@ import { HubEventKind } from '../notifications/hub-event-kind.enum';
 import { recordEvent } from '../notifications/record-event';
 import { openCaseForWrite, requirePartnerOnCase } from '../osara/osara.service';
 import { requireStage } from '../osara/osara.rules';
+import type { Case } from '../cases/case.entity';
+import type { Meeting } from '../meetings/meeting.entity';
+import type { Partner } from '../partners/partner.entity';
 import { User } from '../users/user.entity';
 import { ActionSource, ActionStatus } from './action-enums';
 import { Action } from './action.entity';
 import type { AssignActionInput, CancelActionInput, CompleteActionInput } from './action.input';
 
-/** A task for a partner on the case, due today or later; the assigned partner hears of it. */
-export async function assignAction(em: EntityManager, viewer: Viewer, input: AssignActionInput) {
-  const onCase = await openCaseForWrite(em, viewer, input.caseId);
-  const partner = await requirePartnerOnCase(em, onCase, input.partnerId);
-  const title = requireText(input.title, 'title', 200);
-  const details = optionalText(input.details, 'details', 5000);
-  const dueDate = requireLocalDate(input.dueDate, 'dueDate');
+/** What a new action says, before it is checked. */
+export interface NewActionFields {
+  title: string;
+  details?: string | null;
+  dueDate: string;
+  source: ActionSource;
+  meeting?: Meeting | null;
+}
+
+/** The wording and due date of a new action: due today or later. */
+export function checkActionFields(fields: Pick<NewActionFields, 'title' | 'details' | 'dueDate'>) {
+  const title = requireText(fields.title, 'title', 200);
+  const details = optionalText(fields.details, 'details', 5000);
+  const dueDate = requireLocalDate(fields.dueDate, 'dueDate');
   if (dueDate < londonDay(new Date())) {
     throw badInput('dueDate is in the past: an action is due today or later', 'dueDate');
   }
-  if (input.osaraResponse) {
-    requireStage(onCase.osara.stage, OsaraStage.RESPONSE, 'OSARA response actions');
-  }
+  return { title, details, dueDate };
+}
+
+/**
+ * A task for a partner on the case (already checked to take part), due today or later; the
+ * assigned partner hears of it. Shared by assigned actions and those a meeting agrees.
+ */
+export function createAction(
+  em: EntityManager,
+  viewer: Viewer,
+  onCase: Case,
+  partner: Partner,
+  fields: NewActionFields,
+) {
+  const { title, details, dueDate } = checkActionFields(fields);
   const action = em.create(Action, {
     case: onCase,
     assignedPartner: partner,
     title,
     details,
     dueDate,
-    source: input.osaraResponse ? ActionSource.OSARA_RESPONSE : ActionSource.MANUAL,
+    source: fields.source,
+    meeting: fields.meeting ?? null,
     createdBy: em.getReference(User, viewer.userId),
   });
   recordEvent(em, {
@@ -42,6 +65,21 @@ export async function assignAction(em: EntityManager, viewer: Viewer, input: Ass
     audiencePartnerId: partner.id,
     summary: `Action due ${dueDate} assigned to ${partner.name} on case ${onCase.reference}`,
     subjectIds: { actionId: action.id },
+  });
+  return action;
+}
+
+/** A task for a partner on the case, due today or later; the assigned partner hears of it. */
+export async function assignAction(em: EntityManager, viewer: Viewer, input: AssignActionInput) {
+  const onCase = await openCaseForWrite(em, viewer, input.caseId);
+  const partner = await requirePartnerOnCase(em, onCase, input.partnerId);
+  checkActionFields(input);
+  if (input.osaraResponse) {
+    requireStage(onCase.osara.stage, OsaraStage.RESPONSE, 'OSARA response actions');
+  }
+  const action = createAction(em, viewer, onCase, partner, {
+    ...input,
+    source: input.osaraResponse ? ActionSource.OSARA_RESPONSE : ActionSource.MANUAL,
   });
   await em.flush();
   return action;
@@ -103,6 +141,25 @@ export async function cancelAction(em: EntityManager, viewer: Viewer, input: Can
   return action;
 }
 
+/** Open actions on cases the viewer's partner takes part in. */
+function openActions(em: EntityManager, viewer: Viewer) {
+  return em
+    .createQueryBuilder(Action, 'a')
+    .select('*')
+    .join('a.case', 'c')
+    .where({ status: ActionStatus.OPEN })
+    .andWhere(PARTICIPATES('c'), [viewer.partnerId]);
+}
+
+/** Open actions on these cases (those the viewer's partner takes part in), soonest due first. */
+export function openActionsOnCases(em: EntityManager, viewer: Viewer, caseIds: string[]) {
+  if (!caseIds.length) return Promise.resolve([]);
+  return openActions(em, viewer)
+    .andWhere({ case: { $in: caseIds } })
+    .orderBy({ dueDate: 'asc', createdAt: 'asc', id: 'asc' })
+    .getResultList();
+}
+
 /** Open actions assigned to the viewer's partner, on cases it takes part in, soonest due first. */
 export async function outstandingActions(
   em: EntityManager,
@@ -113,12 +170,7 @@ export async function outstandingActions(
   if (!Number.isInteger(args.first) || args.first < 1 || args.first > maxPageSize) {
     throw badInput(`first must be from 1 to ${maxPageSize}`, 'first');
   }
-  const query = em
-    .createQueryBuilder(Action, 'a')
-    .select('*')
-    .join('a.case', 'c')
-    .where({ assignedPartner: viewer.partnerId, status: ActionStatus.OPEN })
-    .andWhere(PARTICIPATES('c'), [viewer.partnerId]);
+  const query = openActions(em, viewer).andWhere({ assignedPartner: viewer.partnerId });
   if (args.overdueOnly) query.andWhere({ dueDate: { $lt: londonDay(new Date()) } });
   return query
     .orderBy({ dueDate: 'asc', createdAt: 'asc', id: 'asc' })

@@ -200,6 +200,60 @@ export const PERSONAL_DATA: Readonly<Record<string, PersonalDataType>> = {
     subject: (request) =>
       request?.id ? { id: request.id, personId: request.person?.id ?? null } : undefined,
   },
+  // Meeting packs (src/meetings/): what they show of people and partner records, and free text.
+  Meeting: {
+    fields: ['minutes'],
+    subject: (meeting) => (meeting?.id ? { id: meeting.id } : undefined),
+  },
+  MeetingPackItem: {
+    fields: ['summary', 'people'],
+    exempt: Object.fromEntries(
+      [
+        'position',
+        'caseId',
+        'reference',
+        'title',
+        'status',
+        'riskLevel',
+        'osaraStage',
+        'chronologySince',
+        'chronology',
+        'caseReview',
+        'actionsByPartner',
+        'chart',
+        'withheld',
+      ].map((field) => [field, ANALYSTS_SEE]),
+    ),
+    subject: (item) => (item?.caseId ? { id: item.caseId, caseId: item.caseId } : undefined),
+  },
+  MeetingPackEntry: {
+    fields: ['detail'],
+    subject: (entry) => (entry?.id ? { id: entry.id, caseId: entry.caseId } : undefined),
+  },
+  MeetingPackPerson: {
+    fields: ['role', 'name', 'records'],
+    subject: (person) =>
+      person?.personId
+        ? { id: person.personId, personId: person.personId, caseId: person.caseId }
+        : undefined,
+  },
+  MeetingPackRecord: {
+    fields: ['kind', 'owner', 'fields'],
+    subject: (record) =>
+      record?.id ? { id: record.id, personId: record.personId, caseId: record.caseId } : undefined,
+  },
+  MeetingPackField: {
+    fields: ['name', 'value'],
+    subject: (field) =>
+      field?.recordId
+        ? { id: field.recordId, personId: field.personId, caseId: field.caseId }
+        : undefined,
+  },
+  MeetingPackAction: {
+    fields: ['title'],
+    exempt: { dueDate: ANALYSTS_SEE, overdue: ANALYSTS_SEE, source: ANALYSTS_SEE },
+    subject: (action) => (action?.id ? { id: action.id, caseId: action.caseId } : undefined),
+  },
   // Reading the audit is itself audited: it says who read what about whom.
   AuditEntry: {
     fields: [
@@ -240,4 +294,7 @@ export const SUBJECT_TYPES: readonly string[] = [
   'SupportOffer',
   'JointVisit',
   'Intervention',
+  'MeetingPackPerson',
+  'MeetingPackRecord',
+  'MeetingPackField',
 ];

@@ -1,5 +1,6 @@
 import { Action } from '../actions/action.entity';
 import { AuditEntry } from '../audit/audit-entry.entity';
+import { Meeting, MeetingAgendaItem, MeetingPartner } from '../meetings/meeting.entity';
 import { HubEvent } from '../notifications/hub-event.entity';
 import { OsaraPartnerRequest } from '../osara/osara-partner-request.entity';
 import { OsaraStageChange } from '../osara/osara-stage-change.entity';
@@ -95,4 +96,7 @@ export const entities = [
   AuditEntry,
   SubjectAccessRequest,
   DeletedCase,
+  Meeting,
+  MeetingPartner,
+  MeetingAgendaItem,
 ];

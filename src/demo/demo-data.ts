@@ -33,6 +33,7 @@ import { SharingBasisKind } from '../sharing/sharing-basis-kind.enum';
 import { SharingBasis } from '../sharing/sharing-basis.entity';
 import { SupportKind, SupportResponse } from '../support/support-enums';
 import { SupportOffer } from '../support/support-offer.entity';
+import { Meeting, MeetingAgendaItem, MeetingPartner } from '../meetings/meeting.entity';
 import { User } from '../users/user.entity';
 import { DEMO_PARTNERS, DEMO_USERS, type DemoPartnerKey } from './demo-directory';
 
@@ -50,6 +51,7 @@ export const DEMO_IDS = {
   alun: '40000000-0000-4000-8000-000000000006',
   tomos: '40000000-0000-4000-8000-000000000007',
   flat: '50000000-0000-4000-8000-000000000001',
+  meeting: '60000000-0000-4000-8000-000000000001',
 } as const;
 
 const at = (iso: string) => new Date(iso);
@@ -398,6 +400,24 @@ export async function loadDemoData(em: EntityManager): Promise<void> {
       'Keep Gareth engaged in treatment; report missed appointments to the group',
     );
     respond('council', 'Clear needles from the communal garden and review lighting');
+
+    // The problem-solving group, chaired by the council's ASB coordinator, meets about the case.
+    const meeting = tx.create(Meeting, {
+      id: DEMO_IDS.meeting,
+      heldAt: at('2027-01-14T10:00:00Z'),
+      chair: users['asb.jones'],
+      scheduledBy: users['asb.jones'],
+      scheduledAt: at('2026-09-10T09:00:00Z'),
+    });
+    for (const key of ['council', 'police', 'housing', 'mentalHealth', 'drugAlcohol'] as const)
+      tx.create(MeetingPartner, { meeting, partner: partner[key] });
+    tx.create(MeetingAgendaItem, {
+      meeting,
+      case: cuckooing,
+      position: 1,
+      addedBy: users['asb.jones'],
+      addedAt: at('2026-09-10T09:00:00Z'),
+    });
 
     // Each partner's own records about the people in the case.
     tx.create(PoliceRecord, {

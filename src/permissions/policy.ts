@@ -75,6 +75,11 @@ export const policy: Record<string, TypePolicy> = {
       subjectAccessRequest: dataProtectionOfficer,
       casesDueForDeletionReview: dataProtectionOfficer,
       deletedCases: dataProtectionOfficer,
+      // Problem-solving group meetings: only those the viewer's partner attends.
+      meeting: caseAnalysis,
+      nextMeeting: caseAnalysis,
+      // The pack carries identities and free text; what is in it is decided per audience below.
+      meetingPack: caseReaders,
     },
   },
   Subscription: {
@@ -118,6 +123,12 @@ export const policy: Record<string, TypePolicy> = {
           'assignAction',
           'completeAction',
           'cancelAction',
+          // Problem-solving group meetings, area procedure.
+          'scheduleMeeting',
+          'addCaseToMeetingAgenda',
+          'recordMeetingAttendance',
+          'recordMeetingMinutes',
+          'agreeMeetingAction',
         ],
         casework,
       ),
@@ -653,6 +664,111 @@ export const policy: Record<string, TypePolicy> = {
   InterventionCount: {
     description: 'Interventions of one kind, on a tombstone.',
     fields: sameForAll(['kind', 'count'], dataProtectionOfficer),
+  },
+  Meeting: {
+    description:
+      'Problem-solving group meetings: seen only by the partners attending. The minutes are free text that names people.',
+    fields: {
+      ...sameForAll(
+        [
+          'id',
+          'heldAt',
+          'attendanceRecordedAt',
+          'minutesRecordedAt',
+          'chair',
+          'partners',
+          'agenda',
+          'actions',
+          'outstandingActions',
+        ],
+        caseAnalysis,
+      ),
+      minutes: caseReaders,
+    },
+  },
+  MeetingAgendaItem: {
+    description:
+      'A case on a meeting\u2019s agenda; the case itself only if the viewer takes part in it.',
+    fields: sameForAll(['position', 'addedAt', 'case'], caseAnalysis),
+  },
+  MeetingPartnerActions: {
+    description: 'Open actions on a meeting\u2019s cases, by assigned partner.',
+    fields: sameForAll(['partner', 'overdue', 'actions'], caseAnalysis),
+  },
+  MeetingPack: {
+    description:
+      'The meeting pack. Who may ask: case readers of an attending partner (a partner pack only for their own). Its content was already cut down, field by field, by this policy evaluated for every partner in its audience (src/meetings/pack-audience.ts).',
+    fields: sameForAll(
+      ['meetingId', 'heldAt', 'audience', 'audiencePartners', 'generatedAt', 'items', 'withheld'],
+      caseReaders,
+    ),
+  },
+  MeetingPackItem: {
+    description: 'A case on the agenda, as far as the whole audience may see it.',
+    fields: sameForAll(
+      [
+        'position',
+        'caseId',
+        'reference',
+        'title',
+        'summary',
+        'status',
+        'riskLevel',
+        'osaraStage',
+        'chronologySince',
+        'chronology',
+        'caseReview',
+        'actionsByPartner',
+        'people',
+        'chart',
+        'withheld',
+      ],
+      caseReaders,
+    ),
+  },
+  MeetingPackEntry: {
+    description: 'An entry of a case\u2019s chronology since the last meeting.',
+    fields: sameForAll(
+      ['occurredAt', 'kind', 'label', 'partner', 'deadline', 'answer', 'detail'],
+      caseReaders,
+    ),
+  },
+  MeetingPackCaseReview: {
+    description: 'Where a case\u2019s ASB case review is.',
+    fields: sameForAll(
+      ['applicationStep', 'appliedAt', 'decisionOutcome', 'thresholdMet', 'decidedAt'],
+      caseReaders,
+    ),
+  },
+  MeetingPackPartnerActions: {
+    description: 'A partner\u2019s outstanding and overdue actions on a case.',
+    fields: sameForAll(['partner', 'outstanding', 'overdue', 'actions'], caseReaders),
+  },
+  MeetingPackAction: {
+    description: 'An open action in a meeting pack.',
+    fields: sameForAll(['title', 'dueDate', 'overdue', 'source'], caseReaders),
+  },
+  MeetingPackPerson: {
+    description: 'Someone in a case on the agenda.',
+    fields: sameForAll(['role', 'name', 'records'], caseReaders),
+  },
+  MeetingPackRecord: {
+    description:
+      'A partner record in a meeting pack, only if every partner in the audience may know it exists.',
+    fields: sameForAll(['kind', 'owner', 'fields'], caseReaders),
+  },
+  MeetingPackField: {
+    description:
+      'A partner record\u2019s field in a meeting pack, only if every partner in the audience may read it.',
+    fields: sameForAll(['name', 'value'], caseReaders),
+  },
+  MeetingPackChart: {
+    description: 'Incident counts on a case: per week and by day of week and hour.',
+    fields: sameForAll(['from', 'to', 'incidentsPerWeek', 'dayOfWeekByHour'], caseReaders),
+  },
+  WithheldSection: {
+    description: 'Where a meeting pack left something out, and why; never what.',
+    fields: sameForAll(['section', 'reason'], caseReaders),
   },
   PoliceRecord: {
     description:

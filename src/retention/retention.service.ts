@@ -181,6 +181,8 @@ export async function approveCaseDeletion(
     [`delete from case_incident where case_id = ?`, c],
     [`delete from incident where id = any(?::uuid[])`, [I]],
     [`delete from case_person where case_id = ?`, c],
+    // The case leaves the agendas of past meetings; the meetings and their minutes stay.
+    [`delete from meeting_agenda_item where case_id = ?`, c],
     [`delete from case_partner where case_id = ?`, c],
     [`delete from asb_case where id = ?`, c],
     ...[

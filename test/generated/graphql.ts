@@ -58,6 +58,12 @@ export type AddBankHolidayInput = {
   reason: Scalars['String']['input'];
 };
 
+/** Put a case on a meeting’s agenda: one the chair’s partner takes part in. */
+export type AddCaseToMeetingAgendaInput = {
+  caseId: Scalars['ID']['input'];
+  meetingId: Scalars['ID']['input'];
+};
+
 export type AddPartnerToCaseInput = {
   caseId: Scalars['ID']['input'];
   partnerId: Scalars['ID']['input'];
@@ -77,6 +83,19 @@ export type AdvanceOsaraStageInput = {
   caseId: Scalars['ID']['input'];
   /** The stage after the current one: a stale client cannot skip or repeat a move. */
   to: OsaraStage;
+};
+
+/** An action the meeting agreed: a task for a partner on a case on its agenda. */
+export type AgreeMeetingActionInput = {
+  /** A case on the meeting’s agenda. */
+  caseId: Scalars['ID']['input'];
+  details?: InputMaybe<Scalars['String']['input']>;
+  /** Today or later. */
+  dueDate: Scalars['LocalDate']['input'];
+  meetingId: Scalars['ID']['input'];
+  /** A partner taking part in the case. */
+  partnerId: Scalars['ID']['input'];
+  title: Scalars['String']['input'];
 };
 
 /** Approve the deletion of a closed case past its retention period. */
@@ -744,6 +763,166 @@ export type MeCasesArgs = {
   orderBy?: CaseOrder;
 };
 
+/** A problem-solving group meeting: partners meet about a list of cases and agree actions. Seen only by the partners attending it. */
+export type Meeting = {
+  /** Actions the meeting agreed, on cases your partner takes part in. */
+  actions: Array<Action>;
+  /** The cases, in order. */
+  agenda: Array<MeetingAgendaItem>;
+  /** When attendance was taken; until then the partners are those expected. */
+  attendanceRecordedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  chair: Officer;
+  /** When the group meets (or met). */
+  heldAt: Scalars['DateTimeISO']['output'];
+  id: Scalars['ID']['output'];
+  /** Free text that names people. */
+  minutes?: Maybe<Scalars['String']['output']>;
+  minutesRecordedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** Open actions on the agenda’s cases your partner takes part in, by the partner they are assigned to. */
+  outstandingActions: Array<MeetingPartnerActions>;
+  /** The partners attending. */
+  partners: Array<Partner>;
+};
+
+/** A case on a meeting’s agenda. */
+export type MeetingAgendaItem = {
+  addedAt: Scalars['DateTimeISO']['output'];
+  /** Null when your partner does not take part in the case. */
+  case?: Maybe<Case>;
+  /** 1 for the first case discussed. */
+  position: Scalars['Int']['output'];
+};
+
+/** The structured meeting pack for one audience. */
+export type MeetingPack = {
+  audience: MeetingPackAudience;
+  /** The partners whose view the pack keeps to. */
+  audiencePartners: Array<Partner>;
+  generatedAt: Scalars['DateTimeISO']['output'];
+  heldAt: Scalars['DateTimeISO']['output'];
+  items: Array<MeetingPackItem>;
+  meetingId: Scalars['ID']['output'];
+  /** Everything withheld, item by item. */
+  withheld: Array<WithheldSection>;
+};
+
+/** An open action. */
+export type MeetingPackAction = {
+  dueDate: Scalars['LocalDate']['output'];
+  overdue: Scalars['Boolean']['output'];
+  source: ActionSource;
+  /** Null when withheld. */
+  title?: Maybe<Scalars['String']['output']>;
+};
+
+export type MeetingPackAudience =
+  | 'PARTNER'
+  | 'WHOLE_MEETING';
+
+/** Where the case’s ASB case review is. */
+export type MeetingPackCaseReview = {
+  /** The latest application’s last step: APPLIED to CLOSED. */
+  applicationStep?: Maybe<Scalars['String']['output']>;
+  appliedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  decidedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** The latest decision’s outcome. */
+  decisionOutcome?: Maybe<Scalars['String']['output']>;
+  thresholdMet?: Maybe<Scalars['Boolean']['output']>;
+};
+
+/** Chart data: incidents on the case over the 26 weeks before the pack was made, as numbers. */
+export type MeetingPackChart = {
+  /** 7 rows (Monday first) of 24 hourly counts (00:00 to 23:00), in UK time (Europe/London). */
+  dayOfWeekByHour: Array<Array<Scalars['Int']['output']>>;
+  from: Scalars['DateTimeISO']['output'];
+  /** 26 weekly counts, oldest first; week 1 starts at `from`. */
+  incidentsPerWeek: Array<Scalars['Int']['output']>;
+  to: Scalars['DateTimeISO']['output'];
+};
+
+/** One entry of a case’s chronology. */
+export type MeetingPackEntry = {
+  /** The answer to support offered. */
+  answer?: Maybe<Scalars['String']['output']>;
+  /** An intervention’s compliance date. */
+  deadline?: Maybe<Scalars['LocalDate']['output']>;
+  /** Free text; null when withheld. */
+  detail?: Maybe<Scalars['String']['output']>;
+  kind: MeetingPackEntryKind;
+  /** What happened, without personal data: a category, kind or answer. */
+  label: Scalars['String']['output'];
+  occurredAt: Scalars['DateTimeISO']['output'];
+  /** The partner that did it. */
+  partner?: Maybe<Partner>;
+};
+
+export type MeetingPackEntryKind =
+  | 'BREACH'
+  | 'INCIDENT'
+  | 'INTERVENTION'
+  | 'JOINT_VISIT'
+  | 'SUPPORT_OFFER';
+
+/** One field of a partner record. */
+export type MeetingPackField = {
+  /** The record type’s field, e.g. careContact. */
+  name: Scalars['String']['output'];
+  value?: Maybe<Scalars['String']['output']>;
+};
+
+/** One case on the agenda. */
+export type MeetingPackItem = {
+  actionsByPartner: Array<MeetingPackPartnerActions>;
+  /** Null when the whole item is withheld. */
+  caseId?: Maybe<Scalars['ID']['output']>;
+  caseReview?: Maybe<MeetingPackCaseReview>;
+  chart?: Maybe<MeetingPackChart>;
+  chronology: Array<MeetingPackEntry>;
+  /** The chronology starts after this: the last earlier meeting with the case on its agenda (null: from the start). */
+  chronologySince?: Maybe<Scalars['DateTimeISO']['output']>;
+  osaraStage?: Maybe<OsaraStage>;
+  people: Array<MeetingPackPerson>;
+  position: Scalars['Int']['output'];
+  reference?: Maybe<Scalars['String']['output']>;
+  riskLevel?: Maybe<RiskLevel>;
+  status?: Maybe<CaseStatus>;
+  summary?: Maybe<Scalars['String']['output']>;
+  title?: Maybe<Scalars['String']['output']>;
+  withheld: Array<WithheldSection>;
+};
+
+/** A partner’s outstanding and overdue actions on the case. */
+export type MeetingPackPartnerActions = {
+  actions: Array<MeetingPackAction>;
+  outstanding: Scalars['Int']['output'];
+  overdue: Scalars['Int']['output'];
+  partner: Partner;
+};
+
+/** Someone in the case. */
+export type MeetingPackPerson = {
+  /** Null when withheld. */
+  name?: Maybe<Scalars['String']['output']>;
+  records: Array<MeetingPackRecord>;
+  role: PersonRole;
+};
+
+/** A partner’s record about a person, as far as the audience may see it. */
+export type MeetingPackRecord = {
+  fields: Array<MeetingPackField>;
+  /** PoliceRecord, HousingRecord, MentalHealthRecord or DrugAlcoholRecord. */
+  kind: Scalars['String']['output'];
+  owner: Partner;
+};
+
+/** A partner’s open actions on the cases of a meeting’s agenda. */
+export type MeetingPartnerActions = {
+  /** Soonest due first. */
+  actions: Array<Action>;
+  overdue: Scalars['Int']['output'];
+  partner: Partner;
+};
+
 /** An NHS mental health service’s record. */
 export type MentalHealthRecord = {
   careContact?: Maybe<Scalars['String']['output']>;
@@ -760,12 +939,16 @@ export type MentalHealthRecord = {
 export type Mutation = {
   /** Add a bank holiday (an extra one, or a future year’s). */
   addBankHoliday?: Maybe<BankHoliday>;
+  /** Put a case on the agenda: one your partner and the chair’s take part in. */
+  addCaseToMeetingAgenda?: Maybe<Meeting>;
   /** Bring another partner into a case your partner takes part in. */
   addPartnerToCase?: Maybe<Case>;
   /** Add someone to a case as victim, perpetrator, witness or reporter. */
   addPersonToCase?: Maybe<CasePerson>;
   /** Move to the next OSARA stage; refused while the current stage is incomplete. */
   advanceOsaraStage?: Maybe<Case>;
+  /** An action the meeting agreed, for a partner on a case on its agenda. */
+  agreeMeetingAction?: Maybe<Action>;
   /** Approve the deletion of a closed case past its retention period: its personal data goes, a tombstone with counts stays. */
   approveCaseDeletion?: Maybe<DeletedCase>;
   /** Scanning: ask a partner on the case for its data. */
@@ -804,6 +987,10 @@ export type Mutation = {
   recordInterventionBreach?: Maybe<Intervention>;
   /** Record a visit made jointly by partners on the case. */
   recordJointVisit?: Maybe<JointVisit>;
+  /** Record which partners attended. */
+  recordMeetingAttendance?: Maybe<Meeting>;
+  /** Record the minutes. */
+  recordMeetingMinutes?: Maybe<Meeting>;
   /** OSARA Analysis, at Analysis. */
   recordOsaraAnalysis?: Maybe<Case>;
   /** OSARA Assessment, at Assessment. */
@@ -828,6 +1015,8 @@ export type Mutation = {
   recordSupportOffer?: Maybe<SupportOffer>;
   /** Reopen an earlier OSARA stage, with a reason. */
   reopenOsaraStage?: Maybe<Case>;
+  /** Schedule a problem-solving group meeting. */
+  scheduleMeeting?: Maybe<Meeting>;
   /** Change the area’s rules; each change is audited. */
   updateAreaConfiguration?: Maybe<AreaConfiguration>;
   /** Withdraw a basis your partner recorded; the fields it released are hidden from the next request on. */
@@ -837,6 +1026,11 @@ export type Mutation = {
 
 export type MutationAddBankHolidayArgs = {
   input: AddBankHolidayInput;
+};
+
+
+export type MutationAddCaseToMeetingAgendaArgs = {
+  input: AddCaseToMeetingAgendaInput;
 };
 
 
@@ -852,6 +1046,11 @@ export type MutationAddPersonToCaseArgs = {
 
 export type MutationAdvanceOsaraStageArgs = {
   input: AdvanceOsaraStageInput;
+};
+
+
+export type MutationAgreeMeetingActionArgs = {
+  input: AgreeMeetingActionInput;
 };
 
 
@@ -950,6 +1149,16 @@ export type MutationRecordJointVisitArgs = {
 };
 
 
+export type MutationRecordMeetingAttendanceArgs = {
+  input: RecordMeetingAttendanceInput;
+};
+
+
+export type MutationRecordMeetingMinutesArgs = {
+  input: RecordMeetingMinutesInput;
+};
+
+
 export type MutationRecordOsaraAnalysisArgs = {
   input: RecordOsaraAnalysisInput;
 };
@@ -1007,6 +1216,11 @@ export type MutationRecordSupportOfferArgs = {
 
 export type MutationReopenOsaraStageArgs = {
   input: ReopenOsaraStageInput;
+};
+
+
+export type MutationScheduleMeetingArgs = {
+  input: ScheduleMeetingInput;
 };
 
 
@@ -1249,6 +1463,12 @@ export type Query = {
   deletedCases?: Maybe<Array<DeletedCase>>;
   /** Who you are signed in as. */
   me: Me;
+  /** A meeting your partner attends; any other answers as unknown. */
+  meeting?: Maybe<Meeting>;
+  /** The meeting pack: for the whole meeting (what every attending partner may see) or for your own partner. Withheld content is listed by place, never by content. */
+  meetingPack?: Maybe<MeetingPack>;
+  /** The next meeting your partner attends, with its agenda; null when none is set. */
+  nextMeeting?: Maybe<Meeting>;
   /** Notifications your partner may see, newest first. */
   notifications?: Maybe<NotificationConnection>;
   /** Open actions assigned to your partner, soonest due first; overdueOnly for those past their due date. */
@@ -1309,6 +1529,18 @@ export type QueryCasesArgs = {
 
 export type QueryConfigurationChangesArgs = {
   first?: Scalars['Int']['input'];
+};
+
+
+export type QueryMeetingArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryMeetingPackArgs = {
+  audience: MeetingPackAudience;
+  meetingId: Scalars['ID']['input'];
+  partnerId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -1452,6 +1684,19 @@ export type RecordJointVisitInput = {
   visitedAt: Scalars['DateTimeISO']['input'];
 };
 
+/** Record which partners attended; replaces the expected list. */
+export type RecordMeetingAttendanceInput = {
+  meetingId: Scalars['ID']['input'];
+  /** Every partner that attended, the chair’s included. */
+  partnerIds: Array<Scalars['ID']['input']>;
+};
+
+/** Record the minutes of a meeting that has been held. */
+export type RecordMeetingMinutesInput = {
+  meetingId: Scalars['ID']['input'];
+  minutes: Scalars['String']['input'];
+};
+
 /** OSARA Analysis: patterns, peak times, days of week, repeat victims, places and perpetrators. */
 export type RecordOsaraAnalysisInput = {
   analysis: Scalars['String']['input'];
@@ -1577,6 +1822,16 @@ export type Role =
   | 'PRACTITIONER'
   | 'SUPERVISOR';
 
+/** Schedule a problem-solving group meeting. */
+export type ScheduleMeetingInput = {
+  /** The user who chairs it; their partner always attends. */
+  chairUserId: Scalars['ID']['input'];
+  /** When the group meets. */
+  heldAt: Scalars['DateTimeISO']['input'];
+  /** The partners expected to attend, besides yours and the chair’s (which always are). */
+  partnerIds: Array<Scalars['ID']['input']>;
+};
+
 /** A consent or lawful basis releasing a partner’s fields about a person. */
 export type SharingBasis = {
   decidedBy: Officer;
@@ -1688,6 +1943,13 @@ export type WithdrawSharingBasisInput = {
   /** Why it is withdrawn: quoted in the record and the audit. */
   reason: Scalars['String']['input'];
   sharingBasisId: Scalars['ID']['input'];
+};
+
+/** Where the pack left something out for its audience, and why; never what it was. */
+export type WithheldSection = {
+  reason: Scalars['String']['output'];
+  /** Where, e.g. "item 2 people[1] MentalHealthRecord.clinicalNotes". */
+  section: Scalars['String']['output'];
 };
 
 export type CaseViewQueryVariables = Exact<{

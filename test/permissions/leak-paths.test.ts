@@ -37,6 +37,9 @@ const ROOTS: Record<string, string> = {
   notifications: '(first: 20)',
   outstandingActions: '',
   overdueCaseReviewApplications: '',
+  meeting: `(id: "${DEMO_IDS.meeting}")`,
+  nextMeeting: '',
+  meetingPack: `(meetingId: "${DEMO_IDS.meeting}", audience: WHOLE_MEETING)`,
 };
 
 /** Owner-only markers in the demo records, by the kind of partner that owns them. */
