@@ -42,6 +42,11 @@ export type ErrorCode =
   // Actions: a task for a partner on the case.
   | 'PARTNER_NOT_ON_CASE'
   | 'ACTION_NOT_YOURS'
+  // Documents (src/documents/): letters from templates, the legal review of statements.
+  | 'UNKNOWN_PLACEHOLDER'
+  | 'NO_LETTER_TEMPLATE'
+  | 'REVIEW_COMMENTS_REQUIRED'
+  | 'PDF_UNAVAILABLE'
   // The audit of reads and writes of personal data could not be written: nothing is answered.
   | 'AUDIT_UNAVAILABLE'
   // The HTTP and GraphQL surface (README "Hardening").

@@ -15,6 +15,7 @@ import {
   CaseReviewApplicationResolver,
   CaseReviewRecommendationResolver,
 } from './case-reviews/case-review-workflow.resolver';
+import { DocumentResolver } from './documents/document.resolver';
 import { CaseMembershipResolver } from './cases/case-membership.resolver';
 import { CasePersonResolver } from './cases/case-person.resolver';
 import { CaseConnectionResolver, CaseResolver } from './cases/case.resolver';
@@ -97,6 +98,7 @@ export const resolvers: NonEmptyArray<Function> = [
   ActionResolver,
   NotificationResolver,
   AuditResolver,
+  DocumentResolver,
 ];
 
 /**

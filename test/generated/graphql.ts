@@ -661,6 +661,57 @@ export type JointVisitAttendeeInput = {
   partnerId: Scalars['ID']['input'];
 };
 
+/** The chronology of every partner’s involvement in a case, in date order, for an evidence file. Built from what the viewer may read. */
+export type LeadOfficerStatement = {
+  caseId: Scalars['ID']['output'];
+  caseReference: Scalars['String']['output'];
+  caseTitle: Scalars['String']['output'];
+  entries: Array<StatementEntry>;
+  generatedAt: Scalars['DateTimeISO']['output'];
+  leadOfficer?: Maybe<Scalars['String']['output']>;
+  leadPartner: Scalars['String']['output'];
+  /** The legal review history, oldest first. */
+  reviewHistory: Array<StatementReview>;
+  /** The latest legal review status (DRAFT until reviewed). */
+  reviewStatus: StatementReviewStatus;
+  /** Type.field coordinates your partner and role may not read, left out of the entries. */
+  withheld: Array<Scalars['String']['output']>;
+};
+
+export type LetterKind =
+  | 'ASB_WARNING_LETTER'
+  | 'COMMUNITY_PROTECTION_NOTICE'
+  | 'COMMUNITY_PROTECTION_WARNING'
+  | 'LETTER_OF_EXPECTATION'
+  | 'WORDS_OF_ADVICE';
+
+/** A template rendered without saving anything. */
+export type LetterPreview = {
+  text: Scalars['String']['output'];
+  title: Scalars['String']['output'];
+};
+
+/** An area’s wording of a letter on the escalation ladder. */
+export type LetterTemplate = {
+  body: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  kind: LetterKind;
+  title: Scalars['String']['output'];
+  updatedAt: Scalars['DateTimeISO']['output'];
+  version: Scalars['Int']['output'];
+};
+
+/** An audited change to a letter template. */
+export type LetterTemplateChange = {
+  changedAt: Scalars['DateTimeISO']['output'];
+  newBody: Scalars['String']['output'];
+  newTitle: Scalars['String']['output'];
+  oldBody: Scalars['String']['output'];
+  oldTitle: Scalars['String']['output'];
+  reason: Scalars['String']['output'];
+  version: Scalars['Int']['output'];
+};
+
 /** An address or a public place. */
 export type Location = {
   description?: Maybe<Scalars['String']['output']>;
@@ -752,6 +803,8 @@ export type Mutation = {
   recordInterventionBreach?: Maybe<Intervention>;
   /** Record a visit made jointly by partners on the case. */
   recordJointVisit?: Maybe<JointVisit>;
+  /** Render the letter for an intervention from its current template and keep the text as sent (GET /documents/interventions/:id/letter.pdf prints it). */
+  recordLetterSent?: Maybe<SentLetter>;
   /** OSARA Analysis, at Analysis. */
   recordOsaraAnalysis?: Maybe<Case>;
   /** OSARA Assessment, at Assessment. */
@@ -768,12 +821,16 @@ export type Mutation = {
   recordProsecution?: Maybe<Prosecution>;
   /** Release your partner’s basis-gated fields about a person, by consent or a lawful basis. */
   recordSharingBasis?: Maybe<SharingBasis>;
+  /** The legal team records the review status of a case’s lead officer statement. */
+  recordStatementReview?: Maybe<StatementReview>;
   /** Record support offered (mediation, a referral, victim support...) and the answer. */
   recordSupportOffer?: Maybe<SupportOffer>;
   /** Reopen an earlier OSARA stage, with a reason. */
   reopenOsaraStage?: Maybe<Case>;
   /** Change the area’s rules; each change is audited. */
   updateAreaConfiguration?: Maybe<AreaConfiguration>;
+  /** Change a letter template’s wording; each change is audited. */
+  updateLetterTemplate?: Maybe<LetterTemplate>;
 };
 
 
@@ -877,6 +934,11 @@ export type MutationRecordJointVisitArgs = {
 };
 
 
+export type MutationRecordLetterSentArgs = {
+  interventionId: Scalars['ID']['input'];
+};
+
+
 export type MutationRecordOsaraAnalysisArgs = {
   input: RecordOsaraAnalysisInput;
 };
@@ -917,6 +979,11 @@ export type MutationRecordSharingBasisArgs = {
 };
 
 
+export type MutationRecordStatementReviewArgs = {
+  input: RecordStatementReviewInput;
+};
+
+
 export type MutationRecordSupportOfferArgs = {
   input: RecordSupportOfferInput;
 };
@@ -929,6 +996,11 @@ export type MutationReopenOsaraStageArgs = {
 
 export type MutationUpdateAreaConfigurationArgs = {
   input: UpdateAreaConfigurationInput;
+};
+
+
+export type MutationUpdateLetterTemplateArgs = {
+  input: UpdateLetterTemplateInput;
 };
 
 /** A place not yet known to the hub. */
@@ -1130,6 +1202,15 @@ export type PossibleBreach = {
   recordedOnCaseReference: Scalars['String']['output'];
 };
 
+/** Render a template, or unsaved wording for it, without saving. */
+export type PreviewLetterInput = {
+  body?: InputMaybe<Scalars['String']['input']>;
+  /** Render against this intervention (casework roles); without it, sample values. */
+  interventionId?: InputMaybe<Scalars['ID']['input']>;
+  templateId: Scalars['ID']['input'];
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** Proceedings for failing to comply with a CPN (2014 Act s.48). */
 export type Prosecution = {
   commencedAt: Scalars['DateTimeISO']['output'];
@@ -1155,6 +1236,12 @@ export type Query = {
   cases?: Maybe<CaseConnection>;
   /** Audited configuration changes, newest first. */
   configurationChanges?: Maybe<Array<ConfigurationChange>>;
+  /** The lead officer statement of a case: every partner’s involvement in date order, as much of it as your partner and role may read. Reading it is audited. */
+  leadOfficerStatement?: Maybe<LeadOfficerStatement>;
+  /** Audited changes to a letter template, newest first. */
+  letterTemplateChanges?: Maybe<Array<LetterTemplateChange>>;
+  /** The area’s letter templates. */
+  letterTemplates?: Maybe<Array<LetterTemplate>>;
   /** Who you are signed in as. */
   me: Me;
   /** Notifications your partner may see, newest first. */
@@ -1167,6 +1254,8 @@ export type Query = {
   partners: Array<Partner>;
   /** Someone in a case your partner takes part in; anyone else answers NOT_FOUND. */
   person?: Maybe<Person>;
+  /** Render a letter template, or unsaved wording, without saving: against an intervention, or sample values. Unknown placeholders are refused (UNKNOWN_PLACEHOLDER). */
+  previewLetter?: Maybe<LetterPreview>;
 };
 
 
@@ -1217,6 +1306,16 @@ export type QueryConfigurationChangesArgs = {
 };
 
 
+export type QueryLeadOfficerStatementArgs = {
+  caseId: Scalars['ID']['input'];
+};
+
+
+export type QueryLetterTemplateChangesArgs = {
+  templateId: Scalars['ID']['input'];
+};
+
+
 export type QueryNotificationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: Scalars['Int']['input'];
@@ -1231,6 +1330,11 @@ export type QueryOutstandingActionsArgs = {
 
 export type QueryPersonArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryPreviewLetterArgs = {
+  input: PreviewLetterInput;
 };
 
 /** An ASB case review application, by the victim or on their behalf, received by your partner by any route. */
@@ -1403,6 +1507,14 @@ export type RecordSharingBasisInput = {
   recipientPartnerId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** The legal team’s review of a lead officer statement. */
+export type RecordStatementReviewInput = {
+  caseId: Scalars['ID']['input'];
+  /** Required when returned with comments. */
+  comments?: InputMaybe<Scalars['String']['input']>;
+  status: StatementReviewStatus;
+};
+
 /** Support offered to someone in the case, and their answer. */
 export type RecordSupportOfferInput = {
   caseId: Scalars['ID']['input'];
@@ -1438,6 +1550,15 @@ export type Role =
   | 'PRACTITIONER'
   | 'SUPERVISOR';
 
+/** A letter as sent for an intervention. */
+export type SentLetter = {
+  id: Scalars['ID']['output'];
+  sentAt: Scalars['DateTimeISO']['output'];
+  templateVersion: Scalars['Int']['output'];
+  text: Scalars['String']['output'];
+  title: Scalars['String']['output'];
+};
+
 /** A consent or lawful basis releasing a partner’s fields about a person. */
 export type SharingBasis = {
   decidedBy: Officer;
@@ -1457,6 +1578,38 @@ export type SharingBasisKind =
   | 'CONSENT'
   | 'PREVENTING_UNLAWFUL_ACTS'
   | 'SAFEGUARDING';
+
+/** One dated entry of a lead officer statement. */
+export type StatementEntry = {
+  details: Array<Scalars['String']['output']>;
+  kind: StatementEntryKind;
+  occurredAt: Scalars['DateTimeISO']['output'];
+  /** The incident, offer, visit, intervention or breach it is drawn from. */
+  recordId: Scalars['ID']['output'];
+  /** The partners it comes from. */
+  sourcePartners: Array<Scalars['String']['output']>;
+  summary: Scalars['String']['output'];
+};
+
+export type StatementEntryKind =
+  | 'BREACH'
+  | 'INCIDENT'
+  | 'INTERVENTION'
+  | 'JOINT_VISIT'
+  | 'SUPPORT_OFFER';
+
+/** One step of the legal team’s review of a statement. */
+export type StatementReview = {
+  comments?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  reviewedAt: Scalars['DateTimeISO']['output'];
+  status: StatementReviewStatus;
+};
+
+export type StatementReviewStatus =
+  | 'DRAFT'
+  | 'RETURNED_WITH_COMMENTS'
+  | 'VALIDATED';
 
 export type Subscription = {
   /** Each new notification your partner may see, as it is published (over graphql-ws at /graphql). */
@@ -1507,6 +1660,15 @@ export type UpdateAreaConfigurationInput = {
   reason: Scalars['String']['input'];
   respondWorkingDays?: InputMaybe<Scalars['Int']['input']>;
   smallNumberThreshold?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** New wording for a letter template; placeholders must be known ones. */
+export type UpdateLetterTemplateInput = {
+  body: Scalars['String']['input'];
+  id: Scalars['ID']['input'];
+  /** Why the wording changed, for the audit. */
+  reason: Scalars['String']['input'];
+  title?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type Vulnerability =
