@@ -16,6 +16,16 @@ export function statementHtml(statement: LeadOfficerStatement): string {
         incidentsPerWeek(incidents.map((entry) => entry.occurredAt)),
       )
     : null;
+  const osaraRows: [string, string][] = [];
+  for (const [label, text] of [
+    ['Objective', statement.osara.objective],
+    ['Scanning', statement.osara.scanning],
+    ['Analysis', statement.osara.analysis],
+    ['Response', statement.osara.response],
+    ['Assessment', statement.osara.assessment],
+  ] as const) {
+    if (text) osaraRows.push([label, text]);
+  }
   const current = statement.reviews[statement.reviews.length - 1];
   const title = `Lead officer statement: ${statement.caseReference}`;
   return page(
@@ -47,11 +57,24 @@ export function statementHtml(statement: LeadOfficerStatement): string {
           <td>${statement.preparedFor}, ${ukDateTime(statement.generatedAt)}</td>
         </tr>
       </table>
+      ${osaraRows.length
+        ? html`<h2>Problem-solving record (OSARA)</h2>
+            <table class="meta osara">
+              ${osaraRows.map(
+                ([label, text]) =>
+                  html`<tr>
+                    <th>${label}</th>
+                    <td>${paragraphs(text)}</td>
+                  </tr>`,
+              )}
+            </table>`
+        : ''}
       ${chart ? html`<div class="chart">${trusted(chart)}</div>` : ''}
       <h2>Chronology</h2>
       <table class="chronology">
         <thead>
           <tr>
+            <th>No.</th>
             <th>Date</th>
             <th>Source</th>
             <th>Entry</th>
@@ -59,13 +82,15 @@ export function statementHtml(statement: LeadOfficerStatement): string {
         </thead>
         <tbody>
           ${statement.entries.map(
-            (entry) => html`
+            (entry, index) => html`
               <tr class="entry" data-kind="${entry.kind}" data-record="${entry.recordId}">
-                <td>${ukDate(entry.occurredAt)}</td>
+                <td>${index + 1}</td>
+                <td class="date">${ukDate(entry.occurredAt)}</td>
                 <td>${entry.sourcePartners.join('; ') || 'not recorded'}</td>
                 <td>
-                  <span class="kind">${labelOf(entry.kind)}</span>
-                  ${entry.summary}${entry.details.map((detail) => html`<br />${detail}`)}
+                  <strong>${entry.summary}</strong>${entry.details.map(
+                    (detail) => html`<br />${detail}`,
+                  )}
                 </td>
               </tr>
             `,

@@ -28,6 +28,26 @@ export class StatementEntryType {
   details!: string[];
 }
 
+@ObjectType('StatementOsara', {
+  description: 'The case\u2019s OSARA record, as the statement presents it.',
+})
+export class StatementOsaraType {
+  @Field(() => String, { nullable: true })
+  objective?: string | null;
+
+  @Field(() => String, { nullable: true })
+  scanning?: string | null;
+
+  @Field(() => String, { nullable: true })
+  analysis?: string | null;
+
+  @Field(() => String, { nullable: true })
+  response?: string | null;
+
+  @Field(() => String, { nullable: true })
+  assessment?: string | null;
+}
+
 @ObjectType('StatementReview', {
   description: 'One step of the legal team\u2019s review of a statement.',
 })
@@ -67,6 +87,9 @@ export class LeadOfficerStatementType {
 
   @Field()
   generatedAt!: Date;
+
+  @Field(() => StatementOsaraType)
+  osara!: StatementOsaraType;
 
   @Field(() => [StatementEntryType])
   entries!: StatementEntryType[];

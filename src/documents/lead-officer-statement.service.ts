@@ -49,10 +49,21 @@ export interface LeadOfficerStatement {
   generatedAt: Date;
   /** Who the statement was prepared for: its content is what their partner and role may read. */
   preparedFor: string;
+  /** The case's OSARA record, which the statement is built around (objective, analysis, ...). */
+  osara: StatementOsara;
   entries: StatementEntry[];
   /** `Type.field` coordinates the viewer's partner and role may not read, left out of the entries. */
   withheld: string[];
   reviews: StatementReview[];
+}
+
+/** The OSARA record's text, each part only when the viewer may read it. */
+export interface StatementOsara {
+  objective: string | null;
+  scanning: string | null;
+  analysis: string | null;
+  response: string | null;
+  assessment: string | null;
 }
 
 const LABELS: Record<string, string> = {
@@ -280,6 +291,16 @@ export async function buildLeadOfficerStatement(
   ]);
   const me = await em.findOne(User, viewer.userId, { populate: ['partner'] });
 
+  const osaraPart = (field: keyof StatementOsara) =>
+    may('Osara', field) ? (found.osara?.[field] ?? null) : null;
+  const osara: StatementOsara = {
+    objective: osaraPart('objective'),
+    scanning: osaraPart('scanning'),
+    analysis: osaraPart('analysis'),
+    response: osaraPart('response'),
+    assessment: osaraPart('assessment'),
+  };
+
   return {
     caseId: id,
     caseReference: found.reference,
@@ -290,6 +311,7 @@ export async function buildLeadOfficerStatement(
     preparedFor: me
       ? `${me.displayName}, ${me.partner.name} (${labelOf(viewer.role)})`
       : viewer.displayName,
+    osara,
     entries,
     withheld: [...withheld].sort(),
     reviews,

@@ -17,7 +17,7 @@ export function barChartSvg(
   const width = options.width ?? 640;
   const height = options.height ?? 220;
   const left = 32;
-  const bottom = 44;
+  const bottom = 56;
   const top = 24;
   const plotWidth = width - left - 8;
   const plotHeight = height - top - bottom;
@@ -61,6 +61,14 @@ export function barChartSvg(
 
 const DAY_MS = 24 * 3600 * 1000;
 
+/** "2 Nov 2026": the Monday a week starts on. */
+const WEEK_LABEL = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+
 /** Monday 00:00 UTC of the week `date` falls in. */
 function weekStart(date: Date): number {
   const day = Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate());
@@ -84,8 +92,7 @@ export function incidentsPerWeek(dates: readonly Date[], maxWeeks = 52): Bar[] {
   const first = Math.max(weeks[0], last - (maxWeeks - 1) * 7 * DAY_MS);
   const bars: Bar[] = [];
   for (let week = first; week <= last; week += 7 * DAY_MS) {
-    const label = new Date(week).toISOString().slice(0, 10);
-    bars.push({ label: `w/c ${label}`, value: counts.get(week) ?? 0 });
+    bars.push({ label: WEEK_LABEL.format(new Date(week)), value: counts.get(week) ?? 0 });
   }
   return bars;
 }

@@ -191,11 +191,20 @@ export const policy: Record<string, TypePolicy> = {
         'leadPartner',
         'leadOfficer',
         'generatedAt',
+        'osara',
         'entries',
         'withheld',
         'reviewStatus',
         'reviewHistory',
       ],
+      caseAnalysis,
+    ),
+  },
+  StatementOsara: {
+    description:
+      'The OSARA record in a statement: as Osara, shared with every partner on the case.',
+    fields: sameForAll(
+      ['objective', 'scanning', 'analysis', 'response', 'assessment'],
       caseAnalysis,
     ),
   },

@@ -45,6 +45,8 @@ export async function makeStatementCase(em: EntityManager) {
       [perpetrator, PersonRole.PERPETRATOR],
     ],
   });
+  onCase.osara.objective = unique('Objective: stop the visits');
+  onCase.osara.analysis = unique('Analysis: peaks on Friday nights');
   // Created out of date order, so the statement must sort them.
   const incidentLate = await makeIncident(em, onCase, housingPartner, daysAgo(3));
   const incidentEarly = await makeIncident(em, onCase, police.partner, daysAgo(20));
@@ -110,6 +112,7 @@ export async function makeStatementCase(em: EntityManager) {
       { recordId: breach.id, kind: 'BREACH' },
       { recordId: incidentLate.id, kind: 'INCIDENT' },
     ],
+    osara: { objective: onCase.osara.objective!, analysis: onCase.osara.analysis! },
     texts: {
       incident: incidentEarly.description,
       offer: offer.details!,

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
@@ -19,6 +20,7 @@ const STATEMENT = gql<
   {
     leadOfficerStatement: {
       caseReference: string;
+      osara: Record<string, string | null>;
       entries: Entry[];
       withheld: string[];
       reviewStatus: string;
@@ -28,7 +30,7 @@ const STATEMENT = gql<
   { caseId: string }
 >(`
   query ($caseId: ID!) { leadOfficerStatement(caseId: $caseId) {
-    caseReference withheld reviewStatus reviewHistory { status comments }
+    caseReference withheld reviewStatus osara { objective scanning analysis response assessment } reviewHistory { status comments }
     entries { recordId kind occurredAt sourcePartners summary details } } }
 `);
 const REVIEW = gql<
@@ -39,6 +41,12 @@ const REVIEW = gql<
 `);
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+/** The text of a PDF, by poppler's pdftotext (.ci/run installs poppler-utils). */
+const pdfText = (pdf: Buffer) =>
+  execFileSync('pdftotext', ['-layout', '-', '-'], { input: pdf })
+    .toString('utf8')
+    .replace(/\s+/g, ' ');
 
 describe('the lead officer statement', () => {
   let hub: TestHub;
@@ -123,7 +131,12 @@ describe('the lead officer statement', () => {
     expect(pdf.type).toContain('application/pdf');
     expect(pdf.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(pdf.bytes.length).toBeGreaterThan(2000);
-    expect(pdf.bytes.toString('latin1')).not.toContain(story.clinicalNote);
+    const printed = pdfText(pdf.bytes);
+    expect(printed).toContain(story.onCase.reference);
+    expect(printed).toContain(story.texts.terms);
+    expect(printed).toContain(story.osara.objective);
+    expect(printed).not.toContain(story.clinicalNote);
+    expect(printed).not.toContain(story.intelligence);
   });
 
   it('audits the personal data a statement document shows, naming the case', async () => {
@@ -150,6 +163,23 @@ describe('the lead officer statement', () => {
       ]),
     );
     expect(rows.map((row) => row.operation)).toContain('GET /documents/cases/:id/statement.html');
+  });
+
+  it('shares the GraphQL rate limit: past it, a document answers 429 with Retry-After', async () => {
+    const limited = await startTestHub({ RATE_LIMIT_PER_MINUTE: '2' });
+    try {
+      const url = `${limited.url}/documents/cases/${story.onCase.id}/statement.html`;
+      expect((await getDocument(url, story.police.token)).status).toBe(200);
+      expect((await getDocument(url, story.police.token)).status).toBe(200);
+      const refused = await fetch(url, {
+        headers: { authorization: `Bearer ${story.police.token}` },
+      });
+      expect(refused.status).toBe(429);
+      expect(refused.headers.get('retry-after')).toMatch(/^\d+$/);
+      expect(((await refused.json()) as any).errors[0].extensions.code).toBe('RATE_LIMITED');
+    } finally {
+      await limited.close();
+    }
   });
 
   it('refuses roles that may not read a statement (an administrator) with 403', async () => {

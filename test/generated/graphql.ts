@@ -670,6 +670,7 @@ export type LeadOfficerStatement = {
   generatedAt: Scalars['DateTimeISO']['output'];
   leadOfficer?: Maybe<Scalars['String']['output']>;
   leadPartner: Scalars['String']['output'];
+  osara: StatementOsara;
   /** The legal review history, oldest first. */
   reviewHistory: Array<StatementReview>;
   /** The latest legal review status (DRAFT until reviewed). */
@@ -1597,6 +1598,15 @@ export type StatementEntryKind =
   | 'INTERVENTION'
   | 'JOINT_VISIT'
   | 'SUPPORT_OFFER';
+
+/** The case’s OSARA record, as the statement presents it. */
+export type StatementOsara = {
+  analysis?: Maybe<Scalars['String']['output']>;
+  assessment?: Maybe<Scalars['String']['output']>;
+  objective?: Maybe<Scalars['String']['output']>;
+  response?: Maybe<Scalars['String']['output']>;
+  scanning?: Maybe<Scalars['String']['output']>;
+};
 
 /** One step of the legal team’s review of a statement. */
 export type StatementReview = {
