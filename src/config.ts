@@ -46,6 +46,8 @@ export interface HubConfig {
    * same partner and role; the next event after that asks the database again.
    */
   subscriptionRecheckMs: number;
+  /** The Chromium that prints documents to PDF (src/documents/pdf-renderer.ts). */
+  chromiumPath: string;
 }
 
 export interface AuthLimits {
@@ -170,6 +172,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     notificationPollMs: integer(env, 'NOTIFICATION_POLL_MS', 250, 10, 60_000),
     actionOverdueSweepMs: integer(env, 'ACTION_OVERDUE_SWEEP_MS', 300_000, 10, 24 * 3600 * 1000),
     auditEnabled: audit(env, hubMode),
+    chromiumPath: env.CHROMIUM_PATH || '/usr/bin/chromium',
     auth: {
       clockToleranceSeconds: integer(env, 'AUTH_CLOCK_TOLERANCE_SECONDS', 30, 0, 300),
       jwksCooldownMs: integer(env, 'AUTH_JWKS_COOLDOWN_MS', 30_000, 0, 3600_000),

@@ -54,6 +54,11 @@ export type ErrorCode =
   | 'CASE_NOT_ON_AGENDA'
   | 'MEETING_NOT_YET_HELD'
   | 'PACK_FOR_OWN_PARTNER_ONLY'
+  // Documents (src/documents/): letters from templates, the legal review of statements.
+  | 'UNKNOWN_PLACEHOLDER'
+  | 'NO_LETTER_TEMPLATE'
+  | 'REVIEW_COMMENTS_REQUIRED'
+  | 'PDF_UNAVAILABLE'
   // The audit of reads and writes of personal data could not be written: nothing is answered.
   | 'AUDIT_UNAVAILABLE'
   // The HTTP and GraphQL surface (README "Hardening").

@@ -15,6 +15,7 @@ import {
   CaseReviewApplicationResolver,
   CaseReviewRecommendationResolver,
 } from './case-reviews/case-review-workflow.resolver';
+import { DocumentResolver } from './documents/document.resolver';
 import { CaseMembershipResolver } from './cases/case-membership.resolver';
 import { CasePersonResolver } from './cases/case-person.resolver';
 import { CaseConnectionResolver, CaseResolver } from './cases/case.resolver';
@@ -104,6 +105,7 @@ export const resolvers: NonEmptyArray<Function> = [
   RetentionResolver,
   MeetingResolver,
   MeetingAgendaItemResolver,
+  DocumentResolver,
 ];
 
 /**

@@ -14,6 +14,8 @@ import { sweepDueCaseReviewSteps } from './case-reviews/case-review-step-due';
 import { every } from './common/periodic';
 import type { HubConfig } from './config';
 import { createContext, type HubContext } from './context';
+import { documentRoutes } from './documents/document-routes';
+import { PdfRenderer } from './documents/pdf-renderer';
 import { HubError } from './errors';
 import { log } from './log';
 import { NotificationDispatcher } from './notifications/notification-dispatcher';
@@ -121,6 +123,10 @@ export async function startHub(config: HubConfig, orm: MikroORM, port = config.p
     }),
   );
 
+  // Documents (statements, letters) as HTML and PDF; one Chromium per hub process.
+  const pdf = new PdfRenderer(config.chromiumPath);
+  app.use('/documents', documentRoutes({ orm, config, verifier, rateLimiter, pdf }));
+
   const subscriptions = startSubscriptionServer({
     server,
     schema,
@@ -160,6 +166,7 @@ export async function startHub(config: HubConfig, orm: MikroORM, port = config.p
       await dispatcher.stop();
       await subscriptions.stop();
       await apollo.stop();
+      await pdf.close();
     },
   };
 }

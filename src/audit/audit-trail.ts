@@ -79,10 +79,13 @@ export class AuditTrail {
     if (this.enabled && path.prev) this.casePaths.set(path.prev, caseId);
   }
 
-  /** A field of personal data was resolved for the viewer (the policy allowed it). */
-  read(typeName: string, field: string, subject: AuditSubject | undefined, path: Path) {
+  /**
+   * A field of personal data was resolved for the viewer (the policy allowed it). Documents
+   * (src/documents/) give no path: their subjects name their case themselves.
+   */
+  read(typeName: string, field: string, subject: AuditSubject | undefined, path?: Path) {
     if (!this.enabled || !subject) return;
-    const caseId = subject.caseId ?? this.caseAbove(path);
+    const caseId = subject.caseId ?? (path ? this.caseAbove(path) : null);
     const key = `${typeName}|${subject.id}|${caseId ?? ''}`;
     let row = this.reads.get(key);
     if (!row) {

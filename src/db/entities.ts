@@ -18,6 +18,12 @@ import {
   CaseReviewRecommendation,
 } from '../case-reviews/case-review-application.entity';
 import { CaseReviewIncident } from '../case-reviews/case-review-incident.entity';
+import {
+  LetterTemplate,
+  LetterTemplateChange,
+  SentLetter,
+} from '../documents/letter-template.entity';
+import { StatementReview } from '../documents/statement-review.entity';
 import { CaseIncident } from '../cases/case-incident.entity';
 import { CasePartner } from '../cases/case-partner.entity';
 import { CasePerson } from '../cases/case-person.entity';
@@ -99,4 +105,8 @@ export const entities = [
   Meeting,
   MeetingPartner,
   MeetingAgendaItem,
+  StatementReview,
+  LetterTemplate,
+  LetterTemplateChange,
+  SentLetter,
 ];

@@ -44,6 +44,9 @@ const configurationAuditors = partnersOnCase([
   Role.DATA_PROTECTION_OFFICER,
 ]);
 
+/** Letter templates hold no personal data: administrators edit them, case readers use them. */
+const letterReaders = partnersOnCase([Role.ADMINISTRATOR, ...CASE_READERS]);
+
 /** The audit of reads and writes (src/audit/): supervisors and the data protection officer. */
 const auditReaders = partnersOnCase([Role.SUPERVISOR, Role.DATA_PROTECTION_OFFICER]);
 
@@ -80,6 +83,11 @@ export const policy: Record<string, TypePolicy> = {
       nextMeeting: caseAnalysis,
       // The pack carries identities and free text; what is in it is decided per audience below.
       meetingPack: caseReaders,
+      // Documents (src/documents/): the statement holds only what the viewer may read.
+      leadOfficerStatement: caseAnalysis,
+      letterTemplates: letterReaders,
+      previewLetter: letterReaders,
+      letterTemplateChanges: configurationAuditors,
     },
   },
   Subscription: {
@@ -145,6 +153,10 @@ export const policy: Record<string, TypePolicy> = {
         ],
         dataProtectionOfficer,
       ),
+      updateLetterTemplate: administrators,
+      recordLetterSent: casework,
+      // Only the legal team validates or returns a statement.
+      recordStatementReview: partnersOnCase([Role.LEGAL]),
     },
   },
   AreaConfiguration: {
@@ -202,6 +214,68 @@ export const policy: Record<string, TypePolicy> = {
   AuditEntryEdge: {
     description: 'Pagination structure.',
     fields: sameForAll(['cursor', 'node'], auditReaders),
+  },
+  LeadOfficerStatement: {
+    description:
+      'A case’s chronology for an evidence file. Every partner on the case; the hub builds it from the fields the viewer’s partner and role may read (analysts get dates, categories and partners, no names, descriptions or terms) and lists what it withheld.',
+    fields: sameForAll(
+      [
+        'caseId',
+        'caseReference',
+        'caseTitle',
+        'leadPartner',
+        'leadOfficer',
+        'generatedAt',
+        'osara',
+        'entries',
+        'withheld',
+        'reviewStatus',
+        'reviewHistory',
+      ],
+      caseAnalysis,
+    ),
+  },
+  StatementOsara: {
+    description:
+      'The OSARA record in a statement: as Osara, shared with every partner on the case.',
+    fields: sameForAll(
+      ['objective', 'scanning', 'analysis', 'response', 'assessment'],
+      caseAnalysis,
+    ),
+  },
+  StatementEntry: {
+    description: 'One dated entry of a statement, already cut to what the viewer may read.',
+    fields: sameForAll(
+      ['recordId', 'kind', 'occurredAt', 'sourcePartners', 'summary', 'details'],
+      caseAnalysis,
+    ),
+  },
+  StatementReview: {
+    description: 'The legal review of a statement; the comments are free text.',
+    fields: {
+      ...sameForAll(['id', 'status', 'reviewedAt'], caseAnalysis),
+      comments: caseReaders,
+    },
+  },
+  LetterTemplate: {
+    description: 'Letter wording with placeholders: no personal data.',
+    fields: sameForAll(['id', 'kind', 'title', 'body', 'version', 'updatedAt'], letterReaders),
+  },
+  LetterTemplateChange: {
+    description: 'The audit of letter template changes, as for configuration changes.',
+    fields: sameForAll(
+      ['version', 'oldTitle', 'newTitle', 'oldBody', 'newBody', 'reason', 'changedAt'],
+      configurationAuditors,
+    ),
+  },
+  LetterPreview: {
+    description:
+      'A rendered letter: against sample values for administrators, against an intervention only for case readers.',
+    fields: sameForAll(['title', 'text'], letterReaders),
+  },
+  SentLetter: {
+    description: 'A letter as sent: it names its subject, so case readers only.',
+    fields: sameForAll(['id', 'templateVersion', 'title', 'text', 'sentAt'], caseReaders),
   },
   BankHoliday: {
     description: 'Bank holidays of England and Wales: public.',

@@ -726,6 +726,58 @@ export type JointVisitAttendeeInput = {
   partnerId: Scalars['ID']['input'];
 };
 
+/** The chronology of every partner’s involvement in a case, in date order, for an evidence file. Built from what the viewer may read. */
+export type LeadOfficerStatement = {
+  caseId: Scalars['ID']['output'];
+  caseReference: Scalars['String']['output'];
+  caseTitle: Scalars['String']['output'];
+  entries: Array<StatementEntry>;
+  generatedAt: Scalars['DateTimeISO']['output'];
+  leadOfficer?: Maybe<Scalars['String']['output']>;
+  leadPartner: Scalars['String']['output'];
+  osara: StatementOsara;
+  /** The legal review history, oldest first. */
+  reviewHistory: Array<StatementReview>;
+  /** The latest legal review status (DRAFT until reviewed). */
+  reviewStatus: StatementReviewStatus;
+  /** Type.field coordinates your partner and role may not read, left out of the entries. */
+  withheld: Array<Scalars['String']['output']>;
+};
+
+export type LetterKind =
+  | 'ASB_WARNING_LETTER'
+  | 'COMMUNITY_PROTECTION_NOTICE'
+  | 'COMMUNITY_PROTECTION_WARNING'
+  | 'LETTER_OF_EXPECTATION'
+  | 'WORDS_OF_ADVICE';
+
+/** A template rendered without saving anything. */
+export type LetterPreview = {
+  text: Scalars['String']['output'];
+  title: Scalars['String']['output'];
+};
+
+/** An area’s wording of a letter on the escalation ladder. */
+export type LetterTemplate = {
+  body: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  kind: LetterKind;
+  title: Scalars['String']['output'];
+  updatedAt: Scalars['DateTimeISO']['output'];
+  version: Scalars['Int']['output'];
+};
+
+/** An audited change to a letter template. */
+export type LetterTemplateChange = {
+  changedAt: Scalars['DateTimeISO']['output'];
+  newBody: Scalars['String']['output'];
+  newTitle: Scalars['String']['output'];
+  oldBody: Scalars['String']['output'];
+  oldTitle: Scalars['String']['output'];
+  reason: Scalars['String']['output'];
+  version: Scalars['Int']['output'];
+};
+
 /** An address or a public place. */
 export type Location = {
   description?: Maybe<Scalars['String']['output']>;
@@ -987,6 +1039,8 @@ export type Mutation = {
   recordInterventionBreach?: Maybe<Intervention>;
   /** Record a visit made jointly by partners on the case. */
   recordJointVisit?: Maybe<JointVisit>;
+  /** Render the letter for an intervention from its current template and keep the text as sent (GET /documents/interventions/:id/letter.pdf prints it). */
+  recordLetterSent?: Maybe<SentLetter>;
   /** Record which partners attended. */
   recordMeetingAttendance?: Maybe<Meeting>;
   /** Record the minutes. */
@@ -1009,6 +1063,8 @@ export type Mutation = {
   recordSharingBasis?: Maybe<SharingBasis>;
   /** Share without consent: safeguarding (DPA 2018 sch.1 para 18) or preventing or detecting unlawful acts (para 10), stating who decided, the lawful basis and why. Supervisors of the owner partner only. */
   recordSharingOverride?: Maybe<SharingBasis>;
+  /** The legal team records the review status of a case’s lead officer statement. */
+  recordStatementReview?: Maybe<StatementReview>;
   /** Record a subject access request as received: due one calendar month later (UK GDPR art. 12(3)). */
   recordSubjectAccessRequest?: Maybe<SubjectAccessRequest>;
   /** Record support offered (mediation, a referral, victim support...) and the answer. */
@@ -1019,6 +1075,8 @@ export type Mutation = {
   scheduleMeeting?: Maybe<Meeting>;
   /** Change the area’s rules; each change is audited. */
   updateAreaConfiguration?: Maybe<AreaConfiguration>;
+  /** Change a letter template’s wording; each change is audited. */
+  updateLetterTemplate?: Maybe<LetterTemplate>;
   /** Withdraw a basis your partner recorded; the fields it released are hidden from the next request on. */
   withdrawSharingBasis?: Maybe<SharingBasis>;
 };
@@ -1149,6 +1207,11 @@ export type MutationRecordJointVisitArgs = {
 };
 
 
+export type MutationRecordLetterSentArgs = {
+  interventionId: Scalars['ID']['input'];
+};
+
+
 export type MutationRecordMeetingAttendanceArgs = {
   input: RecordMeetingAttendanceInput;
 };
@@ -1204,6 +1267,11 @@ export type MutationRecordSharingOverrideArgs = {
 };
 
 
+export type MutationRecordStatementReviewArgs = {
+  input: RecordStatementReviewInput;
+};
+
+
 export type MutationRecordSubjectAccessRequestArgs = {
   input: RecordSubjectAccessRequestInput;
 };
@@ -1226,6 +1294,11 @@ export type MutationScheduleMeetingArgs = {
 
 export type MutationUpdateAreaConfigurationArgs = {
   input: UpdateAreaConfigurationInput;
+};
+
+
+export type MutationUpdateLetterTemplateArgs = {
+  input: UpdateLetterTemplateInput;
 };
 
 
@@ -1432,6 +1505,15 @@ export type PossibleBreach = {
   recordedOnCaseReference: Scalars['String']['output'];
 };
 
+/** Render a template, or unsaved wording for it, without saving. */
+export type PreviewLetterInput = {
+  body?: InputMaybe<Scalars['String']['input']>;
+  /** Render against this intervention (casework roles); without it, sample values. */
+  interventionId?: InputMaybe<Scalars['ID']['input']>;
+  templateId: Scalars['ID']['input'];
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** Proceedings for failing to comply with a CPN (2014 Act s.48). */
 export type Prosecution = {
   commencedAt: Scalars['DateTimeISO']['output'];
@@ -1461,6 +1543,12 @@ export type Query = {
   configurationChanges?: Maybe<Array<ConfigurationChange>>;
   /** Tombstones of deleted cases, newest first: references and counts only. */
   deletedCases?: Maybe<Array<DeletedCase>>;
+  /** The lead officer statement of a case: every partner’s involvement in date order, as much of it as your partner and role may read. Reading it is audited. */
+  leadOfficerStatement?: Maybe<LeadOfficerStatement>;
+  /** Audited changes to a letter template, newest first. */
+  letterTemplateChanges?: Maybe<Array<LetterTemplateChange>>;
+  /** The area’s letter templates. */
+  letterTemplates?: Maybe<Array<LetterTemplate>>;
   /** Who you are signed in as. */
   me: Me;
   /** A meeting your partner attends; any other answers as unknown. */
@@ -1479,6 +1567,8 @@ export type Query = {
   partners: Array<Partner>;
   /** Someone in a case your partner takes part in; anyone else answers NOT_FOUND. */
   person?: Maybe<Person>;
+  /** Render a letter template, or unsaved wording, without saving: against an intervention, or sample values. Unknown placeholders are refused (UNKNOWN_PLACEHOLDER). */
+  previewLetter?: Maybe<LetterPreview>;
   subjectAccessRequest?: Maybe<SubjectAccessRequest>;
   /** Subject access requests, oldest deadline first; open ones only unless includeCompleted. Data protection officer only. */
   subjectAccessRequests?: Maybe<Array<SubjectAccessRequest>>;
@@ -1532,6 +1622,16 @@ export type QueryConfigurationChangesArgs = {
 };
 
 
+export type QueryLeadOfficerStatementArgs = {
+  caseId: Scalars['ID']['input'];
+};
+
+
+export type QueryLetterTemplateChangesArgs = {
+  templateId: Scalars['ID']['input'];
+};
+
+
 export type QueryMeetingArgs = {
   id: Scalars['ID']['input'];
 };
@@ -1558,6 +1658,11 @@ export type QueryOutstandingActionsArgs = {
 
 export type QueryPersonArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryPreviewLetterArgs = {
+  input: PreviewLetterInput;
 };
 
 
@@ -1770,6 +1875,14 @@ export type RecordSharingOverrideInput = {
   recipientPartnerId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** The legal team’s review of a lead officer statement. */
+export type RecordStatementReviewInput = {
+  caseId: Scalars['ID']['input'];
+  /** Required when returned with comments. */
+  comments?: InputMaybe<Scalars['String']['input']>;
+  status: StatementReviewStatus;
+};
+
 /** A subject access request as received (UK GDPR art. 15). */
 export type RecordSubjectAccessRequestInput = {
   /** The person asking, as held in the hub. */
@@ -1832,6 +1945,15 @@ export type ScheduleMeetingInput = {
   partnerIds: Array<Scalars['ID']['input']>;
 };
 
+/** A letter as sent for an intervention. */
+export type SentLetter = {
+  id: Scalars['ID']['output'];
+  sentAt: Scalars['DateTimeISO']['output'];
+  templateVersion: Scalars['Int']['output'];
+  text: Scalars['String']['output'];
+  title: Scalars['String']['output'];
+};
+
 /** A consent or lawful basis releasing a partner’s fields about a person. */
 export type SharingBasis = {
   decidedBy: Officer;
@@ -1859,6 +1981,47 @@ export type SharingBasisKind =
   | 'CONSENT'
   | 'PREVENTING_UNLAWFUL_ACTS'
   | 'SAFEGUARDING';
+
+/** One dated entry of a lead officer statement. */
+export type StatementEntry = {
+  details: Array<Scalars['String']['output']>;
+  kind: StatementEntryKind;
+  occurredAt: Scalars['DateTimeISO']['output'];
+  /** The incident, offer, visit, intervention or breach it is drawn from. */
+  recordId: Scalars['ID']['output'];
+  /** The partners it comes from. */
+  sourcePartners: Array<Scalars['String']['output']>;
+  summary: Scalars['String']['output'];
+};
+
+export type StatementEntryKind =
+  | 'BREACH'
+  | 'INCIDENT'
+  | 'INTERVENTION'
+  | 'JOINT_VISIT'
+  | 'SUPPORT_OFFER';
+
+/** The case’s OSARA record, as the statement presents it. */
+export type StatementOsara = {
+  analysis?: Maybe<Scalars['String']['output']>;
+  assessment?: Maybe<Scalars['String']['output']>;
+  objective?: Maybe<Scalars['String']['output']>;
+  response?: Maybe<Scalars['String']['output']>;
+  scanning?: Maybe<Scalars['String']['output']>;
+};
+
+/** One step of the legal team’s review of a statement. */
+export type StatementReview = {
+  comments?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  reviewedAt: Scalars['DateTimeISO']['output'];
+  status: StatementReviewStatus;
+};
+
+export type StatementReviewStatus =
+  | 'DRAFT'
+  | 'RETURNED_WITH_COMMENTS'
+  | 'VALIDATED';
 
 /** A subject access request and its deadlines. The export: GET /subject-access/{id}.json or .html with the DPO’s bearer token. */
 export type SubjectAccessRequest = {
@@ -1927,6 +2090,15 @@ export type UpdateAreaConfigurationInput = {
   respondWorkingDays?: InputMaybe<Scalars['Int']['input']>;
   retentionYears?: InputMaybe<Scalars['Int']['input']>;
   smallNumberThreshold?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** New wording for a letter template; placeholders must be known ones. */
+export type UpdateLetterTemplateInput = {
+  body: Scalars['String']['input'];
+  id: Scalars['ID']['input'];
+  /** Why the wording changed, for the audit. */
+  reason: Scalars['String']['input'];
+  title?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type Vulnerability =

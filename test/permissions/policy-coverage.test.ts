@@ -91,6 +91,12 @@ describe('the permission policy', () => {
             'AreaConfiguration',
             'BankHoliday',
             'ConfigurationChange',
+            // Letter wording and its change history: configuration, no personal data.
+            'LetterTemplate',
+            'LetterTemplateChange',
+            // Administrators preview against sample values only: previewLetter refuses them an
+            // intervention (test/documents/letter-templates.test.ts).
+            'LetterPreview',
           ].includes(name),
       );
     const granted = personalTypes.flatMap((typeName) =>

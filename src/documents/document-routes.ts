@@ -1,0 +1,141 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import express, { type Request, type Response } from 'express';
+import { randomUUID } from 'node:crypto';
+import { purposeFrom } from '../audit/audit-trail';
+import type { TokenVerifier } from '../auth/token-verifier';
+import type { Viewer } from '../auth/viewer';
+import type { HubConfig } from '../config';
+import { createContext, type HubContext } from '../context';
+import { HubError } from '../errors';
+import type { RateLimiter } from '../http/rate-limiter';
+import { log } from '../log';
+import { mayEverRead } from '../permissions/decide';
+import { policy } from '../permissions/policy';
+import { letterHtml, statementHtml } from './document-html';
+import { buildLeadOfficerStatement } from './lead-officer-statement.service';
+import { latestSentLetter } from './letter-template.service';
+import type { PdfRenderer } from './pdf-renderer';
+
+const STATUS: Record<string, number> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  BAD_USER_INPUT: 400,
+  RATE_LIMITED: 429,
+  AUDIT_UNAVAILABLE: 503,
+  PDF_UNAVAILABLE: 503,
+};
+
+type Format = 'html' | 'pdf';
+
+/**
+ * Documents at authenticated URLs: the same bearer token, policy, row scoping, audit and rate
+ * limit as GraphQL. A hidden case or intervention answers 404 like a missing one. The audit of
+ * what a document shows is written before it is sent; if it cannot be, nothing is sent (503).
+ */
+export function documentRoutes(deps: {
+  orm: MikroORM;
+  config: HubConfig;
+  verifier: TokenVerifier;
+  rateLimiter: RateLimiter;
+  pdf: PdfRenderer;
+}) {
+  const router = express.Router();
+
+  const serve =
+    (
+      operation: string,
+      /** The GraphQL field whose policy decides who may have this document. */
+      readableAs: [string, string],
+      produce: (ctx: HubContext, id: string) => Promise<string>,
+    ) =>
+    async (req: Request, res: Response) => {
+      const requestId = randomUUID();
+      res.setHeader('cache-control', 'no-store');
+      res.setHeader('x-request-id', requestId);
+      try {
+        const format = req.params.format as Format;
+        if (format !== 'html' && format !== 'pdf')
+          throw new HubError('NOT_FOUND', 'No such document');
+        const em = deps.orm.em.fork();
+        let viewer: Viewer;
+        try {
+          viewer = await deps.verifier.verify(req.headers.authorization, em);
+        } catch (error) {
+          if (error instanceof HubError) throw new HubError('UNAUTHENTICATED', error.message);
+          throw error;
+        }
+        const waitMs = deps.rateLimiter.take(viewer.userId);
+        if (waitMs > 0) {
+          res.setHeader('retry-after', String(Math.max(1, Math.ceil(waitMs / 1000))));
+          throw new HubError(
+            'RATE_LIMITED',
+            'Too many requests from your account: try again shortly',
+          );
+        }
+        const [typeName, field] = readableAs;
+        if (!mayEverRead(policy[typeName].fields[field], viewer)) {
+          throw new HubError(
+            'FORBIDDEN',
+            `Your partner and role may not read ${typeName}.${field}`,
+          );
+        }
+        const ctx = createContext({
+          requestId,
+          viewer,
+          em,
+          config: deps.config,
+          purpose: purposeFrom(req.headers['x-purpose']),
+        });
+        ctx.audit.operation = `${operation}.${format}`;
+        const document = await produce(ctx, String(req.params.id));
+        const body = format === 'pdf' ? await deps.pdf.pdf(document) : document;
+        // Fails closed: no audit, no document.
+        await ctx.audit.flushReads(em);
+        if (format === 'pdf') {
+          res.status(200).type('application/pdf').send(body);
+        } else {
+          res
+            .status(200)
+            .setHeader(
+              'content-security-policy',
+              "default-src 'none'; style-src 'unsafe-inline'; img-src data:",
+            )
+            .type('text/html; charset=utf-8')
+            .send(body);
+        }
+      } catch (error) {
+        const code =
+          error instanceof HubError ? String(error.extensions.code) : 'INTERNAL_SERVER_ERROR';
+        if (!(error instanceof HubError))
+          log.error('document failed', { requestId, error: String(error) });
+        const message = error instanceof HubError ? error.message : 'Internal server error';
+        res
+          .status(STATUS[code] ?? 500)
+          .json({ errors: [{ message, extensions: { code, requestId } }] });
+      }
+    };
+
+  router.get(
+    '/cases/:id/statement.:format',
+    serve(
+      'GET /documents/cases/:id/statement',
+      ['Query', 'leadOfficerStatement'],
+      async (ctx, id) =>
+        statementHtml(await buildLeadOfficerStatement(ctx.em, ctx.viewer, id, ctx.audit)),
+    ),
+  );
+  router.get(
+    '/interventions/:id/letter.:format',
+    serve('GET /documents/interventions/:id/letter', ['SentLetter', 'text'], async (ctx, id) => {
+      const { intervention, letter } = await latestSentLetter(ctx.em, ctx.viewer, id);
+      ctx.audit.read('SentLetter', 'text', {
+        id: letter.id,
+        personId: intervention.subject?.id ?? null,
+        caseId: intervention.case.id,
+      });
+      return letterHtml(letter);
+    }),
+  );
+  return router;
+}
