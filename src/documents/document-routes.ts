@@ -11,7 +11,10 @@ import type { RateLimiter } from '../http/rate-limiter';
 import { log } from '../log';
 import { mayEverRead } from '../permissions/decide';
 import { policy } from '../permissions/policy';
+import { meetingPack } from '../meetings/meeting-pack.service';
+import { MeetingPackAudience } from '../meetings/meeting-pack.type';
 import { letterHtml, statementHtml } from './document-html';
+import { auditMeetingPack, meetingPackHtml } from './meeting-pack-document';
 import { buildLeadOfficerStatement } from './lead-officer-statement.service';
 import { latestSentLetter } from './letter-template.service';
 import type { PdfRenderer } from './pdf-renderer';
@@ -24,6 +27,7 @@ const STATUS: Record<string, number> = {
   RATE_LIMITED: 429,
   AUDIT_UNAVAILABLE: 503,
   PDF_UNAVAILABLE: 503,
+  PACK_FOR_OWN_PARTNER_ONLY: 403,
 };
 
 type Format = 'html' | 'pdf';
@@ -47,7 +51,7 @@ export function documentRoutes(deps: {
       operation: string,
       /** The GraphQL field whose policy decides who may have this document. */
       readableAs: [string, string],
-      produce: (ctx: HubContext, id: string) => Promise<string>,
+      produce: (ctx: HubContext, id: string, req: Request) => Promise<string>,
     ) =>
     async (req: Request, res: Response) => {
       const requestId = randomUUID();
@@ -88,7 +92,7 @@ export function documentRoutes(deps: {
           purpose: purposeFrom(req.headers['x-purpose']),
         });
         ctx.audit.operation = `${operation}.${format}`;
-        const document = await produce(ctx, String(req.params.id));
+        const document = await produce(ctx, String(req.params.id), req);
         const body = format === 'pdf' ? await deps.pdf.pdf(document) : document;
         // Fails closed: no audit, no document.
         await ctx.audit.flushReads(em);
@@ -135,6 +139,29 @@ export function documentRoutes(deps: {
         caseId: intervention.case.id,
       });
       return letterHtml(letter);
+    }),
+  );
+  router.get(
+    '/meetings/:id/pack.:format',
+    serve('GET /documents/meetings/:id/pack', ['Query', 'meetingPack'], async (ctx, id, req) => {
+      const audience = String(req.query.audience ?? MeetingPackAudience.WHOLE_MEETING);
+      if (
+        audience !== MeetingPackAudience.WHOLE_MEETING &&
+        audience !== MeetingPackAudience.PARTNER
+      ) {
+        throw new HubError('BAD_USER_INPUT', 'audience is WHOLE_MEETING or PARTNER', {
+          field: 'audience',
+        });
+      }
+      const partnerId = typeof req.query.partnerId === 'string' ? req.query.partnerId : null;
+      const pack = await meetingPack(
+        ctx.em,
+        ctx.viewer,
+        { meetingId: id, audience, partnerId },
+        ctx.loaders.liveBasesByPerson,
+      );
+      auditMeetingPack(pack, ctx.audit);
+      return meetingPackHtml(pack);
     }),
   );
   return router;

@@ -96,3 +96,47 @@ export function incidentsPerWeek(dates: readonly Date[], maxWeeks = 52): Bar[] {
   }
   return bars;
 }
+
+/**
+ * A day-of-week by hour heatmap as a self-contained SVG string: `cells` is 7 rows (Monday first)
+ * of 24 hourly counts; darker is more. Used by the meeting pack.
+ */
+export function heatmapSvg(
+  title: string,
+  cells: readonly (readonly number[])[],
+  options: { width?: number } = {},
+): string {
+  const days = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+  const width = options.width ?? 640;
+  const left = 36;
+  const top = 24;
+  const cell = (width - left - 8) / 24;
+  const rowHeight = 16;
+  const height = top + rowHeight * 7 + 18;
+  const max = Math.max(1, ...cells.flat());
+  const parts: string[] = [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeHtml(title)}" font-family="DejaVu Sans, Arial, sans-serif" font-size="10">`,
+    `<title>${escapeHtml(title)}</title>`,
+    `<text x="${left}" y="14" font-size="12" font-weight="bold">${escapeHtml(title)}</text>`,
+  ];
+  days.forEach((day, row) => {
+    const y = top + row * rowHeight;
+    parts.push(`<text x="${left - 4}" y="${y + 11}" text-anchor="end">${day}</text>`);
+    for (let hour = 0; hour < 24; hour++) {
+      const value = cells[row]?.[hour] ?? 0;
+      // White for none, then from light to dark blue.
+      const shade =
+        value === 0 ? '#ffffff' : `rgba(59,91,146,${(0.2 + 0.8 * (value / max)).toFixed(2)})`;
+      parts.push(
+        `<rect class="cell" x="${(left + hour * cell).toFixed(1)}" y="${y}" width="${(cell - 1).toFixed(1)}" height="${rowHeight - 1}" fill="${shade}" stroke="#ccc" stroke-width="0.5"><title>${day} ${String(hour).padStart(2, '0')}:00: ${value}</title></rect>`,
+      );
+    }
+  });
+  for (let hour = 0; hour < 24; hour += 3) {
+    parts.push(
+      `<text x="${(left + hour * cell + cell / 2).toFixed(1)}" y="${top + rowHeight * 7 + 12}" text-anchor="middle">${String(hour).padStart(2, '0')}</text>`,
+    );
+  }
+  parts.push('</svg>');
+  return parts.join('');
+}
