@@ -1,0 +1,151 @@
+/**
+ * How long the hub takes to print the demo cuckooing case's documents as PDF: the whole-meeting
+ * pack of the demo meeting (as the chair, asb.jones) and the lead officer statement (as the lead
+ * officer, pc.morgan), each fetched over HTTP one at a time, N times after a warm-up.
+ *
+ *   npx ts-node --transpile-only bench/documents.ts [requests=20]
+ *
+ * Uses DATABASE_URL when given (migrated, demo data loaded if the database is empty), otherwise
+ * an embedded PostgreSQL in .data/bench-postgres. Writes the section "Documents" of
+ * bench/RESULTS.md and keeps one PDF of each in .data/bench-documents/ (for the README's page
+ * images: `pdftoppm -png -r 60 -f 1 -l 1`). Needs Chromium (CHROMIUM_PATH, default /usr/bin/chromium).
+ */
+import 'reflect-metadata';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { signDemoToken, partnerIdOf } from '../src/auth/demo-token';
+import { loadConfig } from '../src/config';
+import { migrate, openDatabase } from '../src/db/database';
+import { DEMO_IDS, loadDemoDataIfEmpty } from '../src/demo/demo-data';
+import { DEMO_USERS } from '../src/demo/demo-directory';
+import { startHub } from '../src/server';
+
+process.env.HUB_LOG = 'silent';
+const requests = Number(process.argv[2] ?? 20);
+const root = path.resolve(__dirname, '..');
+
+interface Result {
+  document: string;
+  url: string;
+  medianMs: number;
+  p95Ms: number;
+}
+
+const tokenOf = (username: string) => {
+  const user = DEMO_USERS.find((candidate) => candidate.username === username)!;
+  return signDemoToken({ ...user, partnerId: partnerIdOf(user) });
+};
+
+/** The last PDF of each document, kept for the README's page images (.data is git-ignored). */
+const OUT = path.join(root, '.data/bench-documents');
+
+async function fetchPdf(url: string, token: string, keepAs?: string): Promise<number> {
+  const started = performance.now();
+  const response = await fetch(url, {
+    headers: { authorization: `Bearer ${token}`, 'x-purpose': 'benchmark' },
+  });
+  const body = Buffer.from(await response.arrayBuffer());
+  const elapsed = performance.now() - started;
+  if (response.status !== 200 || body.subarray(0, 5).toString('latin1') !== '%PDF-') {
+    throw new Error(`${url}: ${response.status} ${body.subarray(0, 300).toString('utf8')}`);
+  }
+  if (keepAs) fs.writeFileSync(path.join(OUT, keepAs), body);
+  return elapsed;
+}
+
+async function measure(
+  document: string,
+  url: string,
+  token: string,
+  keepAs: string,
+): Promise<Result> {
+  fs.mkdirSync(OUT, { recursive: true });
+  for (let i = 0; i < 3; i++) await fetchPdf(url, token, keepAs);
+  const latencies: number[] = [];
+  for (let i = 0; i < requests; i++) latencies.push(await fetchPdf(url, token));
+  latencies.sort((a, b) => a - b);
+  const result = {
+    document,
+    url,
+    medianMs: latencies[Math.floor(latencies.length / 2)],
+    p95Ms: latencies[Math.min(latencies.length - 1, Math.ceil(latencies.length * 0.95) - 1)],
+  };
+  console.log(JSON.stringify(result));
+  return result;
+}
+
+async function main() {
+  const base = {
+    NODE_ENV: 'development',
+    PORT: '0',
+    EMBEDDED_PG_DIR: path.join(root, '.data/bench-postgres'),
+    EMBEDDED_PG_PORT: process.env.EMBEDDED_PG_PORT ?? '54339',
+    ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
+  };
+  const database = await openDatabase(loadConfig(base));
+  try {
+    await migrate(database.orm);
+    await loadDemoDataIfEmpty(database.orm.em.fork());
+    const hub = await startHub(loadConfig(base), database.orm, 0);
+    let results: Result[];
+    try {
+      results = [
+        await measure(
+          'Meeting pack, whole meeting (PDF)',
+          `${hub.url}/documents/meetings/${DEMO_IDS.meeting}/pack.pdf?audience=WHOLE_MEETING`,
+          await tokenOf('asb.jones'),
+          'meeting-pack.pdf',
+        ),
+        await measure(
+          'Lead officer statement (PDF)',
+          `${hub.url}/documents/cases/${DEMO_IDS.cuckooingCase}/statement.pdf`,
+          await tokenOf('pc.morgan'),
+          'lead-officer-statement.pdf',
+        ),
+      ];
+    } finally {
+      await hub.stop();
+    }
+    const [serverVersion] = await database.orm.em
+      .fork()
+      .execute<{ server_version: string }[]>('show server_version');
+    writeResults(results, serverVersion.server_version, database.embedded);
+  } finally {
+    await database.close();
+  }
+}
+
+function writeResults(results: Result[], postgres: string, embedded: boolean) {
+  const cpu = os.cpus();
+  const section = [
+    '## Documents',
+    '',
+    `The demo cuckooing case's PDFs fetched over HTTP one at a time: the whole-meeting pack of the demo ` +
+      `meeting (as \`asb.jones\`, the chair) and the lead officer statement (as \`pc.morgan\`), ` +
+      `${requests} requests each after 3 warm-up requests, with the hub's one Chromium already running. ` +
+      `Each includes loading and redacting the data, the audit, the HTML and printing it in a fresh browser context. Target: under 2 s each.`,
+    '',
+    `- machine: ${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()}`,
+    `- Node.js ${process.version}, PostgreSQL ${postgres} (${embedded ? 'embedded' : 'DATABASE_URL'})`,
+    `- date: ${new Date().toISOString().slice(0, 10)}`,
+    `- command: \`npx ts-node --transpile-only bench/documents.ts${requests === 20 ? '' : ` ${requests}`}\``,
+    '',
+    '| document | median (ms) | p95 (ms) |',
+    '| -------- | ----------- | -------- |',
+    ...results.map((r) => `| ${r.document} | ${r.medianMs.toFixed(0)} | ${r.p95Ms.toFixed(0)} |`),
+    '',
+  ].join('\n');
+  const file = path.join(__dirname, 'RESULTS.md');
+  const existing = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmark results\n\n';
+  const replaced = existing.includes('## Documents')
+    ? existing.replace(/## Documents\n[\s\S]*?(?=\n## |$)/, section)
+    : `${existing.trimEnd()}\n\n${section}`;
+  fs.writeFileSync(file, replaced);
+  console.log(section);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
