@@ -1,10 +1,7 @@
 import { html, page, paragraphs, trusted, ukDate, ukDateTime } from './html';
 import type { SentLetter } from './letter-template.entity';
-import {
-  labelOf,
-  StatementEntryKind,
-  type LeadOfficerStatement,
-} from './lead-officer-statement.service';
+import { labelOf } from '../common/labels';
+import { StatementEntryKind, type LeadOfficerStatement } from './lead-officer-statement.service';
 import { barChartSvg, incidentsPerWeek } from './svg-chart';
 
 /** The lead officer statement as a printable page: the same data as the GraphQL answer. */

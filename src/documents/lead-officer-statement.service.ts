@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AuditTrail } from '../audit/audit-trail';
 import type { Viewer } from '../auth/viewer';
+import { labelOf } from '../common/labels';
 import { PARTICIPATES } from '../cases/case.loaders';
 import { CaseIncident } from '../cases/case-incident.entity';
 import { Case } from '../cases/case.entity';
@@ -65,25 +66,6 @@ export interface StatementOsara {
   response: string | null;
   assessment: string | null;
 }
-
-const LABELS: Record<string, string> = {
-  WORDS_OF_ADVICE: 'Words of advice',
-  LETTER_OF_EXPECTATION: 'Letter of expectation',
-  ASB_WARNING_LETTER: 'First-stage ASB warning letter',
-  ACCEPTABLE_BEHAVIOUR_CONTRACT: 'Acceptable behaviour contract',
-  MEDIATION: 'Mediation',
-  COMMUNITY_PROTECTION_WARNING: 'Community protection warning',
-  COMMUNITY_PROTECTION_NOTICE: 'Community protection notice',
-  COMMUNITY_PROTECTION_ORDER: 'Community protection order',
-  CIVIL_INJUNCTION: 'Civil injunction',
-  CRIMINAL_BEHAVIOUR_ORDER: 'Criminal behaviour order',
-  CLOSURE_NOTICE: 'Closure notice',
-  CLOSURE_ORDER: 'Closure order',
-};
-
-/** "COMMUNITY_PROTECTION_WARNING" as a reader would write it. */
-export const labelOf = (value: string) =>
-  LABELS[value] ?? value.charAt(0) + value.slice(1).toLowerCase().replace(/_/g, ' ');
 
 const KIND_ORDER = Object.values(StatementEntryKind);
 

@@ -7,7 +7,7 @@ import type {
   WithheldSection,
 } from '../meetings/meeting-pack.type';
 import { html, page, trusted, ukDate, ukDateTime, type Html } from './html';
-import { labelOf } from './lead-officer-statement.service';
+import { labelOf } from '../common/labels';
 import { barChartSvg, heatmapSvg } from './svg-chart';
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -107,9 +107,9 @@ function itemHtml(item: MeetingPackItem): Html {
               (entry) =>
                 html`<tr data-kind="${entry.kind}">
                   <td class="date">${ukDate(entry.occurredAt)}</td>
-                  <td>${entry.partner?.name ?? 'not recorded'}</td>
+                  <td>${entry.partner?.name ?? 'Several partners'}</td>
                   <td>
-                    <strong>${labelOf(entry.kind)}: ${entry.label}</strong>${entry.answer
+                    <strong>${entry.label}</strong>${entry.answer
                       ? html` (${labelOf(entry.answer)})`
                       : ''}${entry.deadline
                       ? html`; comply by ${ukDate(entry.deadline)}`

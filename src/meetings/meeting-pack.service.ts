@@ -1,3 +1,4 @@
+import { labelOf } from '../common/labels';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ActionStatus } from '../actions/action-enums';
 import { Action } from '../actions/action.entity';
@@ -336,7 +337,7 @@ async function chronology(
         id: incident.id,
         occurredAt: incident.occurredAt,
         kind: MeetingPackEntryKind.INCIDENT,
-        label: `${incident.category} incident${incident.hateIncident ? ' (hate incident)' : ''}`,
+        label: `${labelOf(incident.category)} incident${incident.hateIncident ? ' (hate incident)' : ''}`,
         partner: data.reportsOf(incident.id)[0]?.partner ?? null,
         detail: mayDescribe ? incident.description : null,
       });
@@ -368,7 +369,7 @@ async function chronology(
         id: offer.id,
         occurredAt: offer.offeredAt,
         kind: MeetingPackEntryKind.SUPPORT_OFFER,
-        label: `${offer.kind} offered`,
+        label: `Support offered: ${labelOf(offer.kind)}`,
         partner: offer.offeredBy,
         answer: offer.response,
         detail: mayDescribe ? (offer.details ?? null) : null,
@@ -387,7 +388,7 @@ async function chronology(
           id: intervention.id,
           occurredAt: intervention.issuedAt,
           kind: MeetingPackEntryKind.INTERVENTION,
-          label: `${intervention.kind} issued (${intervention.status})`,
+          label: `${labelOf(intervention.kind)} issued (${labelOf(intervention.status).toLowerCase()})`,
           deadline: intervention.complianceDate ?? null,
           detail: mayDescribe ? intervention.terms : null,
         });
@@ -400,7 +401,7 @@ async function chronology(
           id: breach.id,
           occurredAt: breach.occurredAt,
           kind: MeetingPackEntryKind.BREACH,
-          label: `Breach of ${intervention.kind}`,
+          label: `Breach of the ${labelOf(intervention.kind).toLowerCase()}`,
           detail: mayBreachDetail ? breach.details : null,
         });
       }

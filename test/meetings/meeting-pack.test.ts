@@ -174,7 +174,7 @@ describe('the meeting pack', () => {
     expect(item.chronology).toEqual([
       expect.objectContaining({
         kind: 'INCIDENT',
-        label: 'NUISANCE incident',
+        label: 'Nuisance incident',
         partner: { id: police.partner.id },
         detail: after.description,
       }),
