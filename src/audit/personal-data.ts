@@ -1,15 +1,18 @@
+import { CASE_READERS, type FieldPolicy } from '../permissions/grant';
+import { policy } from '../permissions/policy';
+import { Role } from '../users/role.enum';
+
 /**
- * What counts as a read of personal data, as data: for each GraphQL type, the fields whose
+ * What counts as a read of personal data, for the audit: for each GraphQL type, the fields whose
  * reading is audited, and how to tell from the object read which record it is, whom it is about
  * and which case it belongs to.
  *
- * The rule behind the list: a field is personal data when the policy (`src/permissions/policy.ts`)
- * releases it to case readers but withholds it from analysts, because it identifies or describes
- * someone; every field of a person and of a partner record is personal data, `id` included, since
- * the existence of a record about someone can itself be sensitive (a mental health record means
- * "known to services"). Fields the policy shares with analysts name nobody and are exempt, each with
- * its reason below. `test/audit/personal-data.test.ts` fails when a field the policy grants to case
- * readers on a person's paths is neither listed nor exempted.
+ * The fields are not listed here: they follow from the sharing policy (`src/permissions/policy.ts`).
+ * A field is personal data when the policy releases it to case readers but withholds it from
+ * analysts, because it identifies or describes someone; every field of a person and of a partner
+ * record is therefore personal data, `id` included (the existence of a record about someone can
+ * itself be sensitive). A new field the policy keeps from analysts is audited without anyone
+ * remembering to list it. Each type below states only its exceptions, with the reason.
  */
 
 /** The record an audited field belongs to. */
@@ -22,10 +25,18 @@ export interface AuditSubject {
 }
 
 export interface PersonalDataType {
+  /** The audited fields: derived from the policy, with the exceptions below applied. */
   fields: readonly string[];
-  /** Fields granted to case readers that are not personal data, and why. */
+  /** Fields the policy keeps from analysts that are nevertheless not personal data, and why. */
   exempt?: Readonly<Record<string, string>>;
   subject(parent: any): AuditSubject | undefined;
+}
+
+interface PersonalDataRule {
+  subject(parent: any): AuditSubject | undefined;
+  exempt?: Readonly<Record<string, string>>;
+  /** Fields audited although the rule would not pick them (types read by neither), and why. */
+  alsoPersonal?: Readonly<Record<string, string>>;
 }
 
 const idOf = (ref: { id?: string } | null | undefined) => ref?.id ?? null;
@@ -40,242 +51,143 @@ const recordAbout = (parent: any): AuditSubject | undefined =>
       }
     : undefined;
 
-const PARTNER_RECORD_COMMON = ['id', 'owner', 'updatedAt'] as const;
+const each = (fields: string[], reason: string) =>
+  Object.fromEntries(fields.map((field) => [field, reason]));
 
-const ANALYSTS_SEE = 'shared with analysts too: the policy treats it as naming nobody';
+const AUDITED_ON_ITS_OWN = 'a record of its own type, audited when its own fields are read';
+const NAMES_NOBODY = 'facts about the case that name nobody';
 
-export const PERSONAL_DATA: Readonly<Record<string, PersonalDataType>> = {
+const RULES: Readonly<Record<string, PersonalDataRule>> = {
   Person: {
-    fields: [
-      'id',
-      'givenName',
-      'familyName',
-      'dateOfBirth',
-      'cases',
-      'policeRecords',
-      'housingRecords',
-      'mentalHealthRecords',
-      'drugAlcoholRecords',
-      'activeInterventions',
-      'sharingBases',
-    ],
     subject: (person) => (person?.id ? { id: person.id, personId: person.id } : undefined),
   },
-  PoliceRecord: {
-    fields: [...PARTNER_RECORD_COMMON, 'warningsSummary', 'nominalReference', 'intelligence'],
-    subject: recordAbout,
-  },
-  HousingRecord: {
-    fields: [
-      ...PARTNER_RECORD_COMMON,
-      'property',
-      'tenancyReference',
-      'tenancyType',
-      'tenancyStartDate',
-      'tenancyBreaches',
-      'officerNotes',
-    ],
-    subject: recordAbout,
-  },
-  MentalHealthRecord: {
-    fields: [
-      ...PARTNER_RECORD_COMMON,
-      'knownToServices',
-      'careContact',
-      'riskSummary',
-      'clinicalNotes',
-    ],
-    subject: recordAbout,
-  },
-  DrugAlcoholRecord: {
-    fields: [...PARTNER_RECORD_COMMON, 'engagedInTreatment', 'keyWorkerContact', 'treatmentDetail'],
-    subject: recordAbout,
-  },
-  SharingBasis: {
-    fields: [
-      'id',
-      'ownerPartner',
-      'recipientPartner',
-      'kind',
-      'reason',
-      'decidedBy',
-      'recordedAt',
-      'expiresAt',
-      'withdrawnAt',
-      'withdrawalReason',
-      'override',
-      'decisionMaker',
-      'lawfulBasis',
-    ],
-    subject: recordAbout,
-  },
+  PoliceRecord: { subject: recordAbout },
+  HousingRecord: { subject: recordAbout },
+  MentalHealthRecord: { subject: recordAbout },
+  DrugAlcoholRecord: { subject: recordAbout },
+  SharingBasis: { subject: recordAbout },
   Case: {
-    // The rest of the case (reference, status, OSARA) is shared with analysts.
-    fields: ['people', 'summary'],
     subject: (c) => (c?.id ? { id: c.id, caseId: c.id } : undefined),
+    exempt: each(['location', 'jointVisits', 'supportOffers'], AUDITED_ON_ITS_OWN),
   },
-  CasePerson: {
-    fields: ['person', 'role', 'vulnerabilities', 'addedAt'],
-    subject: recordAbout,
-  },
-  Incident: {
-    fields: ['description', 'people'],
-    subject: recordAbout,
-  },
-  IncidentPerson: {
-    fields: ['person', 'role'],
-    subject: recordAbout,
-  },
-  Location: {
-    // Addresses identify people; the kind of place and its area do not.
-    fields: ['description', 'uprn', 'latitude', 'longitude'],
-    subject: recordAbout,
-  },
-  JointVisit: {
-    fields: ['id', 'visitedAt', 'location', 'purpose', 'outcome', 'attendees', 'peopleVisited'],
-    subject: recordAbout,
-  },
-  SupportOffer: {
-    fields: ['id', 'offeredBy', 'person', 'kind', 'details', 'offeredAt', 'response'],
-    subject: recordAbout,
-  },
-  Intervention: {
-    fields: [
-      'subject',
-      'premises',
-      'terms',
-      'signedOffBy',
-      'convictionDate',
-      'youthOffendingTeamConsultedOn',
-      'subjectConsented',
-      'otherPartyConsented',
-      'skippedStepReason',
-      'possibleBreaches',
-    ],
-    exempt: Object.fromEntries(
-      [
-        'id',
-        'kind',
-        'issuedAt',
-        'complianceDate',
-        'status',
-        'issuedBy',
-        'breaches',
-        'appealDeadline',
-        'servedAt',
-        'endsAt',
-        'signOff',
-        'hearingAt',
-        'precededBy',
-        'extendsOrder',
-        'fixedPenalties',
-        'prosecutions',
-      ].map((field) => [field, ANALYSTS_SEE]),
-    ),
-    subject: recordAbout,
-  },
+  CasePerson: { subject: recordAbout },
+  Incident: { subject: recordAbout },
+  IncidentPerson: { subject: recordAbout },
+  Location: { subject: recordAbout },
+  JointVisit: { subject: recordAbout },
+  SupportOffer: { subject: recordAbout },
+  Intervention: { subject: recordAbout },
   CaseReviewDecision: {
-    fields: ['victim', 'reasons'],
     subject: recordAbout,
+    exempt: {
+      decidedBy: 'a member of staff, not a person in the case',
+      countedIncidents: AUDITED_ON_ITS_OWN,
+    },
   },
-  CaseReviewAlert: {
-    fields: ['victim', 'dismissedReason'],
-    subject: recordAbout,
-  },
-  CaseReviewApplication: {
-    fields: [
-      'victim',
-      'applicantName',
-      'applicantRelationship',
-      'applicantContact',
-      'responseSummary',
-      'appealGrounds',
-      'closingNotes',
-    ],
-    subject: recordAbout,
-  },
-  // That someone asked for their data, and when.
+  CaseReviewAlert: { subject: recordAbout },
+  CaseReviewApplication: { subject: recordAbout },
+  // That someone asked for their data, and when: read by the data protection officer only.
   SubjectAccessRequest: {
-    fields: ['personId', 'receivedOn', 'extensionReason'],
     subject: (request) =>
       request?.id ? { id: request.id, personId: request.person?.id ?? null } : undefined,
+    alsoPersonal: each(
+      ['personId', 'receivedOn', 'extensionReason'],
+      'that someone asked for their data',
+    ),
   },
   // Meeting packs (src/meetings/): what they show of people and partner records, and free text.
-  Meeting: {
-    fields: ['minutes'],
-    subject: (meeting) => (meeting?.id ? { id: meeting.id } : undefined),
-  },
+  Meeting: { subject: (meeting) => (meeting?.id ? { id: meeting.id } : undefined) },
   MeetingPackItem: {
-    fields: ['summary', 'people'],
-    exempt: Object.fromEntries(
-      [
-        'position',
-        'caseId',
-        'reference',
-        'title',
-        'status',
-        'riskLevel',
-        'osaraStage',
-        'chronologySince',
-        'chronology',
-        'caseReview',
-        'actionsByPartner',
-        'chart',
-        'withheld',
-      ].map((field) => [field, ANALYSTS_SEE]),
-    ),
     subject: (item) => (item?.caseId ? { id: item.caseId, caseId: item.caseId } : undefined),
+    exempt: {
+      ...each(
+        [
+          'position',
+          'caseId',
+          'reference',
+          'title',
+          'status',
+          'riskLevel',
+          'osaraStage',
+          'chronologySince',
+          'caseReview',
+          'chart',
+          'withheld',
+        ],
+        NAMES_NOBODY,
+      ),
+      ...each(['chronology', 'actionsByPartner'], AUDITED_ON_ITS_OWN),
+    },
   },
   MeetingPackEntry: {
-    fields: ['detail'],
     subject: (entry) => (entry?.id ? { id: entry.id, caseId: entry.caseId } : undefined),
+    exempt: each(['occurredAt', 'kind', 'label', 'partner', 'deadline', 'answer'], NAMES_NOBODY),
   },
   MeetingPackPerson: {
-    fields: ['role', 'name', 'records'],
     subject: (person) =>
       person?.personId
         ? { id: person.personId, personId: person.personId, caseId: person.caseId }
         : undefined,
   },
   MeetingPackRecord: {
-    fields: ['kind', 'owner', 'fields'],
     subject: (record) =>
       record?.id ? { id: record.id, personId: record.personId, caseId: record.caseId } : undefined,
   },
   MeetingPackField: {
-    fields: ['name', 'value'],
     subject: (field) =>
       field?.recordId
         ? { id: field.recordId, personId: field.personId, caseId: field.caseId }
         : undefined,
   },
   MeetingPackAction: {
-    fields: ['title'],
-    exempt: { dueDate: ANALYSTS_SEE, overdue: ANALYSTS_SEE, source: ANALYSTS_SEE },
     subject: (action) => (action?.id ? { id: action.id, caseId: action.caseId } : undefined),
+    exempt: each(['dueDate', 'overdue', 'source'], NAMES_NOBODY),
   },
   // Reading the audit is itself audited: it says who read what about whom.
   AuditEntry: {
-    fields: [
-      'id',
-      'occurredAt',
-      'requestId',
-      'userId',
-      'partnerId',
-      'role',
-      'action',
-      'subjectType',
-      'subjectId',
-      'personId',
-      'caseId',
-      'fields',
-      'purpose',
-      'operation',
-    ],
     subject: (entry) =>
       entry?.id ? { id: entry.id, personId: entry.personId, caseId: entry.caseId } : undefined,
   },
 };
+
+const ANALYSTS_SEE = 'shared with analysts too: the policy treats it as naming nobody';
+
+const caseReadersRead = (grants: FieldPolicy) =>
+  grants.some((grant) => grant.roles.some((role) => CASE_READERS.includes(role)));
+const analystsRead = (grants: FieldPolicy) =>
+  grants.some((grant) => grant.roles.includes(Role.ANALYST));
+
+/**
+ * One type's audited fields and exemptions: the policy's own answer (released to case readers,
+ * withheld from analysts), less the rule's exemptions, plus what the rule adds. Every field case
+ * readers get is thus either audited or exempt with a reason.
+ */
+function personalDataOf(typeName: string, rule: PersonalDataRule): PersonalDataType {
+  const granted = Object.entries(policy[typeName]?.fields ?? {}).filter(([, grants]) =>
+    caseReadersRead(grants),
+  );
+  const sharedWithAnalysts = granted.filter(([, grants]) => analystsRead(grants));
+  return {
+    fields: [
+      ...granted
+        .filter(([field, grants]) => !analystsRead(grants) && !rule.exempt?.[field])
+        .map(([field]) => field),
+      ...Object.keys(rule.alsoPersonal ?? {}),
+    ],
+    exempt: {
+      ...each(
+        sharedWithAnalysts.map(([field]) => field),
+        ANALYSTS_SEE,
+      ),
+      ...rule.exempt,
+    },
+    subject: rule.subject,
+  };
+}
+
+export const PERSONAL_DATA: Readonly<Record<string, PersonalDataType>> = Object.fromEntries(
+  Object.entries(RULES).map(([typeName, rule]) => [typeName, personalDataOf(typeName, rule)]),
+);
 
 /** Every audited field as a `Type.field` coordinate, for docs and tests. */
 export const PERSONAL_DATA_FIELDS: readonly string[] = Object.entries(PERSONAL_DATA).flatMap(
