@@ -14,10 +14,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { signDemoToken, partnerIdOf } from '../src/auth/demo-token';
 import { loadConfig } from '../src/config';
-import { migrate, openDatabase } from '../src/db/database';
-import { DEMO_IDS, loadDemoDataIfEmpty } from '../src/demo/demo-data';
+import { DEMO_IDS } from '../src/demo/demo-data';
 import { DEMO_USERS } from '../src/demo/demo-directory';
 import { startHub } from '../src/server';
+import { benchEnv, latencySummary, openDemoDatabase } from './bench-support';
 
 process.env.HUB_LOG = 'silent';
 const requests = Number(process.argv[2] ?? 300);
@@ -66,23 +66,14 @@ async function run(url: string, token: string, count: number): Promise<Omit<Run,
   latencies.sort((a, b) => a - b);
   return {
     requestsPerSecond: count / seconds,
-    medianMs: latencies[Math.floor(latencies.length / 2)],
-    p95Ms: latencies[Math.floor(latencies.length * 0.95)],
+    ...latencySummary(latencies),
   };
 }
 
 async function main() {
-  const base = {
-    NODE_ENV: 'development',
-    PORT: '0',
-    EMBEDDED_PG_DIR: path.join(root, '.data/bench-postgres'),
-    EMBEDDED_PG_PORT: process.env.EMBEDDED_PG_PORT ?? '54339',
-    ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
-  };
-  const database = await openDatabase(loadConfig(base));
+  const base = benchEnv();
+  const database = await openDemoDatabase(base);
   try {
-    await migrate(database.orm);
-    await loadDemoDataIfEmpty(database.orm.em.fork());
     const lead = DEMO_USERS.find((user) => user.username === 'pc.morgan')!;
     const token = await signDemoToken({ ...lead, partnerId: partnerIdOf(lead) });
     const hubs = {
