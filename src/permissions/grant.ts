@@ -42,8 +42,11 @@ export const CASE_ANALYSIS: readonly Role[] = [...CASE_READERS, Role.ANALYST];
 
 /** Anyone signed in, whatever their partner. */
 export const anyone = (): FieldPolicy => [{ partners: 'ALL', roles: ALL_ROLES }];
-/** Any partner taking part in the case, in these roles. */
-export const partnersOnCase = (roles: readonly Role[]): FieldPolicy => [{ partners: 'ALL', roles }];
+/**
+ * Members of any partner, in these roles. On case-scoped types that means any partner taking
+ * part in the case: row scoping has already kept out every other case.
+ */
+export const anyPartnerIn = (roles: readonly Role[]): FieldPolicy => [{ partners: 'ALL', roles }];
 /** Only the partner that owns the record, in these roles. */
 export const ownerOnly = (roles: readonly Role[]): FieldPolicy => [
   { partners: 'ALL', roles, owner: true },

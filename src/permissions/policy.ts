@@ -8,7 +8,7 @@ import {
   type FieldPolicy,
   ownerOnly,
   ownerOrReleased,
-  partnersOnCase,
+  anyPartnerIn,
   sameForAll,
   type TypePolicy,
 } from './grant';
@@ -31,24 +31,24 @@ const { CONSENT, SAFEGUARDING, PREVENTING_UNLAWFUL_ACTS } = SharingBasisKind;
  */
 const SPECIAL_CATEGORY_RELEASE = [CONSENT, SAFEGUARDING, PREVENTING_UNLAWFUL_ACTS] as const;
 
-const caseReaders = partnersOnCase(CASE_READERS);
-const caseAnalysis = partnersOnCase(CASE_ANALYSIS);
-const casework = partnersOnCase(CASEWORK);
-const administrators = partnersOnCase([Role.ADMINISTRATOR]);
-const supervisors = partnersOnCase([Role.SUPERVISOR]);
+const caseReaders = anyPartnerIn(CASE_READERS);
+const caseAnalysis = anyPartnerIn(CASE_ANALYSIS);
+const casework = anyPartnerIn(CASEWORK);
+const administrators = anyPartnerIn([Role.ADMINISTRATOR]);
+const supervisors = anyPartnerIn([Role.SUPERVISOR]);
 /** Subject access and retention: only the data protection officer, who sees every partner's data. */
-const dataProtectionOfficer = partnersOnCase([Role.DATA_PROTECTION_OFFICER]);
-const configurationAuditors = partnersOnCase([
+const dataProtectionOfficer = anyPartnerIn([Role.DATA_PROTECTION_OFFICER]);
+const configurationAuditors = anyPartnerIn([
   Role.ADMINISTRATOR,
   Role.SUPERVISOR,
   Role.DATA_PROTECTION_OFFICER,
 ]);
 
 /** Letter templates hold no personal data: administrators edit them, case readers use them. */
-const letterReaders = partnersOnCase([Role.ADMINISTRATOR, ...CASE_READERS]);
+const letterReaders = anyPartnerIn([Role.ADMINISTRATOR, ...CASE_READERS]);
 
 /** The audit of reads and writes (src/audit/): supervisors and the data protection officer. */
-const auditReaders = partnersOnCase([Role.SUPERVISOR, Role.DATA_PROTECTION_OFFICER]);
+const auditReaders = anyPartnerIn([Role.SUPERVISOR, Role.DATA_PROTECTION_OFFICER]);
 
 const mentalHealthRelease: FieldPolicy = ownerOrReleased(CASEWORK, SPECIAL_CATEGORY_RELEASE);
 const drugAlcoholRelease: FieldPolicy = ownerOrReleased(CASEWORK, SPECIAL_CATEGORY_RELEASE);
@@ -156,7 +156,7 @@ export const policy: Record<string, TypePolicy> = {
       updateLetterTemplate: administrators,
       recordLetterSent: casework,
       // Only the legal team validates or returns a statement.
-      recordStatementReview: partnersOnCase([Role.LEGAL]),
+      recordStatementReview: anyPartnerIn([Role.LEGAL]),
     },
   },
   AreaConfiguration: {
