@@ -42,6 +42,8 @@ import { JointVisitAttendee } from '../joint-visits/joint-visit-attendee.entity'
 import { JointVisitPerson } from '../joint-visits/joint-visit-person.entity';
 import { JointVisit } from '../joint-visits/joint-visit.entity';
 import { Location } from '../locations/location.entity';
+import { Lsoa } from '../areas/lsoa.entity';
+import { ImportRun } from '../imports/import-run.entity';
 import { DrugAlcoholRecord } from '../partner-records/drug-alcohol-record.entity';
 import { HousingRecord } from '../partner-records/housing-record.entity';
 import { MentalHealthRecord } from '../partner-records/mental-health-record.entity';
@@ -61,6 +63,8 @@ export const entities = [
   User,
   Person,
   Location,
+  Lsoa,
+  ImportRun,
   Incident,
   IncidentReport,
   IncidentPerson,

@@ -132,6 +132,8 @@ export async function loadDemoData(em: EntityManager): Promise<void> {
         category,
         description,
         location,
+        recordedByPartner: partner[reports[0][0]],
+        areaCode: location?.lsoaCode ?? null,
       });
       tx.create(CaseIncident, { case: c, incident: i });
       for (const [key, reportedAt, sourceReference] of reports) {

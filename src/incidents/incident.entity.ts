@@ -1,6 +1,9 @@
 import { Entity, Enum, Index, ManyToOne, Opt, PrimaryKey, Property } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
+import { ImportRun } from '../imports/import-run.entity';
 import { Location } from '../locations/location.entity';
+import { Partner } from '../partners/partner.entity';
+import { OccurredPrecision } from './occurred-precision.enum';
 import { IncidentCategory } from './incident-category.enum';
 
 /**
@@ -30,6 +33,25 @@ export class Incident {
   /** Recorded as a hate incident: an area may make one such incident a case review route. */
   @Property({ type: 'boolean', default: false })
   hateIncident: boolean & Opt = false;
+
+  /** How exactly the source knew occurredAt: data.police.uk gives the month only. */
+  @Enum({ items: () => OccurredPrecision, type: 'text', default: OccurredPrecision.EXACT })
+  occurredPrecision: OccurredPrecision & Opt = OccurredPrecision.EXACT;
+
+  /**
+   * The partner that recorded it first. Aggregates count an incident once, under this partner,
+   * so that counts by partner add up to the total.
+   */
+  @ManyToOne(() => Partner, { nullable: true })
+  recordedByPartner?: Partner | null;
+
+  /** The LSOA it happened in, copied from the location so counts by area need no join. */
+  @Property({ type: 'text', nullable: true })
+  areaCode?: string | null;
+
+  /** The bulk import that brought it in; null when a partner recorded it in the hub. */
+  @ManyToOne(() => ImportRun, { nullable: true })
+  importRun?: ImportRun | null;
 
   @Property({ type: 'datetime', defaultRaw: 'now()' })
   createdAt: Date & Opt = new Date();

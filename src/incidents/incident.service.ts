@@ -78,6 +78,8 @@ export async function recordIncident(
       description,
       location,
       hateIncident: input.hateIncident ?? false,
+      recordedByPartner: em.getReference(Partner, viewer.partnerId),
+      areaCode: location?.lsoaCode ?? null,
     });
   // Hate incidents are recorded on perception: any partner's report perceiving hostility marks it.
   if (existing && input.hateIncident) existing.hateIncident = true;

@@ -550,7 +550,8 @@ export type Incident = {
 export type IncidentCategory =
   | 'ENVIRONMENTAL'
   | 'NUISANCE'
-  | 'PERSONAL';
+  | 'PERSONAL'
+  | 'UNCLASSIFIED';
 
 /** Incidents of one category in one month. */
 export type IncidentCount = {

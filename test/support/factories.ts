@@ -110,6 +110,8 @@ export async function makeIncident(
     category: IncidentCategory.NUISANCE,
     description: unique('Noise'),
     location: location ?? null,
+    recordedByPartner: partner,
+    areaCode: location?.lsoaCode ?? null,
   });
   em.create(CaseIncident, { case: onCase, incident });
   em.create(IncidentReport, {
@@ -145,6 +147,7 @@ export async function makeIncidentReportedAt(
     category: IncidentCategory.NUISANCE,
     description: unique('Noise'),
     location: null,
+    recordedByPartner: em.getReference(Partner, partner.id),
   });
   em.create(CaseIncident, { case: em.getReference(Case, onCase.id), incident });
   em.create(IncidentReport, {
