@@ -10,14 +10,19 @@
  */
 import 'reflect-metadata';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { signDemoToken, partnerIdOf } from '../src/auth/demo-token';
 import { loadConfig } from '../src/config';
 import { DEMO_IDS } from '../src/demo/demo-data';
 import { DEMO_USERS } from '../src/demo/demo-directory';
 import { startHub } from '../src/server';
-import { benchEnv, latencySummary, openDemoDatabase } from './bench-support';
+import {
+  benchEnv,
+  latencySummary,
+  openDemoDatabase,
+  runDescription,
+  writeResultsSection,
+} from './bench-support';
 
 process.env.HUB_LOG = 'silent';
 const requests = Number(process.argv[2] ?? 300);
@@ -113,18 +118,16 @@ const signed = (n: number) => `${n >= 0 ? '+' : ''}${n.toFixed(1)}`;
 
 function writeResults(results: Run[], postgres: string, embedded: boolean) {
   const [on, off] = results;
-  const cpu = os.cpus();
-  const section = [
-    '## Audit overhead',
-    '',
+  writeResultsSection('Audit overhead', [
     `The full case view of the demo cuckooing case (\`test/operations/case-view.graphql\`, as \`pc.morgan\`), ` +
       `${requests} requests at concurrency ${concurrency}, with the audit of reads on (one batched INSERT ` +
       `per request) and off (\`AUDIT=off\`, refused in production); best of two alternating rounds after a warm-up.`,
     '',
-    `- machine: ${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()}`,
-    `- Node.js ${process.version}, PostgreSQL ${postgres} (${embedded ? 'embedded' : 'DATABASE_URL'})`,
-    `- date: ${new Date().toISOString().slice(0, 10)}`,
-    `- command: \`npx ts-node --transpile-only bench/audit-overhead.ts ${requests} ${concurrency}\``,
+    ...runDescription(
+      postgres,
+      embedded,
+      `npx ts-node --transpile-only bench/audit-overhead.ts ${requests} ${concurrency}`,
+    ),
     '',
     '| audit | requests per second | median latency (ms) | p95 latency (ms) |',
     '| ----- | ------------------- | ------------------- | ---------------- |',
@@ -137,14 +140,7 @@ function writeResults(results: Run[], postgres: string, embedded: boolean) {
       `requests per second, ${signed(on.medianMs - off.medianMs)} ms on the median latency ` +
       `(differences of a few per cent are within this machine's run-to-run noise).`,
     '',
-  ].join('\n');
-  const file = path.join(__dirname, 'RESULTS.md');
-  const existing = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmark results\n\n';
-  const replaced = existing.includes('## Audit overhead')
-    ? existing.replace(/## Audit overhead\n[\s\S]*?(?=\n## |$)/, section)
-    : `${existing.trimEnd()}\n\n${section}`;
-  fs.writeFileSync(file, replaced);
-  console.log(section);
+  ]);
 }
 
 main().catch((error) => {

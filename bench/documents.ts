@@ -12,14 +12,19 @@
  */
 import 'reflect-metadata';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { signDemoToken, partnerIdOf } from '../src/auth/demo-token';
 import { loadConfig } from '../src/config';
 import { DEMO_IDS } from '../src/demo/demo-data';
 import { DEMO_USERS } from '../src/demo/demo-directory';
 import { startHub } from '../src/server';
-import { benchEnv, latencySummary, openDemoDatabase } from './bench-support';
+import {
+  benchEnv,
+  latencySummary,
+  openDemoDatabase,
+  runDescription,
+  writeResultsSection,
+} from './bench-support';
 
 process.env.HUB_LOG = 'silent';
 const requests = Number(process.argv[2] ?? 20);
@@ -108,32 +113,23 @@ async function main() {
 }
 
 function writeResults(results: Result[], postgres: string, embedded: boolean) {
-  const cpu = os.cpus();
-  const section = [
-    '## Documents',
-    '',
+  writeResultsSection('Documents', [
     `The demo cuckooing case's PDFs fetched over HTTP one at a time: the whole-meeting pack of the demo ` +
       `meeting (as \`asb.jones\`, the chair) and the lead officer statement (as \`pc.morgan\`), ` +
       `${requests} requests each after 3 warm-up requests, with the hub's one Chromium already running. ` +
       `Each includes loading and redacting the data, the audit, the HTML and printing it in a fresh browser context. Target: under 2 s each.`,
     '',
-    `- machine: ${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()}`,
-    `- Node.js ${process.version}, PostgreSQL ${postgres} (${embedded ? 'embedded' : 'DATABASE_URL'})`,
-    `- date: ${new Date().toISOString().slice(0, 10)}`,
-    `- command: \`npx ts-node --transpile-only bench/documents.ts${requests === 20 ? '' : ` ${requests}`}\``,
+    ...runDescription(
+      postgres,
+      embedded,
+      `npx ts-node --transpile-only bench/documents.ts${requests === 20 ? '' : ` ${requests}`}`,
+    ),
     '',
     '| document | median (ms) | p95 (ms) |',
     '| -------- | ----------- | -------- |',
     ...results.map((r) => `| ${r.document} | ${r.medianMs.toFixed(0)} | ${r.p95Ms.toFixed(0)} |`),
     '',
-  ].join('\n');
-  const file = path.join(__dirname, 'RESULTS.md');
-  const existing = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmark results\n\n';
-  const replaced = existing.includes('## Documents')
-    ? existing.replace(/## Documents\n[\s\S]*?(?=\n## |$)/, section)
-    : `${existing.trimEnd()}\n\n${section}`;
-  fs.writeFileSync(file, replaced);
-  console.log(section);
+  ]);
 }
 
 main().catch((error) => {
