@@ -7,6 +7,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { sweepOverdueActions } from './actions/action-overdue';
+import { aggregateExportRoutes } from './aggregates/aggregate-export.routes';
 import { auditPlugin } from './audit/audit-plugin';
 import { purposeFrom } from './audit/audit-trail';
 import { TokenVerifier } from './auth/token-verifier';
@@ -126,6 +127,9 @@ export async function startHub(config: HubConfig, orm: MikroORM, port = config.p
   // Documents (statements, letters) as HTML and PDF; one Chromium per hub process.
   const pdf = new PdfRenderer(config.chromiumPath);
   app.use('/documents', documentRoutes({ orm, config, verifier, rateLimiter, pdf }));
+
+  // Aggregates as CSV for BI tools (README "Aggregates and exports"): analysts and BI only.
+  app.use('/exports', aggregateExportRoutes({ orm, verifier, rateLimiter }));
 
   const subscriptions = startSubscriptionServer({
     server,
