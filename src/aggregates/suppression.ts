@@ -63,7 +63,9 @@ export function suppressCells(
   );
   const cursor = new Array<number>(lines.length).fill(0);
   const queued = new Array<boolean>(lines.length).fill(false);
+  // First in, first out: lines are settled in the order they were disturbed.
   const queue: number[] = [];
+  let head = 0;
   const enqueue = (line: number) => {
     if (!queued[line] && lines[line].marginKnown) {
       queued[line] = true;
@@ -93,8 +95,8 @@ export function suppressCells(
   });
   lines.forEach((_line, index) => enqueue(index));
 
-  while (queue.length) {
-    const line = queue.pop()!;
+  while (head < queue.length) {
+    const line = queue[head++];
     queued[line] = false;
     const order = bySize[line];
     // A line of one non-empty cell publishes that cell as its margin: at least k, nothing to hide.
