@@ -147,8 +147,15 @@ const NULL_KEY = '\u0000';
 export const marginKey = (keys: readonly (string | null)[], dimensions: readonly number[]) =>
   dimensions.map((dimension) => keys[dimension] ?? NULL_KEY).join(SEPARATOR);
 
-const dimensionsOf = (mask: number, count: number) =>
-  Array.from({ length: count }, (_v, index) => index).filter((index) => mask & (1 << index));
+/** One grouping of the table: its non-empty cells' counts and flags, and where each cell went. */
+interface Grouping {
+  counts: number[];
+  hidden: boolean[];
+  /** For each input cell, the index of its group. */
+  groupOf: Int32Array;
+  /** For each group, one input cell in it. */
+  sample: number[];
+}
 
 /**
  * Suppression of a table of any number of dimensions (the hub uses up to three). The margins a
@@ -161,25 +168,52 @@ export function suppressCube(
   dimensions: number,
   threshold: number,
 ): SuppressedCube {
-  const memo = new Map<number, Map<string, CellState>>();
-  const total = cells.reduce((sum, cell) => sum + cell.count, 0);
+  // Each key as a small number per dimension, so that a cell's key in any grouping is a number.
+  const codes = cells.map(() => new Array<number>(dimensions));
+  const strides: number[] = [];
+  let stride = 1;
+  for (let dimension = 0; dimension < dimensions; dimension += 1) {
+    const dictionary = new Map<string | null, number>();
+    cells.forEach((cell, index) => {
+      const key = cell.keys[dimension] ?? null;
+      let code = dictionary.get(key);
+      if (code === undefined) {
+        code = dictionary.size;
+        dictionary.set(key, code);
+      }
+      codes[index][dimension] = code;
+    });
+    strides.push(stride);
+    stride *= Math.max(1, dictionary.size);
+  }
+  const keyIn = (cell: number, mask: number) => {
+    let key = 0;
+    for (let dimension = 0; dimension < dimensions; dimension += 1) {
+      if (mask & (1 << dimension)) key += codes[cell][dimension] * strides[dimension];
+    }
+    return key;
+  };
 
-  const solve = (mask: number): Map<string, CellState> => {
+  const memo = new Map<number, Grouping>();
+  const solve = (mask: number): Grouping => {
     const known = memo.get(mask);
     if (known) return known;
-    const kept = dimensionsOf(mask, dimensions);
     const counts: number[] = [];
-    const keyIndex = new Map<string, number>();
-    const keyCells: (readonly (string | null)[])[] = [];
-    for (const cell of cells) {
-      const key = marginKey(cell.keys, kept);
-      const index = keyIndex.get(key);
-      if (index === undefined) {
-        keyIndex.set(key, counts.length);
-        counts.push(cell.count);
-        keyCells.push(cell.keys);
-      } else counts[index] += cell.count;
-    }
+    const sample: number[] = [];
+    const groupOf = new Int32Array(cells.length);
+    const position = new Map<number, number>();
+    cells.forEach((cell, index) => {
+      const key = keyIn(index, mask);
+      let group = position.get(key);
+      if (group === undefined) {
+        group = counts.length;
+        position.set(key, group);
+        counts.push(0);
+        sample.push(index);
+      }
+      counts[group] += cell.count;
+      groupOf[index] = group;
+    });
     let hidden: boolean[];
     if (mask === 0) {
       hidden = counts.map((count) => belowThreshold(count, threshold));
@@ -187,37 +221,37 @@ export function suppressCube(
       const lines: Line[] = [];
       // Every coarser grouping is a set of lines: rows and columns, planes, the whole table.
       for (let sub = (mask - 1) & mask; ; sub = (sub - 1) & mask) {
-        const subDimensions = dimensionsOf(sub, dimensions);
         const margins = solve(sub);
-        const groups = new Map<string, number[]>();
-        keyCells.forEach((keys, index) => {
-          const key = marginKey(keys, subDimensions);
-          const group = groups.get(key);
-          if (group) group.push(index);
-          else groups.set(key, [index]);
+        const members = margins.counts.map((): number[] => []);
+        sample.forEach((cell, group) => members[margins.groupOf[cell]].push(group));
+        members.forEach((line, margin) => {
+          if (line.length === 0) return;
+          const known = margins.counts[margin] > 0 && !margins.hidden[margin];
+          lines.push({ cells: line, marginKnown: known });
         });
-        for (const [key, group] of groups) {
-          const margin = margins.get(key);
-          lines.push({ cells: group, marginKnown: !!margin && margin.count > 0 && !margin.hidden });
-        }
         if (sub === 0) break;
       }
       hidden = suppressCells(counts, lines, threshold);
     }
-    const entries = new Map<string, CellState>();
-    for (const [key, index] of keyIndex) {
-      entries.set(key, { count: counts[index], hidden: hidden[index] });
-    }
-    memo.set(mask, entries);
-    return entries;
+    const grouping = { counts, hidden, groupOf, sample };
+    memo.set(mask, grouping);
+    return grouping;
   };
 
   const full = (1 << dimensions) - 1;
-  const all = dimensionsOf(full, dimensions);
   const answer = solve(full);
+  const total = cells.reduce((sum, cell) => sum + cell.count, 0);
   return {
-    hidden: cells.map((cell) => answer.get(marginKey(cell.keys, all))!.hidden),
-    margin: (kept) => solve(kept.reduce((mask, dimension) => mask | (1 << dimension), 0)),
+    hidden: cells.map((_cell, index) => answer.hidden[answer.groupOf[index]]),
+    margin: (kept) => {
+      const grouping = solve(kept.reduce((mask, dimension) => mask | (1 << dimension), 0));
+      return new Map(
+        grouping.sample.map((cell, group) => [
+          marginKey(cells[cell].keys, kept),
+          { count: grouping.counts[group], hidden: grouping.hidden[group] },
+        ]),
+      );
+    },
     total: { count: total, hidden: belowThreshold(total, threshold) },
   };
 }

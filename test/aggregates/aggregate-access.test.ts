@@ -160,6 +160,23 @@ describe('who may read aggregates and their exports', () => {
     },
   );
 
+  it('marks aggregate answers not to be stored, in GraphQL and as CSV', async () => {
+    const response = await fetch(`${hub.url}/graphql`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${tokens['bi.service']}`,
+      },
+      body: JSON.stringify({
+        query: '{ caseReviewStatistics(filter: { from: "2026-01-01", to: "2027-01-01" }) { total } }',
+      }),
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    const csv = await get(AGGREGATES[0].csv, tokens['bi.service']);
+    expect(csv.headers.get('cache-control')).toBe('no-store');
+  });
+
   it('refuses a BI token every query root about people, cases or records, every list of them and every mutation', async () => {
     const roots = [
       ...Object.entries(schema.getQueryType()!.getFields())
