@@ -1,5 +1,8 @@
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import express from 'express';
@@ -74,6 +77,9 @@ export async function startHub(config: HubConfig, orm: MikroORM, port = config.p
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       ApolloServerPluginLandingPageDisabled(),
+      // Nothing the hub answers may be cached, so Apollo's cache hints are not needed: its plugin
+      // did work for every field resolved (thousands in an aggregate). /graphql says no-store itself.
+      ApolloServerPluginCacheControlDisabled(),
       // Audit: each request's reads of personal data in one INSERT before the answer; fails closed.
       auditPlugin,
       requestTimeoutPlugin(config.limits.requestTimeoutMs, !production),
@@ -96,6 +102,10 @@ export async function startHub(config: HubConfig, orm: MikroORM, port = config.p
 
   app.use(
     '/graphql',
+    (_req: express.Request, res: express.Response, next: express.NextFunction) => {
+      res.setHeader('cache-control', 'no-store');
+      next();
+    },
     express.json({ limit: `${config.limits.requestBodyLimitKb}kb` }),
     graphqlHandler(apollo, {
       timeoutMs: config.limits.requestTimeoutMs,
