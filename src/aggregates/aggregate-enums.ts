@@ -94,7 +94,10 @@ registerEnumType(AggregateDimension, {
     REPEAT_BAND: { description: 'Incidents per subject: 2, 3, 4, 5-9 or 10+.' },
   },
 });
-registerEnumType(AggregateMeasure, { name: 'AggregateMeasure', description: 'What a cell counts.' });
+registerEnumType(AggregateMeasure, {
+  name: 'AggregateMeasure',
+  description: 'What a cell counts.',
+});
 registerEnumType(RepeatSubject, {
   name: 'RepeatSubject',
   description: 'Repeat victims, repeat perpetrators or repeat locations.',

@@ -70,7 +70,10 @@ export function checkIncidentFilter(input: IncidentFilter): IncidentFilter {
   if (input.localAuthority !== null && input.localAuthority !== undefined) {
     const name = input.localAuthority.trim();
     if (!name || name.length > 200) {
-      throw badInput('localAuthority must be a district name of at most 200 characters', 'localAuthority');
+      throw badInput(
+        'localAuthority must be a district name of at most 200 characters',
+        'localAuthority',
+      );
     }
     filter.localAuthority = name;
   }

@@ -74,7 +74,8 @@ export class AggregateTableType {
   cells!: AggregateCellType[];
 
   @Field(() => [AggregateTotalType], {
-    description: 'The total of each measure that has one (true totals, hidden below the threshold).',
+    description:
+      'The total of each measure that has one (true totals, hidden below the threshold).',
   })
   totals!: AggregateTotalType[];
 

@@ -48,7 +48,9 @@ export function incidentCountsTable(
     cells: counted.map((row, index) => ({
       keys: [
         aggregateKey(dimensions[0], row.value1, row.label1),
-        ...(dimensions.length === 2 ? [aggregateKey(dimensions[1], row.value2 ?? null, row.label2)] : []),
+        ...(dimensions.length === 2
+          ? [aggregateKey(dimensions[1], row.value2 ?? null, row.label2)]
+          : []),
       ],
       measure: AggregateMeasure.INCIDENTS,
       count: row.count,

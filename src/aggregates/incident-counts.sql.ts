@@ -18,14 +18,21 @@ interface DimensionSql {
 }
 
 const DIMENSIONS: Partial<Record<AggregateDimension, DimensionSql>> = {
-  PERIOD_DAY: { group: `${LONDON}::date`, value: (k) => `${k}::text`, needs: OccurredPrecision.DAY },
+  PERIOD_DAY: {
+    group: `${LONDON}::date`,
+    value: (k) => `${k}::text`,
+    needs: OccurredPrecision.DAY,
+  },
   PERIOD_WEEK: {
     group: `date_trunc('week', ${LONDON})::date`,
     value: (k) => `${k}::text`,
     label: (k) => ({ select: `to_char(${k}, 'IYYY-"W"IW')`, join: '' }),
     needs: OccurredPrecision.DAY,
   },
-  PERIOD_MONTH: { group: `date_trunc('month', ${LONDON})::date`, value: (k) => `to_char(${k}, 'YYYY-MM')` },
+  PERIOD_MONTH: {
+    group: `date_trunc('month', ${LONDON})::date`,
+    value: (k) => `to_char(${k}, 'YYYY-MM')`,
+  },
   CATEGORY: { group: 'i.category', value: (k) => k },
   PARTNER: {
     group: 'i.recorded_by_partner_id',
@@ -100,7 +107,9 @@ export function incidentCountsSql(
       order: `${k} NULLS LAST`,
     };
   });
-  const lsoaJoin = dimensions.some((sql) => sql.lsoa) ? 'LEFT JOIN lsoa l ON l.code = i.area_code' : '';
+  const lsoaJoin = dimensions.some((sql) => sql.lsoa)
+    ? 'LEFT JOIN lsoa l ON l.code = i.area_code'
+    : '';
   const sql = `SELECT g.precise, ${outer.map((o) => o.select).join(', ')}, g.n::int AS count
 FROM (
   SELECT ${precisionSql(groupBy)} AS precise, ${groups.join(', ')}, count(*) AS n

@@ -1,6 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AggregateDimension, AggregateMeasure } from './aggregate-enums';
-import { checkDimensions, checkInterventionScope, type InterventionScope } from './aggregate-filter';
+import {
+  checkDimensions,
+  checkInterventionScope,
+  type InterventionScope,
+} from './aggregate-filter';
 import { aggregateKey, aggregateTable } from './aggregate-table';
 import { smallNumberThreshold } from './aggregate-threshold';
 import type { AggregateTableType } from './aggregate.type';

@@ -54,13 +54,15 @@ export const periodSql = (column: string, period: Period, params: SqlParams) =>
  */
 export function incidentFilterSql(filter: IncidentFilter, params: SqlParams): string {
   const conditions = [periodSql('i.occurred_at', filter, params)];
-  if (filter.lsoaCodes) conditions.push(`i.area_code = ANY(${params.add(filter.lsoaCodes)}::text[])`);
+  if (filter.lsoaCodes)
+    conditions.push(`i.area_code = ANY(${params.add(filter.lsoaCodes)}::text[])`);
   if (filter.localAuthority) {
     conditions.push(
       `i.area_code IN (SELECT code FROM lsoa WHERE local_authority = ${params.add(filter.localAuthority)})`,
     );
   }
-  if (filter.categories) conditions.push(`i.category = ANY(${params.add(filter.categories)}::text[])`);
+  if (filter.categories)
+    conditions.push(`i.category = ANY(${params.add(filter.categories)}::text[])`);
   return conditions.join(' AND ');
 }
 

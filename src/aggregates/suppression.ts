@@ -24,8 +24,7 @@ export interface Line {
 }
 
 /** A cell the primary rule hides: 0 < count < k. */
-export const belowThreshold = (count: number, threshold: number) =>
-  count > 0 && count < threshold;
+export const belowThreshold = (count: number, threshold: number) => count > 0 && count < threshold;
 
 /**
  * Which cells to hide, given the lines whose margins a caller can learn. `links` are groups of
@@ -57,9 +56,7 @@ export function suppressCells(
   const hiddenSum = new Array<number>(lines.length).fill(0);
   // Each line's non-empty cells, smallest first, with a cursor past those already hidden or pinned.
   const bySize = lines.map((line) =>
-    line.cells
-      .filter((cell) => counts[cell] > 0)
-      .sort((a, b) => counts[a] - counts[b] || a - b),
+    line.cells.filter((cell) => counts[cell] > 0).sort((a, b) => counts[a] - counts[b] || a - b),
   );
   const cursor = new Array<number>(lines.length).fill(0);
   const queued = new Array<boolean>(lines.length).fill(false);

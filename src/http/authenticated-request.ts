@@ -66,7 +66,5 @@ export function sendError(
   const message = known ? error.message : 'Internal server error';
   const extensions: Record<string, unknown> = { code, requestId };
   if (known && error.extensions.field) extensions.field = error.extensions.field;
-  res
-    .status(statuses[code] ?? STATUS[code] ?? 500)
-    .json({ errors: [{ message, extensions }] });
+  res.status(statuses[code] ?? STATUS[code] ?? 500).json({ errors: [{ message, extensions }] });
 }

@@ -70,7 +70,12 @@ export const AGGREGATE_QUERIES = [
 ];
 
 /** The types aggregates answer with: counts and keys, nothing about a person. */
-export const AGGREGATE_TYPES = ['AggregateTable', 'AggregateCell', 'AggregateKey', 'AggregateTotal'];
+export const AGGREGATE_TYPES = [
+  'AggregateTable',
+  'AggregateCell',
+  'AggregateKey',
+  'AggregateTotal',
+];
 
 export const policy: Record<string, TypePolicy> = {
   Query: {

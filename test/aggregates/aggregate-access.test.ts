@@ -30,7 +30,11 @@ const AGGREGATES = [
   {
     name: 'incidentCounts',
     ask: (hub: TestHub, token?: string) =>
-      hub.request(INCIDENT_COUNTS, { filter: PERIOD, groupBy: ['PERIOD_MONTH', 'CATEGORY'] }, token),
+      hub.request(
+        INCIDENT_COUNTS,
+        { filter: PERIOD, groupBy: ['PERIOD_MONTH', 'CATEGORY'] },
+        token,
+      ),
     csv: '/exports/incident-counts.csv?from=2026-01-01&to=2027-01-01&groupBy=PERIOD_MONTH,CATEGORY',
   },
   {
@@ -87,7 +91,11 @@ function sample(type: GraphQLInputType): unknown {
 }
 
 /** An operation calling one root field with every required argument, as variables. */
-function operation(kind: 'query' | 'mutation', name: string, field: GraphQLField<unknown, unknown>) {
+function operation(
+  kind: 'query' | 'mutation',
+  name: string,
+  field: GraphQLField<unknown, unknown>,
+) {
   const required = field.args.filter(
     (arg) => isNonNullType(arg.type) && arg.defaultValue === undefined,
   );
@@ -168,7 +176,8 @@ describe('who may read aggregates and their exports', () => {
         authorization: `Bearer ${tokens['bi.service']}`,
       },
       body: JSON.stringify({
-        query: '{ caseReviewStatistics(filter: { from: "2026-01-01", to: "2027-01-01" }) { total } }',
+        query:
+          '{ caseReviewStatistics(filter: { from: "2026-01-01", to: "2027-01-01" }) { total } }',
       }),
     });
     expect(response.status).toBe(200);

@@ -1,6 +1,12 @@
 import { csvField } from '../../src/aggregates/aggregate-csv';
 import { IncidentCategory } from '../../src/incidents/incident-category.enum';
-import { makePartner, makePartnerMember, PartnerKind, Role, type Member } from '../support/factories';
+import {
+  makePartner,
+  makePartnerMember,
+  PartnerKind,
+  Role,
+  type Member,
+} from '../support/factories';
 import { startTestHub, type TestHub } from '../support/hub';
 import { addIncidents, addLsoas, LSOAS } from './aggregate-support';
 
@@ -48,7 +54,9 @@ describe('aggregate exports for BI tools', () => {
   const rows = (text: string) => text.trimEnd().split('\r\n');
 
   it('refuses an anonymous caller', async () => {
-    const response = await fetch(`${hub.url}/exports/incident-counts.csv?from=2019-01-01&to=2020-01-01&groupBy=PARTNER`);
+    const response = await fetch(
+      `${hub.url}/exports/incident-counts.csv?from=2019-01-01&to=2020-01-01&groupBy=PARTNER`,
+    );
     expect(response.status).toBe(401);
   });
 
@@ -100,7 +108,9 @@ describe('aggregate exports for BI tools', () => {
       expect(response.status).toBe(200);
       expect(rows(await response.text())[0]).toBe(header);
     }
-    const impact = rows(await (await get('intervention-impact.csv?from=2019-01-01&to=2020-01-01')).text());
+    const impact = rows(
+      await (await get('intervention-impact.csv?from=2019-01-01&to=2020-01-01')).text(),
+    );
     expect(impact).toContain('total,90,,INTERVENTIONS,0,false');
     expect(impact.at(-1)).toBe('excluded_window_not_ended,90,,INTERVENTIONS,0,false');
     const reviews = rows(
@@ -113,10 +123,16 @@ describe('aggregate exports for BI tools', () => {
     const refusals: [string, string][] = [
       ['incident-counts.csv?to=2020-01-01&groupBy=PARTNER', 'from'],
       ['incident-counts.csv?from=2019-01-01&to=2020-01-01&groupBy=NOPE', 'groupBy'],
-      ['incident-counts.csv?from=2019-01-01&to=2020-01-01&groupBy=PARTNER&lsoas=E01900001', 'lsoas'],
+      [
+        'incident-counts.csv?from=2019-01-01&to=2020-01-01&groupBy=PARTNER&lsoas=E01900001',
+        'lsoas',
+      ],
       ['incident-counts.csv?from=2019-01-01&to=2020-01-01&groupBy=PARTNER&from=2019-02-01', 'from'],
       ['incident-counts.csv?from=2019-13-01&to=2020-01-01&groupBy=PARTNER', 'from'],
-      ['incident-counts.csv?from=2019-01-01&to=2020-01-01&groupBy=PARTNER&categories=NOISE', 'categories'],
+      [
+        'incident-counts.csv?from=2019-01-01&to=2020-01-01&groupBy=PARTNER&categories=NOISE',
+        'categories',
+      ],
       ['repeat-demand.csv?from=2019-01-01&to=2020-01-01&subject=NEIGHBOUR', 'subject'],
       ['intervention-impact.csv?from=2019-01-01&to=2020-01-01&windowDays=ninety', 'windowDays'],
       ['intervention-statistics.csv?from=2019-01-01&to=2020-01-01&groupBy=HOUR', 'groupBy'],

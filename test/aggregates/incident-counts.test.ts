@@ -2,7 +2,13 @@ import { AreaConfiguration } from '../../src/area-configuration/area-configurati
 import { IncidentCategory } from '../../src/incidents/incident-category.enum';
 import { OccurredPrecision } from '../../src/incidents/occurred-precision.enum';
 import type { Partner } from '../../src/partners/partner.entity';
-import { makePartner, makePartnerMember, PartnerKind, Role, type Member } from '../support/factories';
+import {
+  makePartner,
+  makePartnerMember,
+  PartnerKind,
+  Role,
+  type Member,
+} from '../support/factories';
 import { codes, startTestHub, type TestHub } from '../support/hub';
 import {
   addIncidents,
@@ -123,9 +129,7 @@ describe('incident counts', () => {
     expect(table.total).toBe(55);
     expect(table.suppressedCells).toBe(0);
     expect(table.threshold).toBe(K);
-    expect(table.cells.find((cell) => keyOf(cell) === 'PERSONAL')!.keys[0].label).toBe(
-      'Personal',
-    );
+    expect(table.cells.find((cell) => keyOf(cell) === 'PERSONAL')!.keys[0].label).toBe('Personal');
   });
 
   it('suppresses a cell below the threshold and the smallest other cell, and says which; the total stays true', async () => {
@@ -136,10 +140,12 @@ describe('incident counts', () => {
       PERSONAL: null,
       UNCLASSIFIED: null,
     });
-    expect(table.cells.filter((cell) => cell.suppressed).map(keyOf).sort()).toEqual([
-      'PERSONAL',
-      'UNCLASSIFIED',
-    ]);
+    expect(
+      table.cells
+        .filter((cell) => cell.suppressed)
+        .map(keyOf)
+        .sort(),
+    ).toEqual(['PERSONAL', 'UNCLASSIFIED']);
     expect(table.suppressedCells).toBe(2);
     expect(table.total).toBe(42);
     expect(table.total! - 20 - 12).toBeGreaterThanOrEqual(K);
@@ -242,9 +248,7 @@ describe('incident counts', () => {
     expect(countsOf(byAuthority)).toEqual({ Testshire: 45, Otherton: 10 });
 
     const testshire = await ask({ localAuthority: 'Testshire' }, ['LSOA']);
-    expect(
-      testshire.cells.map((cell) => [keyOf(cell), cell.keys[0].label, cell.count]),
-    ).toEqual([
+    expect(testshire.cells.map((cell) => [keyOf(cell), cell.keys[0].label, cell.count])).toEqual([
       ['E01900001', 'Testshire 001A', 20],
       ['E01900002', 'Testshire 001B', 25],
     ]);

@@ -97,8 +97,12 @@ describe('small-number suppression (pure)', () => {
     expect(cube.hidden[0]).toBe(true);
     expect(unprotectedLines(counts, cube.hidden, lines)).toEqual([]);
     // Row A and column X each hide at least two cells, so the 3 cannot be found by subtraction.
-    expect(cube.hidden.filter((h, i) => h && cells[i].keys[0] === 'A').length).toBeGreaterThanOrEqual(2);
-    expect(cube.hidden.filter((h, i) => h && cells[i].keys[1] === 'X').length).toBeGreaterThanOrEqual(2);
+    expect(
+      cube.hidden.filter((h, i) => h && cells[i].keys[0] === 'A').length,
+    ).toBeGreaterThanOrEqual(2);
+    expect(
+      cube.hidden.filter((h, i) => h && cells[i].keys[1] === 'X').length,
+    ).toBeGreaterThanOrEqual(2);
     expect(cube.hidden.filter((h) => !h).length).toBeGreaterThan(0);
   });
 
@@ -113,7 +117,13 @@ describe('small-number suppression (pure)', () => {
     ];
     const { cube, lines } = twoWayLines(cells);
     expect(cube.hidden[2]).toBe(false);
-    expect(unprotectedLines(cells.map((c) => c.count), cube.hidden, lines)).toEqual([]);
+    expect(
+      unprotectedLines(
+        cells.map((c) => c.count),
+        cube.hidden,
+        lines,
+      ),
+    ).toEqual([]);
   });
 
   it('protects every line of random sparse two-way tables', () => {
@@ -129,7 +139,8 @@ describe('small-number suppression (pure)', () => {
       for (let r = 0; r < rows; r += 1) {
         for (let c = 0; c < columns; c += 1) {
           if (random() < 0.3) continue;
-          const count = random() < 0.4 ? 1 + Math.floor(random() * 4) : 5 + Math.floor(random() * 60);
+          const count =
+            random() < 0.4 ? 1 + Math.floor(random() * 4) : 5 + Math.floor(random() * 60);
           cells.push({ keys: [`r${r}`, `c${c}`], count });
         }
       }
@@ -145,7 +156,10 @@ describe('small-number suppression (pure)', () => {
   it('hides linked cells together: a kind of intervention hidden is hidden in every measure', () => {
     const hidden = suppressCells(
       [2, 30, 40, 9, 50, 60, 12, 70, 80],
-      [0, 1, 2].map((measure) => ({ cells: [measure, 3 + measure, 6 + measure], marginKnown: true })),
+      [0, 1, 2].map((measure) => ({
+        cells: [measure, 3 + measure, 6 + measure],
+        marginKnown: true,
+      })),
       K,
       [
         [0, 1, 2],
@@ -246,9 +260,21 @@ describe('suppression of each aggregate (pure)', () => {
     expect(closure.every((cell) => cell.suppressed)).toBe(true);
     expect(table.excludedWindowNotEnded).toBe(4);
     expect(table.excludedForPrecision).toBe(3);
-    const single = interventionImpactTable(period, K, [
-      { kind: 'CLOSURE_ORDER', ended: true, interventions: 1, before: 30, after: 2, imprecise: 0 },
-    ], true);
+    const single = interventionImpactTable(
+      period,
+      K,
+      [
+        {
+          kind: 'CLOSURE_ORDER',
+          ended: true,
+          interventions: 1,
+          before: 30,
+          after: 2,
+          imprecise: 0,
+        },
+      ],
+      true,
+    );
     expect(single.cells.map((cell) => cell.count)).toEqual([1, 30, null]);
   });
 });
