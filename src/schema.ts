@@ -3,6 +3,7 @@ import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphq
 import { applyMiddleware } from 'graphql-middleware';
 import { buildSchemaSync, type NonEmptyArray } from 'type-graphql';
 import { ActionResolver, CaseActionsResolver } from './actions/action.resolver';
+import { AggregateResolver } from './aggregates/aggregate.resolver';
 import { auditReads } from './audit/audit-reads.middleware';
 import { AuditResolver } from './audit/audit.resolver';
 import {
@@ -106,6 +107,7 @@ export const resolvers: NonEmptyArray<Function> = [
   MeetingResolver,
   MeetingAgendaItemResolver,
   DocumentResolver,
+  AggregateResolver,
 ];
 
 /**

@@ -1,5 +1,8 @@
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import express from 'express';
@@ -7,6 +10,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { sweepOverdueActions } from './actions/action-overdue';
+import { aggregateExportRoutes } from './aggregates/aggregate-export.routes';
 import { auditPlugin } from './audit/audit-plugin';
 import { purposeFrom } from './audit/audit-trail';
 import { TokenVerifier } from './auth/token-verifier';
@@ -73,6 +77,9 @@ export async function startHub(config: HubConfig, orm: MikroORM, port = config.p
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       ApolloServerPluginLandingPageDisabled(),
+      // Nothing the hub answers may be cached, so Apollo's cache hints are not needed: its plugin
+      // did work for every field resolved (thousands in an aggregate). /graphql says no-store itself.
+      ApolloServerPluginCacheControlDisabled(),
       // Audit: each request's reads of personal data in one INSERT before the answer; fails closed.
       auditPlugin,
       requestTimeoutPlugin(config.limits.requestTimeoutMs, !production),
@@ -95,6 +102,10 @@ export async function startHub(config: HubConfig, orm: MikroORM, port = config.p
 
   app.use(
     '/graphql',
+    (_req: express.Request, res: express.Response, next: express.NextFunction) => {
+      res.setHeader('cache-control', 'no-store');
+      next();
+    },
     express.json({ limit: `${config.limits.requestBodyLimitKb}kb` }),
     graphqlHandler(apollo, {
       timeoutMs: config.limits.requestTimeoutMs,
@@ -126,6 +137,9 @@ export async function startHub(config: HubConfig, orm: MikroORM, port = config.p
   // Documents (statements, letters) as HTML and PDF; one Chromium per hub process.
   const pdf = new PdfRenderer(config.chromiumPath);
   app.use('/documents', documentRoutes({ orm, config, verifier, rateLimiter, pdf }));
+
+  // Aggregates as CSV for BI tools (README "Aggregates and exports"): analysts and BI only.
+  app.use('/exports', aggregateExportRoutes({ orm, verifier, rateLimiter }));
 
   const subscriptions = startSubscriptionServer({
     server,

@@ -3,14 +3,11 @@ import express, { type Request, type Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { purposeFrom } from '../audit/audit-trail';
 import type { TokenVerifier } from '../auth/token-verifier';
-import type { Viewer } from '../auth/viewer';
 import type { HubConfig } from '../config';
 import { createContext, type HubContext } from '../context';
 import { HubError } from '../errors';
+import { authenticate, requireReadable, sendError } from '../http/authenticated-request';
 import type { RateLimiter } from '../http/rate-limiter';
-import { log } from '../log';
-import { mayEverRead } from '../permissions/decide';
-import { policy } from '../permissions/policy';
 import { meetingPack } from '../meetings/meeting-pack.service';
 import { MeetingPackAudience } from '../meetings/meeting-pack.type';
 import { letterHtml, statementHtml } from './document-html';
@@ -19,13 +16,8 @@ import { buildLeadOfficerStatement } from './lead-officer-statement.service';
 import { latestSentLetter } from './letter-template.service';
 import type { PdfRenderer } from './pdf-renderer';
 
+/** Document codes' HTTP statuses, beyond the hub's common ones. */
 const STATUS: Record<string, number> = {
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  BAD_USER_INPUT: 400,
-  RATE_LIMITED: 429,
-  AUDIT_UNAVAILABLE: 503,
   PDF_UNAVAILABLE: 503,
   PACK_FOR_OWN_PARTNER_ONLY: 403,
 };
@@ -62,28 +54,8 @@ export function documentRoutes(deps: {
         if (format !== 'html' && format !== 'pdf')
           throw new HubError('NOT_FOUND', 'No such document');
         const em = deps.orm.em.fork();
-        let viewer: Viewer;
-        try {
-          viewer = await deps.verifier.verify(req.headers.authorization, em);
-        } catch (error) {
-          if (error instanceof HubError) throw new HubError('UNAUTHENTICATED', error.message);
-          throw error;
-        }
-        const waitMs = deps.rateLimiter.take(viewer.userId);
-        if (waitMs > 0) {
-          res.setHeader('retry-after', String(Math.max(1, Math.ceil(waitMs / 1000))));
-          throw new HubError(
-            'RATE_LIMITED',
-            'Too many requests from your account: try again shortly',
-          );
-        }
-        const [typeName, field] = readableAs;
-        if (!mayEverRead(policy[typeName].fields[field], viewer)) {
-          throw new HubError(
-            'FORBIDDEN',
-            `Your partner and role may not read ${typeName}.${field}`,
-          );
-        }
+        const viewer = await authenticate(deps, req, res, em);
+        requireReadable(viewer, readableAs);
         const ctx = createContext({
           requestId,
           viewer,
@@ -109,14 +81,7 @@ export function documentRoutes(deps: {
             .send(body);
         }
       } catch (error) {
-        const code =
-          error instanceof HubError ? String(error.extensions.code) : 'INTERNAL_SERVER_ERROR';
-        if (!(error instanceof HubError))
-          log.error('document failed', { requestId, error: String(error) });
-        const message = error instanceof HubError ? error.message : 'Internal server error';
-        res
-          .status(STATUS[code] ?? 500)
-          .json({ errors: [{ message, extensions: { code, requestId } }] });
+        sendError(res, error, requestId, STATUS);
       }
     };
 

@@ -1,4 +1,4 @@
-import { Entity, Enum, ManyToOne, Opt, PrimaryKey, Unique } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, Opt, PrimaryKey, Unique } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { Person } from '../people/person.entity';
 import { PersonRole } from '../people/person-role.enum';
@@ -7,6 +7,8 @@ import { Incident } from './incident.entity';
 /** Someone involved in an incident, and how. */
 @Entity({ tableName: 'incident_person' })
 @Unique({ properties: ['incident', 'person'] })
+// A person's incidents: demand before and after a warning, which follows the person.
+@Index({ properties: ['person', 'incident'] })
 export class IncidentPerson {
   @PrimaryKey({ type: 'uuid' })
   id: string & Opt = randomUUID();

@@ -26,6 +26,8 @@ export class Intervention {
   @ManyToOne(() => Location, { nullable: true })
   premises?: Location | null;
 
+  /** Intervention statistics and impact select by when interventions were issued. */
+  @Index()
   @Property({ type: 'datetime' })
   issuedAt!: Date;
 

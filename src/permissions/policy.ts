@@ -47,11 +47,35 @@ const configurationAuditors = anyPartnerIn([
 /** Letter templates hold no personal data: administrators edit them, case readers use them. */
 const letterReaders = anyPartnerIn([Role.ADMINISTRATOR, ...CASE_READERS]);
 
+/**
+ * Aggregates (src/aggregates/): counts over the whole area with small numbers suppressed, never a
+ * row about a person. Analysts and BI service accounts only; every other role is refused them
+ * (off unless granted).
+ */
+const aggregateReaders = anyPartnerIn([Role.ANALYST, Role.BI_SERVICE]);
+
 /** The audit of reads and writes (src/audit/): supervisors and the data protection officer. */
 const auditReaders = anyPartnerIn([Role.SUPERVISOR, Role.DATA_PROTECTION_OFFICER]);
 
 const mentalHealthRelease: FieldPolicy = ownerOrReleased(CASEWORK, SPECIAL_CATEGORY_RELEASE);
 const drugAlcoholRelease: FieldPolicy = ownerOrReleased(CASEWORK, SPECIAL_CATEGORY_RELEASE);
+
+/** The aggregate queries (src/aggregates/aggregate.resolver.ts). */
+export const AGGREGATE_QUERIES = [
+  'incidentCounts',
+  'repeatDemand',
+  'interventionImpact',
+  'caseReviewStatistics',
+  'interventionStatistics',
+];
+
+/** The types aggregates answer with: counts and keys, nothing about a person. */
+export const AGGREGATE_TYPES = [
+  'AggregateTable',
+  'AggregateCell',
+  'AggregateKey',
+  'AggregateTotal',
+];
 
 export const policy: Record<string, TypePolicy> = {
   Query: {
@@ -88,6 +112,7 @@ export const policy: Record<string, TypePolicy> = {
       letterTemplates: letterReaders,
       previewLetter: letterReaders,
       letterTemplateChanges: configurationAuditors,
+      ...sameForAll(AGGREGATE_QUERIES, aggregateReaders),
     },
   },
   Subscription: {
@@ -158,6 +183,39 @@ export const policy: Record<string, TypePolicy> = {
       // Only the legal team validates or returns a statement.
       recordStatementReview: anyPartnerIn([Role.LEGAL]),
     },
+  },
+  AggregateTable: {
+    description:
+      'An aggregate answer: counts over the whole area, small numbers suppressed; no person, address or case.',
+    fields: sameForAll(
+      [
+        'from',
+        'to',
+        'dimensions',
+        'measures',
+        'cells',
+        'totals',
+        'total',
+        'suppressedCells',
+        'threshold',
+        'excludedForPrecision',
+        'excludedWindowNotEnded',
+      ],
+      aggregateReaders,
+    ),
+  },
+  AggregateCell: {
+    description: 'One cell of an aggregate: keys, measure, count (null when suppressed).',
+    fields: sameForAll(['keys', 'measure', 'count', 'suppressed'], aggregateReaders),
+  },
+  AggregateKey: {
+    description:
+      'Where a cell sits: a period, category, partner (an organisation), area, day, hour, intervention kind or band.',
+    fields: sameForAll(['dimension', 'value', 'label'], aggregateReaders),
+  },
+  AggregateTotal: {
+    description: 'The total of one measure of an aggregate (null when suppressed).',
+    fields: sameForAll(['measure', 'count', 'suppressed'], aggregateReaders),
   },
   AreaConfiguration: {
     description:

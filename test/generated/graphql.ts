@@ -85,6 +85,112 @@ export type AdvanceOsaraStageInput = {
   to: OsaraStage;
 };
 
+/** One cell: its keys, what it counts and the count, or null with suppressed: true when the count is below the area’s threshold or could be worked out from other cells. */
+export type AggregateCell = {
+  /** Null when suppressed. */
+  count?: Maybe<Scalars['Int']['output']>;
+  keys: Array<AggregateKey>;
+  measure: AggregateMeasure;
+  suppressed: Scalars['Boolean']['output'];
+};
+
+/** What aggregate cells are keyed by. Periods, days of week and hours are UK time (Europe/London). */
+export type AggregateDimension =
+  /** Home Office ASB category. */
+  | 'CATEGORY'
+  /** ISO day of week, 1 (Monday) to 7 (Sunday). */
+  | 'DAY_OF_WEEK'
+  /** Hour of the day, 0 to 23. */
+  | 'HOUR'
+  /** Step on the escalation ladder. */
+  | 'INTERVENTION_KIND'
+  /** The local authority district of the LSOA. */
+  | 'LOCAL_AUTHORITY'
+  /** Lower layer super output area: value its ONS code, label its name. */
+  | 'LSOA'
+  /** The partner that recorded the incident first: value its id, label its name. */
+  | 'PARTNER'
+  /** Calendar day, YYYY-MM-DD. */
+  | 'PERIOD_DAY'
+  /** Calendar month, YYYY-MM. */
+  | 'PERIOD_MONTH'
+  /** ISO week, keyed by its Monday (YYYY-MM-DD), labelled YYYY-Www. */
+  | 'PERIOD_WEEK'
+  /** Incidents per subject: 2, 3, 4, 5-9 or 10+. */
+  | 'REPEAT_BAND';
+
+/** Which incidents an aggregate counts: those that happened in the period (an incident known only to the month counts when its month starts in the period), optionally only in some LSOAs, one local authority, or some categories. */
+export type AggregateFilter = {
+  categories?: InputMaybe<Array<IncidentCategory>>;
+  from: Scalars['LocalDate']['input'];
+  /** A local authority district name. */
+  localAuthority?: InputMaybe<Scalars['String']['input']>;
+  /** ONS LSOA codes, at most 1000. */
+  lsoaCodes?: InputMaybe<Array<Scalars['String']['input']>>;
+  to: Scalars['LocalDate']['input'];
+};
+
+/** Where a cell sits in one dimension. */
+export type AggregateKey = {
+  dimension: AggregateDimension;
+  /** As a reader would write it: the partner or LSOA name, "Monday", "2025-W03". */
+  label?: Maybe<Scalars['String']['output']>;
+  /** The key: a date, a month, an enum value, an ONS code, a partner id, a number. Null when the source did not say (no area, no recording partner). */
+  value?: Maybe<Scalars['String']['output']>;
+};
+
+/** What a cell counts. */
+export type AggregateMeasure =
+  | 'APPEALS'
+  | 'APPLICATIONS'
+  | 'BREACHED'
+  | 'DECISIONS'
+  | 'DECISIONS_DISCRETIONARY_REVIEW'
+  | 'DECISIONS_NO_REVIEW'
+  | 'DECISIONS_THRESHOLD_MET'
+  | 'DECISIONS_THRESHOLD_NOT_MET'
+  | 'INCIDENTS'
+  | 'INCIDENTS_AFTER'
+  | 'INCIDENTS_BEFORE'
+  | 'INTERVENTIONS'
+  | 'ISSUED'
+  | 'REVIEWS_HELD'
+  | 'REVIEWS_WITH_RECOMMENDATIONS'
+  | 'SUBJECTS';
+
+/** An aggregate answer: counts only, never a row about a person, an id or name of a person, an address or a case. Empty cells (0) are left out. Small-number suppression applied (README "Aggregates and exports"). */
+export type AggregateTable = {
+  cells: Array<AggregateCell>;
+  /** The keys each cell carries, in order. */
+  dimensions: Array<AggregateDimension>;
+  /** Incidents left out because their time is known less exactly than the answer needs (a month for days, weeks, days of week or hours; a day for hours, or for intervention windows a month). */
+  excludedForPrecision: Scalars['Int']['output'];
+  /** interventionImpact: interventions left out because their after-window has not ended yet. 0 elsewhere. */
+  excludedWindowNotEnded: Scalars['Int']['output'];
+  /** The period, from this day (UK time) inclusive... */
+  from: Scalars['LocalDate']['output'];
+  /** What the cells count. */
+  measures: Array<AggregateMeasure>;
+  /** How many cells are suppressed. */
+  suppressedCells: Scalars['Int']['output'];
+  /** The area’s small-number threshold (smallNumberThreshold) applied. */
+  threshold: Scalars['Int']['output'];
+  /** ...to this day exclusive. */
+  to: Scalars['LocalDate']['output'];
+  /** The total of the first measure; null when it is suppressed or the answer has no total. */
+  total?: Maybe<Scalars['Int']['output']>;
+  /** The total of each measure that has one (true totals, hidden below the threshold). */
+  totals: Array<AggregateTotal>;
+};
+
+/** The true total of one measure over the whole filter, unless it must be hidden. */
+export type AggregateTotal = {
+  /** Null when suppressed. */
+  count?: Maybe<Scalars['Int']['output']>;
+  measure: AggregateMeasure;
+  suppressed: Scalars['Boolean']['output'];
+};
+
 /** An action the meeting agreed: a task for a partner on a case on its agenda. */
 export type AgreeMeetingActionInput = {
   /** A case on the meeting’s agenda. */
@@ -641,6 +747,13 @@ export type InterventionBreach = {
 export type InterventionCount = {
   count: Scalars['Int']['output'];
   kind: Scalars['String']['output'];
+};
+
+/** Which interventions: issued in the period, optionally only of some kinds. */
+export type InterventionFilter = {
+  from: Scalars['LocalDate']['input'];
+  kinds?: InputMaybe<Array<InterventionKind>>;
+  to: Scalars['LocalDate']['input'];
 };
 
 export type InterventionKind =
@@ -1454,6 +1567,12 @@ export type PartnerKind =
   | 'OTHER'
   | 'POLICE';
 
+/** A period of whole days in UK time: from the start of `from` (inclusive) to the start of `to` (exclusive), at most 10 years. */
+export type PeriodFilter = {
+  from: Scalars['LocalDate']['input'];
+  to: Scalars['LocalDate']['input'];
+};
+
 /** Someone in one or more cases. Reached only through a case you take part in. */
 export type Person = {
   /** Interventions in force issued to this person (a warning follows the person), on every case your partner takes part in; those on other cases are not shown. */
@@ -1536,6 +1655,8 @@ export type Query = {
   caseReviewApplication?: Maybe<CaseReviewApplication>;
   /** The ASB case review applications on a case, oldest first. */
   caseReviewApplications?: Maybe<Array<CaseReviewApplication>>;
+  /** ASB case review statistics an area publishes (2014 Act s.104(10)): applications, decisions (threshold met, not met, and of those a discretionary review or none), reviews held and those with recommendations, appeals; each counted by the date of its own step. */
+  caseReviewStatistics?: Maybe<AggregateTable>;
   /** Cases your partner leads or takes part in. */
   cases?: Maybe<CaseConnection>;
   /** Closed cases past the area’s retention period (retentionYears from closure), for a deletion review. Data protection officer only. */
@@ -1544,6 +1665,12 @@ export type Query = {
   configurationChanges?: Maybe<Array<ConfigurationChange>>;
   /** Tombstones of deleted cases, newest first: references and counts only. */
   deletedCases?: Maybe<Array<DeletedCase>>;
+  /** Incidents counted by one or two dimensions (periods, days of week and hours in UK time). Incidents whose time is known less exactly than a dimension needs are left out and counted in excludedForPrecision. */
+  incidentCounts?: Maybe<AggregateTable>;
+  /** Demand before and after interventions issued in the period, per kind: incidents in the windowDays before each was issued and the windowDays from then on, at its premises when it has premises (closure powers), otherwise involving its subject in any role. Only interventions whose after-window has ended; the others are counted in excludedWindowNotEnded. */
+  interventionImpact?: Maybe<AggregateTable>;
+  /** Interventions issued in the period per kind (and PERIOD_MONTH of issue if asked), and how many of them have a recorded breach. */
+  interventionStatistics?: Maybe<AggregateTable>;
   /** The lead officer statement of a case: every partner’s involvement in date order, as much of it as your partner and role may read. Reading it is audited. */
   leadOfficerStatement?: Maybe<LeadOfficerStatement>;
   /** Audited changes to a letter template, newest first. */
@@ -1570,6 +1697,8 @@ export type Query = {
   person?: Maybe<Person>;
   /** Render a letter template, or unsaved wording, without saving: against an intervention, or sample values. Unknown placeholders are refused (UNKNOWN_PLACEHOLDER). */
   previewLetter?: Maybe<LetterPreview>;
+  /** Repeat victims, perpetrators or places among the filtered incidents: how many had exactly 2, 3, 4, 5 to 9 and 10 or more incidents (SUBJECTS), and how many incidents those were (INCIDENTS). */
+  repeatDemand?: Maybe<AggregateTable>;
   subjectAccessRequest?: Maybe<SubjectAccessRequest>;
   /** Subject access requests, oldest deadline first; open ones only unless includeCompleted. Data protection officer only. */
   subjectAccessRequests?: Maybe<Array<SubjectAccessRequest>>;
@@ -1610,6 +1739,11 @@ export type QueryCaseReviewApplicationsArgs = {
 };
 
 
+export type QueryCaseReviewStatisticsArgs = {
+  filter: PeriodFilter;
+};
+
+
 export type QueryCasesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<CaseFilter>;
@@ -1620,6 +1754,25 @@ export type QueryCasesArgs = {
 
 export type QueryConfigurationChangesArgs = {
   first?: Scalars['Int']['input'];
+};
+
+
+export type QueryIncidentCountsArgs = {
+  filter: AggregateFilter;
+  groupBy: Array<AggregateDimension>;
+};
+
+
+export type QueryInterventionImpactArgs = {
+  filter: InterventionFilter;
+  interventionId?: InputMaybe<Scalars['ID']['input']>;
+  windowDays?: Scalars['Int']['input'];
+};
+
+
+export type QueryInterventionStatisticsArgs = {
+  filter: InterventionFilter;
+  groupBy?: Array<AggregateDimension>;
 };
 
 
@@ -1664,6 +1817,12 @@ export type QueryPersonArgs = {
 
 export type QueryPreviewLetterArgs = {
   input: PreviewLetterInput;
+};
+
+
+export type QueryRepeatDemandArgs = {
+  filter: AggregateFilter;
+  subject: RepeatSubject;
 };
 
 
@@ -1912,6 +2071,12 @@ export type ReopenOsaraStageInput = {
   reason?: InputMaybe<Scalars['String']['input']>;
   to: OsaraStage;
 };
+
+/** Repeat victims, repeat perpetrators or repeat locations. */
+export type RepeatSubject =
+  | 'LOCATION'
+  | 'PERPETRATOR'
+  | 'VICTIM';
 
 /** A closed case past the area’s retention period (retentionYears from closure), due for a deletion review. */
 export type RetentionReviewCase = {

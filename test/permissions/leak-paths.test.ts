@@ -40,6 +40,8 @@ const ROOTS: Record<string, string> = {
   meeting: `(id: "${DEMO_IDS.meeting}")`,
   nextMeeting: '',
   meetingPack: `(meetingId: "${DEMO_IDS.meeting}", audience: WHOLE_MEETING)`,
+  // Aggregates share one answer type: refused roles must get nothing of it either.
+  incidentCounts: '(filter: { from: "2026-01-01", to: "2027-01-01" }, groupBy: [CATEGORY])',
 };
 
 /** Owner-only markers in the demo records, by the kind of partner that owns them. */

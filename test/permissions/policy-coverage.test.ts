@@ -11,7 +11,7 @@ import {
 import { mayEverRead } from '../../src/permissions/decide';
 import { type FieldPolicy } from '../../src/permissions/grant';
 import { renderPermissionsDoc } from '../../src/permissions/permissions-doc';
-import { NO_PERSONAL_DATA_ROLES, policy } from '../../src/permissions/policy';
+import { AGGREGATE_TYPES, NO_PERSONAL_DATA_ROLES, policy } from '../../src/permissions/policy';
 import { buildBareSchema } from '../../src/schema';
 import { PartnerKind } from '../../src/partners/partner-kind.enum';
 import { Role } from '../../src/users/role.enum';
@@ -97,6 +97,9 @@ describe('the permission policy', () => {
             // Administrators preview against sample values only: previewLetter refuses them an
             // intervention (test/documents/letter-templates.test.ts).
             'LetterPreview',
+            // Aggregates: counts with small numbers suppressed, no person, address or case
+            // (test/aggregates/aggregate-access.test.ts walks them).
+            ...AGGREGATE_TYPES,
           ].includes(name),
       );
     const granted = personalTypes.flatMap((typeName) =>

@@ -1,0 +1,181 @@
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import express, { type Request, type Response } from 'express';
+import { randomUUID } from 'node:crypto';
+import type { TokenVerifier } from '../auth/token-verifier';
+import type { Viewer } from '../auth/viewer';
+import { badInput } from '../errors';
+import { authenticate, requireReadable, sendError } from '../http/authenticated-request';
+import type { RateLimiter } from '../http/rate-limiter';
+import type { IncidentCategory } from '../incidents/incident-category.enum';
+import type { InterventionKind } from '../interventions/intervention-enums';
+import { aggregateCsv, CSV_LAYOUTS, type ExportName } from './aggregate-csv';
+import { AggregateDimension, AggregateMeasure, RepeatSubject } from './aggregate-enums';
+import type { AggregateTableType } from './aggregate.type';
+import { caseReviewStatistics } from './case-review-statistics.service';
+import { incidentCounts } from './incident-counts.service';
+import { DEFAULT_WINDOW_DAYS, interventionImpact } from './intervention-impact.service';
+import { interventionStatistics } from './intervention-statistics.service';
+import { repeatDemand } from './repeat-demand.service';
+
+/** The query string of one request: each parameter once, lists comma-separated. */
+class ExportParams {
+  constructor(
+    private readonly query: Request['query'],
+    allowed: readonly string[],
+  ) {
+    const unknown = Object.keys(query).find((name) => !allowed.includes(name));
+    if (unknown !== undefined) {
+      throw badInput(
+        `Unknown parameter ${unknown}: this export takes ${allowed.join(', ')}`,
+        unknown,
+      );
+    }
+  }
+
+  text(name: string): string | undefined {
+    const value = this.query[name];
+    if (value === undefined) return undefined;
+    if (typeof value !== 'string') throw badInput(`Give ${name} once`, name);
+    return value;
+  }
+
+  required(name: string): string {
+    const value = this.text(name);
+    if (value === undefined || value === '') throw badInput(`${name} is required`, name);
+    return value;
+  }
+
+  list<T extends string = string>(name: string): T[] | undefined {
+    const value = this.text(name);
+    return value === undefined ? undefined : (value.split(',').map((item) => item.trim()) as T[]);
+  }
+
+  period() {
+    return { from: this.required('from'), to: this.required('to') };
+  }
+
+  incidentFilter() {
+    return {
+      ...this.period(),
+      lsoaCodes: this.list('lsoaCodes'),
+      localAuthority: this.text('localAuthority'),
+      categories: this.list<IncidentCategory>('categories'),
+    };
+  }
+
+  interventionFilter() {
+    return { ...this.period(), kinds: this.list<InterventionKind>('kinds') };
+  }
+}
+
+const INCIDENT_FILTER = ['from', 'to', 'lsoaCodes', 'localAuthority', 'categories'];
+const INTERVENTION_FILTER = ['from', 'to', 'kinds'];
+
+interface CsvExport {
+  /** The GraphQL query whose policy decides who may have the export. */
+  query: string;
+  parameters: readonly string[];
+  produce(em: EntityManager, viewer: Viewer, params: ExportParams): Promise<string>;
+}
+
+const csv = (
+  name: ExportName,
+  table: AggregateTableType,
+  fixed: (string | number)[] = [],
+  options: Parameters<typeof aggregateCsv>[3] = {},
+) => aggregateCsv(table, CSV_LAYOUTS[name], fixed, options);
+
+/** The exports, by file name: the GraphQL aggregates with the same checks and suppression. */
+const EXPORTS: Record<ExportName, CsvExport> = {
+  'incident-counts': {
+    query: 'incidentCounts',
+    parameters: [...INCIDENT_FILTER, 'groupBy'],
+    produce: async (em, _viewer, params) => {
+      const groupBy = (params.list('groupBy') ?? []) as AggregateDimension[];
+      const table = await incidentCounts(em, params.incidentFilter(), groupBy);
+      return csv('incident-counts', table, [], { precision: AggregateMeasure.INCIDENTS });
+    },
+  },
+  'repeat-demand': {
+    query: 'repeatDemand',
+    parameters: [...INCIDENT_FILTER, 'subject'],
+    produce: async (em, _viewer, params) => {
+      const subject = params.required('subject');
+      if (!Object.values(RepeatSubject).includes(subject as RepeatSubject)) {
+        throw badInput(
+          `subject is one of ${Object.values(RepeatSubject).join(', ')}, not ${subject}`,
+          'subject',
+        );
+      }
+      const table = await repeatDemand(em, params.incidentFilter(), subject as RepeatSubject);
+      return csv('repeat-demand', table, [subject]);
+    },
+  },
+  'intervention-impact': {
+    query: 'interventionImpact',
+    parameters: [...INTERVENTION_FILTER, 'windowDays'],
+    produce: async (em, viewer, params) => {
+      const text = params.text('windowDays');
+      if (text !== undefined && !/^\d{1,4}$/.test(text)) {
+        throw badInput('windowDays must be a whole number of days', 'windowDays');
+      }
+      const windowDays = text === undefined ? DEFAULT_WINDOW_DAYS : Number(text);
+      const table = await interventionImpact(em, viewer, params.interventionFilter(), windowDays);
+      return csv('intervention-impact', table, [windowDays], {
+        precision: AggregateMeasure.INCIDENTS,
+        windows: true,
+      });
+    },
+  },
+  'case-review-statistics': {
+    query: 'caseReviewStatistics',
+    parameters: ['from', 'to'],
+    produce: async (em, _viewer, params) =>
+      csv('case-review-statistics', await caseReviewStatistics(em, params.period())),
+  },
+  'intervention-statistics': {
+    query: 'interventionStatistics',
+    parameters: [...INTERVENTION_FILTER, 'groupBy'],
+    produce: async (em, _viewer, params) => {
+      const groupBy = (params.list('groupBy') ?? []) as AggregateDimension[];
+      const table = await interventionStatistics(em, params.interventionFilter(), groupBy);
+      return csv('intervention-statistics', table);
+    },
+  },
+};
+
+/**
+ * GET /exports/{name}.csv: the aggregates as CSV for BI tools, with the same bearer token, rate
+ * limit, policy (analysts and BI service accounts only) and suppression as GraphQL. Columns are
+ * fixed per export (README "Aggregates and exports"). Aggregates are not personal data, so
+ * nothing is audited.
+ */
+export function aggregateExportRoutes(deps: {
+  orm: MikroORM;
+  verifier: TokenVerifier;
+  rateLimiter: RateLimiter;
+}) {
+  const router = express.Router();
+  for (const [name, csvExport] of Object.entries(EXPORTS)) {
+    router.get(`/${name}.csv`, async (req: Request, res: Response) => {
+      const requestId = randomUUID();
+      res.setHeader('cache-control', 'no-store');
+      res.setHeader('x-request-id', requestId);
+      try {
+        const em = deps.orm.em.fork();
+        const viewer = await authenticate(deps, req, res, em);
+        requireReadable(viewer, ['Query', csvExport.query]);
+        const params = new ExportParams(req.query, csvExport.parameters);
+        const body = await csvExport.produce(em, viewer, params);
+        res
+          .status(200)
+          .setHeader('content-disposition', `attachment; filename="${name}.csv"`)
+          .type('text/csv; charset=utf-8')
+          .send(body);
+      } catch (error) {
+        sendError(res, error, requestId);
+      }
+    });
+  }
+  return router;
+}

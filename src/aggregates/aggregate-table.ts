@@ -1,0 +1,80 @@
+import { labelOf } from '../common/labels';
+import { AggregateDimension, AggregateMeasure } from './aggregate-enums';
+import type { Period } from './aggregate-filter';
+import type { AggregateKeyType, AggregateTableType } from './aggregate.type';
+
+const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+
+/** How a key reads when the database has no name for it. */
+function labelFor(dimension: AggregateDimension, value: string | null): string {
+  if (value === null) {
+    return dimension === AggregateDimension.PARTNER ? 'Not recorded' : 'Not known';
+  }
+  switch (dimension) {
+    case AggregateDimension.CATEGORY:
+    case AggregateDimension.INTERVENTION_KIND:
+      return labelOf(value);
+    case AggregateDimension.DAY_OF_WEEK:
+      return DAYS[Number(value) - 1] ?? value;
+    case AggregateDimension.HOUR:
+      return `${value.padStart(2, '0')}:00-${value.padStart(2, '0')}:59`;
+    case AggregateDimension.REPEAT_BAND:
+      return value.endsWith('+')
+        ? `${value.slice(0, -1)} or more incidents`
+        : value.includes('-')
+          ? `${value.replace('-', ' to ')} incidents`
+          : `exactly ${value} incidents`;
+    default:
+      return value;
+  }
+}
+
+export function aggregateKey(
+  dimension: AggregateDimension,
+  value: string | null,
+  label?: string | null,
+): AggregateKeyType {
+  return { dimension, value, label: label ?? labelFor(dimension, value) };
+}
+
+/** A cell or total before it is published: its true count and whether suppression hides it. */
+export interface Counted {
+  count: number;
+  hidden: boolean;
+}
+
+/** The published answer: hidden counts become null with `suppressed: true`. */
+export function aggregateTable(input: {
+  period: Period;
+  dimensions: AggregateDimension[];
+  measures: AggregateMeasure[];
+  threshold: number;
+  cells: (Counted & { keys: AggregateKeyType[]; measure: AggregateMeasure })[];
+  totals: (Counted & { measure: AggregateMeasure })[];
+  excludedForPrecision?: number;
+  excludedWindowNotEnded?: number;
+}): AggregateTableType {
+  const publish = ({ count, hidden }: Counted) => ({
+    count: hidden ? null : count,
+    suppressed: hidden,
+  });
+  const cells = input.cells.map((cell) => ({
+    keys: cell.keys,
+    measure: cell.measure,
+    ...publish(cell),
+  }));
+  const totals = input.totals.map((total) => ({ measure: total.measure, ...publish(total) }));
+  return {
+    from: input.period.from,
+    to: input.period.to,
+    dimensions: input.dimensions,
+    measures: input.measures,
+    cells,
+    totals,
+    total: totals[0]?.count ?? null,
+    suppressedCells: cells.filter((cell) => cell.suppressed).length,
+    threshold: input.threshold,
+    excludedForPrecision: input.excludedForPrecision ?? 0,
+    excludedWindowNotEnded: input.excludedWindowNotEnded ?? 0,
+  };
+}

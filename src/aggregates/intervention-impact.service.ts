@@ -1,0 +1,117 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Viewer } from '../auth/viewer';
+import { badInput, notFound } from '../errors';
+import { interventionForWrite } from '../interventions/intervention.service';
+import { mayEverRead } from '../permissions/decide';
+import { policy } from '../permissions/policy';
+import { AggregateDimension, AggregateMeasure } from './aggregate-enums';
+import { checkInterventionScope, type InterventionScope } from './aggregate-filter';
+import { aggregateKey, aggregateTable, type Counted } from './aggregate-table';
+import { smallNumberThreshold } from './aggregate-threshold';
+import type { AggregateTableType } from './aggregate.type';
+import { interventionImpactSql, type InterventionImpactRow } from './intervention-impact.sql';
+import { runSql } from './sql-statement';
+import { belowThreshold, suppressCells } from './suppression';
+
+export const DEFAULT_WINDOW_DAYS = 90;
+export const MAX_WINDOW_DAYS = 365;
+
+const MEASURES = [
+  AggregateMeasure.INTERVENTIONS,
+  AggregateMeasure.INCIDENTS_BEFORE,
+  AggregateMeasure.INCIDENTS_AFTER,
+] as const;
+
+export function checkWindowDays(windowDays: number): number {
+  if (!Number.isInteger(windowDays) || windowDays < 1 || windowDays > MAX_WINDOW_DAYS) {
+    throw badInput(
+      `windowDays must be a whole number of days from 1 to ${MAX_WINDOW_DAYS}`,
+      'windowDays',
+    );
+  }
+  return windowDays;
+}
+
+/**
+ * Demand before and after interventions, per kind, suppressed. With `interventionId`, one
+ * intervention only, and only for a viewer who may read its case (an analyst of a partner on the
+ * case); anyone else, a BI service account included, gets NOT_FOUND as for a missing one.
+ */
+export async function interventionImpact(
+  em: EntityManager,
+  viewer: Viewer,
+  input: InterventionScope,
+  windowDays: number = DEFAULT_WINDOW_DAYS,
+  interventionId?: string | null,
+  asOf: Date = new Date(),
+): Promise<AggregateTableType> {
+  const scope = checkInterventionScope(input);
+  const days = checkWindowDays(windowDays);
+  let single: string | null = null;
+  if (interventionId !== null && interventionId !== undefined) {
+    if (!mayEverRead(policy.Query.fields.case, viewer)) {
+      throw notFound('intervention', interventionId);
+    }
+    single = (await interventionForWrite(em, viewer, interventionId)).id;
+  }
+  const [threshold, rows] = await Promise.all([
+    smallNumberThreshold(em),
+    runSql<InterventionImpactRow>(em, interventionImpactSql(scope, days, asOf, single)),
+  ]);
+  return interventionImpactTable(scope, threshold, rows, single !== null);
+}
+
+/**
+ * Three cells per kind (interventions, incidents before, after), hidden together; each measure's
+ * column adds up to its total. One intervention the viewer may read already is not hidden for
+ * being one; its incident counts are.
+ */
+export function interventionImpactTable(
+  scope: InterventionScope,
+  threshold: number,
+  rows: InterventionImpactRow[],
+  single = false,
+): AggregateTableType {
+  const ended = rows.filter((row) => row.ended);
+  const counts = ended.flatMap((row) => [row.interventions, row.before, row.after]);
+  const totals = MEASURES.map((_m, measure) =>
+    ended.reduce((sum, _row, index) => sum + counts[index * 3 + measure], 0),
+  );
+  let hidden: boolean[];
+  if (single) {
+    hidden = counts.map((count, index) => index % 3 !== 0 && belowThreshold(count, threshold));
+  } else {
+    hidden = suppressCells(
+      counts,
+      MEASURES.map((_m, measure) => ({
+        cells: ended.map((_row, index) => index * 3 + measure),
+        marginKnown: !belowThreshold(totals[measure], threshold),
+      })),
+      threshold,
+      ended.map((_row, index) => [index * 3, index * 3 + 1, index * 3 + 2]),
+    );
+  }
+  const total = (measure: number): Counted => ({
+    count: totals[measure],
+    hidden: (!single || measure !== 0) && belowThreshold(totals[measure], threshold),
+  });
+  return aggregateTable({
+    period: scope,
+    dimensions: [AggregateDimension.INTERVENTION_KIND],
+    measures: [...MEASURES],
+    threshold,
+    cells: ended.flatMap((row, index) =>
+      MEASURES.map((measure, m) => ({
+        keys: [aggregateKey(AggregateDimension.INTERVENTION_KIND, row.kind)],
+        measure,
+        count: counts[index * 3 + m],
+        hidden: hidden[index * 3 + m],
+      })),
+    ),
+    totals: MEASURES.map((measure, m) => ({ measure, ...total(m) })),
+    excludedForPrecision: ended.reduce((sum, row) => sum + row.imprecise, 0),
+    excludedWindowNotEnded: rows
+      .filter((row) => !row.ended)
+      .reduce((sum, row) => sum + row.interventions, 0),
+  });
+}
