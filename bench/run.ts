@@ -13,6 +13,7 @@
  */
 import 'reflect-metadata';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { machineLine, RESULTS_FILE, writeResultsSection } from './bench-support';
 import {
@@ -132,6 +133,7 @@ async function main() {
   process.env.HUB_LOG = 'silent';
   const argv = process.argv.slice(2);
   const started = Date.now();
+  const loadAverage = os.loadavg()[0];
   const soakFlag = flagValue(argv, 'soak');
   const soakMinutes =
     soakFlag !== undefined
@@ -178,6 +180,7 @@ async function main() {
         volumes: volumesAt(scale),
         seconds: ctx.seconds,
         warmupSeconds: ctx.warmupSeconds,
+        loadAverage,
       };
     },
     say,

@@ -37,6 +37,8 @@ export interface Measured {
   scenario: string;
   /** SQL statements one request sends (the fewest seen over ten requests one at a time). */
   statements: number;
+  /** One request alone (median of ten): its time end to end, and how long SQL was in flight meanwhile. */
+  alone: { totalMs: number; sqlMs: number };
   points: PointResult[];
 }
 
@@ -74,19 +76,26 @@ async function send(server: ServerUnderTest, request: LoadRequest, counter: Coun
   return JSON.parse(text) as unknown;
 }
 
-/** SQL per request: counted in the server around single requests; the fewest of ten (background work only adds). */
-async function statementsPerRequest(
-  server: ServerUnderTest,
-  request: LoadRequest,
-  counter: Counter,
-) {
+/**
+ * SQL per request, counted in the server around single requests sent one at a time: the fewest
+ * statements of ten (background work, such as the notification poll, only adds), and the median
+ * time of a request alone, end to end and in SQL.
+ */
+async function alone(server: ServerUnderTest, request: LoadRequest, counter: Counter) {
   let fewest = Infinity;
+  const totals: number[] = [];
+  const sql: number[] = [];
   for (let i = 0; i < 10; i++) {
     const before = await server.statements();
+    const started = performance.now();
     await send(server, request, counter);
-    fewest = Math.min(fewest, (await server.statements()) - before);
+    totals.push(performance.now() - started);
+    const after = await server.statements();
+    fewest = Math.min(fewest, after.statements - before.statements);
+    sql.push(after.sqlMs - before.sqlMs);
   }
-  return fewest;
+  const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  return { statements: fewest, totalMs: median(totals), sqlMs: median(sql) };
 }
 
 async function measure(
@@ -99,7 +108,8 @@ async function measure(
   await settle(server.pid);
   const verdict = scenario.verify(await send(server, scenario.request, counter));
   if (verdict) throw new Error(`${server.name}, ${scenario.label}: wrong answer: ${verdict}`);
-  const statements = await statementsPerRequest(server, scenario.request, counter);
+  const single = await alone(server, scenario.request, counter);
+  const statements = single.statements;
   const points: PointResult[] = [];
   for (const connections of options.connections) {
     const point = await loadPoint({
@@ -120,7 +130,13 @@ async function measure(
     );
     points.push(point);
   }
-  return { contender, scenario: scenario.label, statements, points };
+  return {
+    contender,
+    scenario: scenario.label,
+    statements,
+    alone: { totalMs: single.totalMs, sqlMs: single.sqlMs },
+    points,
+  };
 }
 
 async function withServer<T>(
@@ -195,7 +211,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResults> {
       const counter = { next: 0 };
       const verdict = small.verify(await send(server, small.request, counter));
       if (verdict) throw new Error(`small case view: ${verdict}`);
-      smallCaseStatements = await statementsPerRequest(server, small.request, counter);
+      smallCaseStatements = (await alone(server, small.request, counter)).statements;
     });
   } finally {
     await idp.close();

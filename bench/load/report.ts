@@ -28,6 +28,8 @@ export interface RunFacts {
   volumes: Volumes;
   seconds: number;
   warmupSeconds: number;
+  /** One-minute load average when the run started: other work on the machine skews every figure. */
+  loadAverage: number;
 }
 
 const f1 = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : 'n/a');
@@ -52,17 +54,22 @@ const caseViewOf = (results: LoadResults, contender: Contender): Measured | unde
 const at = (m: Measured | undefined, connections: number): PointResult | undefined =>
   m?.points.find((p) => p.connections === connections);
 
-export function facts(run: RunFacts): string {
+export function facts(run: RunFacts, points = true): string {
   const v = run.volumes;
   return [
     `- machine: ${run.machine}`,
     `- Node.js ${run.node}, PostgreSQL ${run.postgres}`,
+    `- load average when the run started: ${run.loadAverage.toFixed(2)} (on ${run.machine.split(', ')[1] ?? 'its cores'}; anything near or above the core count means other work shared the machine)`,
     `- date: ${run.date}`,
     `- command: \`${run.command}\``,
     `- data: \`bench/generate\`, seed ${run.seed}: ${v.people.toLocaleString('en-GB')} people, ` +
       `${v.incidents.toLocaleString('en-GB')} incidents, ${v.cases.toLocaleString('en-GB')} cases ` +
       `(plus the demo story), copied fresh for the run into \`${run.database}\``,
-    `- each point: ${run.warmupSeconds} s warm-up, then ${run.seconds} s measured, autocannon over HTTP/1.1 from the same machine`,
+    ...(points
+      ? [
+          `- each point: ${run.warmupSeconds} s warm-up, then ${run.seconds} s measured, autocannon over HTTP/1.1 from the same machine`,
+        ]
+      : []),
   ].join('\n');
 }
 
@@ -264,6 +271,31 @@ export function loadReport(results: LoadResults, run: RunFacts, soak?: SoakResul
       hubRows,
     ),
     '',
+    '### One request at a time: where the time goes',
+    '',
+    'Each scenario’s request sent alone, ten times before its load (medians): the time end to end as the client sees it, ' +
+      'and the wall time during which the server had at least one SQL statement awaiting its answer (which includes ' +
+      'any delay in reading the answer while the server was busy with other work).',
+    '',
+    table(
+      [
+        'contender',
+        'scenario',
+        'SQL statements',
+        'total ms',
+        'SQL in flight ms',
+        'no SQL in flight ms',
+      ],
+      results.measured.map((m) => [
+        CONTENDERS[m.contender].short,
+        m.scenario,
+        m.statements,
+        f1(m.alone.totalMs),
+        f1(m.alone.sqlMs),
+        f1(Math.max(0, m.alone.totalMs - m.alone.sqlMs)),
+      ]),
+    ),
+    '',
     '### Targets',
     '',
     table(
@@ -315,13 +347,15 @@ export function soakReport(soak: SoakResults, run: RunFacts): string {
     soak.samples.reduce((best, s) =>
       Math.abs(s.minute - minute) < Math.abs(best.minute - minute) ? s : best,
     );
-  const marks = [0, 1, soak.minutes / 2, soak.minutes].map(pick);
+  const marks = [...new Set([0, 1, soak.minutes / 2, soak.minutes].map(pick))].sort(
+    (a, b) => a.minute - b.minute,
+  );
   return [
     `The hub as shipped under the case view of the large case at ${soak.connections} connections for ${soak.minutes} minutes, ` +
       `each connection asking as \`pc.morgan\`, \`housing.williams\` and \`analyst.price\` in turn; memory sampled every 10 s ` +
       `(resident set size from /proc, heap used from the process itself).`,
     '',
-    facts(run),
+    facts(run, false),
     '',
     table(
       ['minute', 'RSS MB', 'heap used MB'],

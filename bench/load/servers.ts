@@ -13,13 +13,18 @@ export interface ServerUnderTest {
   /** Base URL, e.g. http://127.0.0.1:40123 */
   url: string;
   pid: number;
-  /** SQL statements the process has sent so far (bench/load/count-statements.js). */
-  statements(): Promise<number>;
+  /** SQL statements the process has sent so far, and the milliseconds they took (bench/load/count-statements.js). */
+  statements(): Promise<SqlSoFar>;
   /** The process's own memoryUsage() (heap as well as RSS). */
   memory(): Promise<NodeJS.MemoryUsage>;
   /** Resident set size now, in MB, from /proc (what the operating system charges the process). */
   rssMb(): number;
   stop(): Promise<void>;
+}
+
+export interface SqlSoFar {
+  statements: number;
+  sqlMs: number;
 }
 
 export function rssMbOf(pid: number): number {
@@ -43,7 +48,7 @@ async function freePort(): Promise<number> {
   });
 }
 
-function ask<T>(child: ChildProcess, type: string, field: string): Promise<T> {
+function ask<T>(child: ChildProcess, type: string, field?: string): Promise<T> {
   const id = Math.random().toString(36).slice(2);
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
@@ -54,7 +59,7 @@ function ask<T>(child: ChildProcess, type: string, field: string): Promise<T> {
       if (message?.type === type && message.id === id) {
         clearTimeout(timer);
         child.off('message', listener);
-        resolve(message[field] as T);
+        resolve((field ? message[field] : message) as T);
       }
     };
     child.on('message', listener);
@@ -116,7 +121,7 @@ async function launch(options: {
     name: options.name,
     url,
     pid,
-    statements: () => ask<number>(child, 'bench:statements', 'statements'),
+    statements: () => ask<SqlSoFar>(child, 'bench:statements'),
     memory: () => ask<NodeJS.MemoryUsage>(child, 'bench:memory', 'memory'),
     rssMb: () => rssMbOf(pid),
     stop: () =>
