@@ -27,10 +27,42 @@ export async function openDemoDatabase(env = benchEnv()) {
   return database;
 }
 
+/** The p-th quantile (0 to 1, nearest rank) of values already sorted ascending. */
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(sorted.length * p) - 1))];
+}
+
 /** Median and 95th percentile (nearest rank) of latencies already sorted ascending. */
 export function latencySummary(sorted: number[]) {
-  const rank = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * p) - 1)];
-  return { medianMs: rank(0.5), p95Ms: rank(0.95) };
+  return { medianMs: percentile(sorted, 0.5), p95Ms: percentile(sorted, 0.95) };
+}
+
+/** The machine a result was measured on, as RESULTS.md states it. */
+export function machineLine(): string {
+  const cpu = os.cpus();
+  return `${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()}`;
+}
+
+export const RESULTS_FILE = path.join(__dirname, 'RESULTS.md');
+
+/**
+ * Replaces one `## heading` section of bench/RESULTS.md (up to the next `## `), or adds it at
+ * the end: each benchmark owns its sections and leaves the others alone.
+ */
+export function writeResultsSection(heading: string, body: string, file = RESULTS_FILE) {
+  const section = `## ${heading}\n\n${body.trim()}\n`;
+  const existing = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmark results\n';
+  const start = existing.indexOf(`\n## ${heading}\n`);
+  let replaced: string;
+  if (start === -1) {
+    replaced = `${existing.trimEnd()}\n\n${section}`;
+  } else {
+    const next = existing.indexOf('\n## ', start + 1);
+    replaced =
+      existing.slice(0, start + 1) + section + (next === -1 ? '' : `\n${existing.slice(next + 1)}`);
+  }
+  fs.writeFileSync(file, replaced);
 }
 
 /** The lines every results section starts with: what ran, where and when. */

@@ -32,9 +32,19 @@ export interface HubConfig {
   actionOverdueSweepMs: number;
   /**
    * Audit of reads and writes of personal data. Always on in production; `AUDIT=off` exists only
-   * so the benchmark can measure what the audit costs.
+   * so the benchmark can measure what the audit costs (in production only with `BENCH_MODE=1`).
    */
   auditEnabled: boolean;
+  /**
+   * `BENCH_MODE=1`: a production build run by the load benchmark (bench/load), which may then
+   * switch the audit and the sharing policy off to measure what they cost. Never for a deployment.
+   */
+  benchMode: boolean;
+  /**
+   * The sharing policy (graphql-shield). Off only with `BENCH_UNSAFE_NO_PERMISSIONS=1` and
+   * `BENCH_MODE=1`: every field of every record is then served to anyone signed in.
+   */
+  permissionsEnabled: boolean;
   /** Bearer token checks (src/auth/token-verifier.ts). */
   auth: AuthLimits;
   /** The GraphQL and HTTP surface's limits (OWASP GraphQL cheat sheet; README "Hardening"). */
@@ -142,20 +152,39 @@ function trustedIssuers(env: NodeJS.ProcessEnv, hubMode: HubMode): TrustedIssuer
   });
 }
 
-function audit(env: NodeJS.ProcessEnv, hubMode: HubMode): boolean {
+function audit(env: NodeJS.ProcessEnv, hubMode: HubMode, benchMode: boolean): boolean {
   const raw = env.AUDIT || 'on';
   if (raw !== 'on' && raw !== 'off')
     throw new ConfigError(`AUDIT must be "on" or "off", not "${raw}"`);
-  if (raw === 'off' && hubMode === 'production') {
+  if (raw === 'off' && hubMode === 'production' && !benchMode) {
     throw new ConfigError(
-      'AUDIT=off is for benchmarks only: every read of personal data is audited in production',
+      'AUDIT=off is for benchmarks only (with BENCH_MODE=1): every read of personal data is audited in production',
     );
   }
   return raw === 'on';
 }
 
+function flag(env: NodeJS.ProcessEnv, name: string): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '' || raw === '0') return false;
+  if (raw !== '1') throw new ConfigError(`${name} must be "1" or unset, not "${raw}"`);
+  return true;
+}
+
+/** The load benchmark's switches: the policy may only be switched off knowingly, for a benchmark. */
+function permissionsEnabled(env: NodeJS.ProcessEnv, benchMode: boolean): boolean {
+  if (!flag(env, 'BENCH_UNSAFE_NO_PERMISSIONS')) return true;
+  if (!benchMode) {
+    throw new ConfigError(
+      'BENCH_UNSAFE_NO_PERMISSIONS=1 serves every field to anyone: refused without BENCH_MODE=1 (benchmarks only)',
+    );
+  }
+  return false;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
   const hubMode = mode(env);
+  const benchMode = flag(env, 'BENCH_MODE');
   return {
     mode: hubMode,
     host: env.HOST || '127.0.0.1',
@@ -171,7 +200,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     maxPageSize: integer(env, 'MAX_PAGE_SIZE', 100, 1, 1000),
     notificationPollMs: integer(env, 'NOTIFICATION_POLL_MS', 250, 10, 60_000),
     actionOverdueSweepMs: integer(env, 'ACTION_OVERDUE_SWEEP_MS', 300_000, 10, 24 * 3600 * 1000),
-    auditEnabled: audit(env, hubMode),
+    auditEnabled: audit(env, hubMode, benchMode),
+    benchMode,
+    permissionsEnabled: permissionsEnabled(env, benchMode),
     chromiumPath: env.CHROMIUM_PATH || '/usr/bin/chromium',
     auth: {
       clockToleranceSeconds: integer(env, 'AUTH_CLOCK_TOLERANCE_SECONDS', 30, 0, 300),

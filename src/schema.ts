@@ -131,8 +131,10 @@ export function buildBareSchema(): GraphQLSchema {
 /**
  * The schema the hub serves: every field behind the policy, and reads of personal data noted for
  * the audit once the policy has let them through (a refused field is never audited as read).
+ * `permissions: false` is for the load benchmark only (`BENCH_UNSAFE_NO_PERMISSIONS`).
  */
-export function buildHubSchema(): GraphQLSchema {
+export function buildHubSchema({ permissions: applyPolicy = true } = {}): GraphQLSchema {
+  if (!applyPolicy) return applyMiddleware(buildBareSchema(), auditReads());
   return applyMiddleware(buildBareSchema(), permissions(), auditReads());
 }
 

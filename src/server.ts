@@ -54,7 +54,13 @@ export async function startHub(config: HubConfig, orm: MikroORM, port = config.p
   const verifier = new TokenVerifier(config.trustedIssuers, config.auth, config.mode);
   const app = express();
   const server = http.createServer(app);
-  const schema = buildHubSchema();
+  const schema = buildHubSchema({ permissions: config.permissionsEnabled });
+  if (config.benchMode) {
+    log.warn('BENCH_MODE: benchmark run, not a deployment', {
+      permissions: config.permissionsEnabled ? 'on' : 'OFF: every field served to anyone',
+      audit: config.auditEnabled ? 'on' : 'OFF',
+    });
+  }
   const feed = new NotificationFeed();
   const rateLimiter = new RateLimiter(config.limits.rateLimitPerMinute);
   const limits = graphqlLimits(config.limits, production);

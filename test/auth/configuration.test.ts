@@ -59,4 +59,39 @@ describe('configuration', () => {
       /^REQUEST_TIMEOUT_MS must be a whole number/,
     );
   });
+
+  it('audits every read and applies the sharing policy in production unless a benchmark says BENCH_MODE=1', () => {
+    const production = {
+      NODE_ENV: 'production',
+      AUTH_TRUSTED_ISSUERS: JSON.stringify([
+        { issuer: 'https://idp.example', audience: 'asb-hub', jwksUrl: 'https://idp.example/jwks' },
+      ]),
+    };
+    const shipped = loadConfig(production);
+    expect(shipped).toMatchObject({
+      auditEnabled: true,
+      permissionsEnabled: true,
+      benchMode: false,
+    });
+    expect(() => loadConfig({ ...production, AUDIT: 'off' })).toThrow(
+      /^AUDIT=off is for benchmarks only \(with BENCH_MODE=1\)/,
+    );
+    expect(() => loadConfig({ ...production, BENCH_UNSAFE_NO_PERMISSIONS: '1' })).toThrow(
+      /^BENCH_UNSAFE_NO_PERMISSIONS=1 serves every field to anyone: refused without BENCH_MODE=1/,
+    );
+    expect(() => loadConfig({ NODE_ENV: 'development', BENCH_UNSAFE_NO_PERMISSIONS: '1' })).toThrow(
+      /refused without BENCH_MODE=1/,
+    );
+    expect(() => loadConfig({ ...production, BENCH_MODE: 'yes' })).toThrow(
+      'BENCH_MODE must be "1" or unset, not "yes"',
+    );
+    expect(
+      loadConfig({
+        ...production,
+        BENCH_MODE: '1',
+        AUDIT: 'off',
+        BENCH_UNSAFE_NO_PERMISSIONS: '1',
+      }),
+    ).toMatchObject({ auditEnabled: false, permissionsEnabled: false, benchMode: true });
+  });
 });
