@@ -118,7 +118,7 @@ const signed = (n: number) => `${n >= 0 ? '+' : ''}${n.toFixed(1)}`;
 
 function writeResults(results: Run[], postgres: string, embedded: boolean) {
   const [on, off] = results;
-  writeResultsSection('Audit overhead', [
+  const lines = [
     `The full case view of the demo cuckooing case (\`test/operations/case-view.graphql\`, as \`pc.morgan\`), ` +
       `${requests} requests at concurrency ${concurrency}, with the audit of reads on (one batched INSERT ` +
       `per request) and off (\`AUDIT=off\`, refused in production); best of two alternating rounds after a warm-up.`,
@@ -140,7 +140,9 @@ function writeResults(results: Run[], postgres: string, embedded: boolean) {
       `requests per second, ${signed(on.medianMs - off.medianMs)} ms on the median latency ` +
       `(differences of a few per cent are within this machine's run-to-run noise).`,
     '',
-  ]);
+  ];
+  writeResultsSection('Audit overhead', lines.join('\n'));
+  console.log(lines.join('\n'));
 }
 
 main().catch((error) => {

@@ -67,32 +67,10 @@ export function writeResultsSection(heading: string, body: string, file = RESULT
 
 /** The lines every results section starts with: what ran, where and when. */
 export function runDescription(postgres: string, embedded: boolean, command: string): string[] {
-  const cpu = os.cpus();
   return [
-    `- machine: ${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()}`,
+    `- machine: ${machineLine()}`,
     `- Node.js ${process.version}, PostgreSQL ${postgres} (${embedded ? 'embedded' : 'DATABASE_URL'})`,
     `- date: ${new Date().toISOString().slice(0, 10)}`,
     `- command: \`${command}\``,
   ];
-}
-
-/**
- * Writes one section of bench/RESULTS.md (from its "## title" line to the next section), keeping
- * the others: each benchmark owns its section.
- */
-export function writeResultsSection(title: string, lines: string[]) {
-  const section = [`## ${title}`, '', ...lines].join('\n');
-  const file = path.join(__dirname, 'RESULTS.md');
-  const existing = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmark results\n\n';
-  const heading = `## ${title}\n`;
-  const start = existing.indexOf(heading);
-  let replaced: string;
-  if (start < 0) {
-    replaced = `${existing.trimEnd()}\n\n${section}\n`;
-  } else {
-    const next = existing.indexOf('\n## ', start + heading.length);
-    replaced = existing.slice(0, start) + section + (next < 0 ? '\n' : existing.slice(next));
-  }
-  fs.writeFileSync(file, replaced);
-  console.log(section);
 }

@@ -113,7 +113,7 @@ async function main() {
 }
 
 function writeResults(results: Result[], postgres: string, embedded: boolean) {
-  writeResultsSection('Documents', [
+  const lines = [
     `The demo cuckooing case's PDFs fetched over HTTP one at a time: the whole-meeting pack of the demo ` +
       `meeting (as \`asb.jones\`, the chair) and the lead officer statement (as \`pc.morgan\`), ` +
       `${requests} requests each after 3 warm-up requests, with the hub's one Chromium already running. ` +
@@ -129,7 +129,9 @@ function writeResults(results: Result[], postgres: string, embedded: boolean) {
     '| -------- | ----------- | -------- |',
     ...results.map((r) => `| ${r.document} | ${r.medianMs.toFixed(0)} | ${r.p95Ms.toFixed(0)} |`),
     '',
-  ]);
+  ];
+  writeResultsSection('Documents', lines.join('\n'));
+  console.log(lines.join('\n'));
 }
 
 main().catch((error) => {
