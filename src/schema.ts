@@ -16,6 +16,7 @@ import {
   CaseReviewRecommendationResolver,
 } from './case-reviews/case-review-workflow.resolver';
 import { DocumentResolver } from './documents/document.resolver';
+import { ImportRunResolver } from './imports/import-run.resolver';
 import { CaseMembershipResolver } from './cases/case-membership.resolver';
 import { CasePersonResolver } from './cases/case-person.resolver';
 import { CaseConnectionResolver, CaseResolver } from './cases/case.resolver';
@@ -106,6 +107,7 @@ export const resolvers: NonEmptyArray<Function> = [
   MeetingResolver,
   MeetingAgendaItemResolver,
   DocumentResolver,
+  ImportRunResolver,
 ];
 
 /**

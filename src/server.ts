@@ -15,6 +15,8 @@ import { every } from './common/periodic';
 import type { HubConfig } from './config';
 import { createContext, type HubContext } from './context';
 import { documentRoutes } from './documents/document-routes';
+import { ImportJobs } from './imports/import-jobs';
+import { importRoutes } from './imports/import-routes';
 import { PdfRenderer } from './documents/pdf-renderer';
 import { HubError } from './errors';
 import { log } from './log';
@@ -36,6 +38,8 @@ export interface Hub {
   server: http.Server;
   /** Live notification subscriptions held by this process. */
   liveSubscriptions(): number;
+  /** Bulk imports running in the background of this process. */
+  imports: ImportJobs;
   stop(): Promise<void>;
 }
 
@@ -127,6 +131,10 @@ export async function startHub(config: HubConfig, orm: MikroORM, port = config.p
   const pdf = new PdfRenderer(config.chromiumPath);
   app.use('/documents', documentRoutes({ orm, config, verifier, rateLimiter, pdf }));
 
+  // Bulk import of incidents: uploads imported in the background of this process.
+  const imports = new ImportJobs();
+  app.use('/imports', importRoutes({ orm, config, verifier, rateLimiter, jobs: imports }));
+
   const subscriptions = startSubscriptionServer({
     server,
     schema,
@@ -160,7 +168,9 @@ export async function startHub(config: HubConfig, orm: MikroORM, port = config.p
     url,
     server,
     liveSubscriptions: () => feed.size,
+    imports,
     stop: async () => {
+      await imports.stop();
       await overdueSweep.stop();
       await stepDueSweep.stop();
       await dispatcher.stop();
