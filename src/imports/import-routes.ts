@@ -4,7 +4,7 @@ import express, { type Request, type Response } from 'express';
 import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { Transform, type Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { AuditAction } from '../audit/audit-action.enum';
 import { AuditTrail, purposeFrom } from '../audit/audit-trail';
@@ -56,27 +56,41 @@ function storedName(name: string): string {
   return (base.replace(/^\.+/, '') || 'upload.csv').slice(-100);
 }
 
-/** Writes a stream to disk, counting and hashing it; past `maxBytes` it stops with TooLarge. */
-async function save(source: Readable, target: string, maxBytes: number) {
-  const hash = createHash('sha256');
-  let bytes = 0;
-  const meter = new Transform({
-    transform(chunk: Buffer, _encoding, done) {
+/**
+ * Writes a stream to disk, counting and hashing it; past `maxBytes` it stops with TooLarge. The
+ * source is never destroyed: what is left of it is read and dropped, so the client finishes
+ * sending and hears the answer.
+ */
+function save(source: Readable, target: string, maxBytes: number) {
+  return new Promise<{ bytes: number; sha256: string }>((resolve, reject) => {
+    const hash = createHash('sha256');
+    const out = fs.createWriteStream(target, { flags: 'wx' });
+    let bytes = 0;
+    let failed = false;
+    const fail = (error: unknown) => {
+      if (failed) return;
+      failed = true;
+      source.removeListener('data', onData);
+      source.resume();
+      out.destroy();
+      void fs.promises.rm(target, { force: true }).finally(() => reject(error));
+    };
+    const onData = (chunk: Buffer) => {
       bytes += chunk.length;
-      if (bytes > maxBytes) return done(new TooLarge());
+      if (bytes > maxBytes) return fail(new TooLarge());
       hash.update(chunk);
-      done(null, chunk);
-    },
+      if (!out.write(chunk)) {
+        source.pause();
+        out.once('drain', () => failed || source.resume());
+      }
+    };
+    source.on('data', onData);
+    source.once('error', fail);
+    out.once('error', fail);
+    source.once('end', () => {
+      if (!failed) out.end(() => resolve({ bytes, sha256: hash.digest('hex') }));
+    });
   });
-  try {
-    await pipeline(source, meter, fs.createWriteStream(target, { flags: 'wx' }));
-  } catch (error) {
-    // Whatever is left of the body is read and dropped, so the client gets the answer.
-    source.resume();
-    await fs.promises.rm(target, { force: true });
-    throw error;
-  }
-  return { bytes, sha256: hash.digest('hex') };
 }
 
 interface Upload {

@@ -173,7 +173,7 @@ export async function startImport(options: ImportOptions): Promise<StartedImport
     const sha256 = options.sha256 ?? (await fileSha256(options.file));
     const { rows } = await client.query<{ locked: boolean }>(
       'SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked',
-      [`incident-import:${partner.id}:${sha256}`],
+      [importLockKey(partner.id, sha256)],
     );
     if (!rows[0].locked) {
       throw new HubError(
@@ -213,6 +213,14 @@ export async function startImport(options: ImportOptions): Promise<StartedImport
     if (!handedOver) await client.end().catch(() => undefined);
   }
 }
+
+/**
+ * The session advisory lock a run holds (on `hashtextextended` of this key) for as long as it
+ * runs: one run per partner and file at a time. PostgreSQL lets go of it when the connection
+ * ends, so a run whose process died is resumed by the next, never blocked by it.
+ */
+export const importLockKey = (partnerId: string, sha256: string) =>
+  `incident-import:${partnerId}:${sha256}`;
 
 async function findPartner(client: ClientBase, partner: string): Promise<PartnerFound> {
   const { rows } = await client.query<PartnerFound>(
