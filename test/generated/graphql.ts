@@ -532,6 +532,42 @@ export type HubEventKind =
   | 'CASE_REVIEW_THRESHOLD_MET'
   | 'POSSIBLE_BREACH';
 
+export type ImportFormat =
+  | 'MAPPED_CSV'
+  | 'POLICE_UK';
+
+/** A bulk import of a partner’s incidents from a file, and how far it has got. Counts and status only: no row of the file. */
+export type ImportRun = {
+  /** Why the run stopped, when it failed: importing the same file again resumes it. */
+  failure?: Maybe<Scalars['String']['output']>;
+  /** The file’s name as given, without folders. */
+  fileName: Scalars['String']['output'];
+  finishedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  format: ImportFormat;
+  id: Scalars['ID']['output'];
+  /** Lines of the file committed so far, the header (line 1) included. */
+  linesRead: Scalars['Int']['output'];
+  /** The partner whose records the file holds. */
+  partner: Partner;
+  /** How much of the file has been committed, from 0 to 1 (by bytes of the file). */
+  progress: Scalars['Float']['output'];
+  /** Where the rejected rows report can be downloaded (same bearer token), when rows were rejected. */
+  rejectedReportUrl?: Maybe<Scalars['String']['output']>;
+  /** Rows already in the hub (the same partner’s same incident): counted, not added. */
+  rowsAlreadyPresent: Scalars['Int']['output'];
+  /** Rows added as new incidents. */
+  rowsImported: Scalars['Int']['output'];
+  /** Rows refused, each in the rejected rows report. */
+  rowsRejected: Scalars['Int']['output'];
+  startedAt: Scalars['DateTimeISO']['output'];
+  status: ImportStatus;
+};
+
+export type ImportStatus =
+  | 'COMPLETED'
+  | 'FAILED'
+  | 'RUNNING';
+
 /** A reported episode of ASB, with one report per partner that received it. */
 export type Incident = {
   category: IncidentCategory;
@@ -1544,6 +1580,10 @@ export type Query = {
   configurationChanges?: Maybe<Array<ConfigurationChange>>;
   /** Tombstones of deleted cases, newest first: references and counts only. */
   deletedCases?: Maybe<Array<DeletedCase>>;
+  /** One bulk import of the viewer’s partner: its status and counts (analysts and supervisors). */
+  importRun?: Maybe<ImportRun>;
+  /** The bulk imports of the viewer’s partner, newest first (analysts and supervisors). */
+  importRuns?: Maybe<Array<ImportRun>>;
   /** The lead officer statement of a case: every partner’s involvement in date order, as much of it as your partner and role may read. Reading it is audited. */
   leadOfficerStatement?: Maybe<LeadOfficerStatement>;
   /** Audited changes to a letter template, newest first. */
@@ -1619,6 +1659,16 @@ export type QueryCasesArgs = {
 
 
 export type QueryConfigurationChangesArgs = {
+  first?: Scalars['Int']['input'];
+};
+
+
+export type QueryImportRunArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryImportRunsArgs = {
   first?: Scalars['Int']['input'];
 };
 

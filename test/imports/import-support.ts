@@ -1,3 +1,4 @@
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -116,4 +117,50 @@ export async function withClient<T>(
   } finally {
     await client.end();
   }
+}
+
+export const ROOT = path.resolve(__dirname, '../..');
+
+/** The CLI as an operator runs it (`npm run import -- ...`), against the hub's database. */
+export function spawnCli(hub: TestHub, args: string[]): ChildProcess {
+  return spawn(
+    process.execPath,
+    ['-r', 'ts-node/register/transpile-only', path.join(ROOT, 'src/cli/import.ts'), ...args],
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrlOf(hub),
+        NODE_ENV: 'test',
+        HUB_LOG: 'silent',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+}
+
+export interface CliResult {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the CLI to its end; `onStderr` sees its progress as it comes (and may kill it). */
+export function runCli(
+  hub: TestHub,
+  args: string[],
+  onStderr?: (text: string, child: ChildProcess) => void,
+): Promise<CliResult> {
+  const child = spawnCli(hub, args);
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (chunk) => (stdout += chunk));
+  child.stderr!.on('data', (chunk) => {
+    stderr += chunk;
+    onStderr?.(stderr, child);
+  });
+  return new Promise((resolve) =>
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })),
+  );
 }

@@ -390,76 +390,70 @@ describe('importing data.police.uk street-level ASB', () => {
 });
 
 describe('files refused whole, with nothing written', () => {
-  const header = HEADER;
-  const cases: [string, () => Promise<{ file: string; partner?: string }>, string][] = [
-    [
-      'an unknown partner',
-      async () => ({ file: SAMPLE, partner: 'No Such Constabulary' }),
-      'IMPORT_UNKNOWN_PARTNER',
-    ],
-    ['a missing file', async () => ({ file: '/nowhere/street.csv' }), 'IMPORT_FILE_UNREADABLE'],
-    [
-      'an empty file',
-      async () => ({ file: writeFile(scratchDir(), 'empty.csv', '') }),
-      'IMPORT_EMPTY_FILE',
-    ],
-    [
-      'a header with no rows',
-      async () => ({ file: writeFile(scratchDir(), 'header.csv', `${header}\n\n`) }),
-      'IMPORT_EMPTY_FILE',
-    ],
-    [
-      'a header the hub does not know, without a mapping',
-      async () => ({
-        file: writeFile(scratchDir(), 'other.csv', 'Ref,When,What\n1,2024-01-01,Noise\n'),
-      }),
-      'IMPORT_UNKNOWN_FORMAT',
-    ],
-    [
-      'a spreadsheet rather than CSV',
-      async () => ({
-        file: writeFile(scratchDir(), 'street.xlsx', Buffer.from('504b0304140000000800', 'hex')),
-      }),
-      'IMPORT_UNKNOWN_FORMAT',
-    ],
-    [
-      'data.police.uk columns with one missing',
-      async () => ({
-        file: writeFile(
-          scratchDir(),
-          'no-latitude.csv',
-          sampleLines()
-            .slice(0, 5)
-            .map((line) =>
-              line
-                .split(',')
-                .filter((_, i) => i !== 5)
-                .join(','),
-            )
-            .join('\n'),
-        ),
-      }),
-      'IMPORT_COLUMNS_MISSING',
-    ],
-    [
-      'a gzip file that is not one',
-      async () => ({
-        file: writeFile(scratchDir(), 'broken.csv.gz', Buffer.from('1f8b0800deadbeef0000', 'hex')),
-      }),
-      'IMPORT_FILE_UNREADABLE',
-    ],
-  ];
-
-  it.each(cases)('refuses %s with its code and writes nothing', async (_what, make, code) => {
+  /** Each file is refused with `code`, and the partner has no run, incident or audit entry after. */
+  async function expectRefusedWhole(files: string[], code: string, partnerName?: string) {
     const partner = await police();
-    const { file, partner: named } = await make();
-    expect(await refusal(importInto(hub, { file, partner: named ?? partner.id }))).toBe(code);
+    for (const file of files) {
+      expect([
+        file,
+        await refusal(importInto(hub, { file, partner: partnerName ?? partner.id })),
+      ]).toEqual([file, code]);
+      expect(fs.existsSync(`${file}.rejected.csv`)).toBe(false);
+    }
     expect(await countsFor(hub, partner.id)).toEqual({
       incidents: 0,
       reports: 0,
       runs: 0,
       audited: 0,
     });
-    expect(fs.existsSync(`${file}.rejected.csv`)).toBe(false);
+  }
+
+  it('refuses a file for an unknown partner with IMPORT_UNKNOWN_PARTNER, writing nothing', async () => {
+    await expectRefusedWhole([SAMPLE], 'IMPORT_UNKNOWN_PARTNER', 'No Such Constabulary');
+  });
+
+  it('refuses an empty file, and a header with no rows, with IMPORT_EMPTY_FILE, writing nothing', async () => {
+    const dir = scratchDir();
+    await expectRefusedWhole(
+      [writeFile(dir, 'empty.csv', ''), writeFile(dir, 'header.csv', `${HEADER}\n\n`)],
+      'IMPORT_EMPTY_FILE',
+    );
+  });
+
+  it('refuses a missing file, and a gzip file that is not one, with IMPORT_FILE_UNREADABLE, writing nothing', async () => {
+    await expectRefusedWhole(
+      [
+        '/nowhere/street.csv',
+        writeFile(scratchDir(), 'broken.csv.gz', Buffer.from('1f8b0800deadbeef0000', 'hex')),
+      ],
+      'IMPORT_FILE_UNREADABLE',
+    );
+  });
+
+  it('refuses a header it does not know (without a mapping), and a spreadsheet, with IMPORT_UNKNOWN_FORMAT, writing nothing', async () => {
+    const dir = scratchDir();
+    await expectRefusedWhole(
+      [
+        writeFile(dir, 'other.csv', 'Ref,When,What\n1,2024-01-01,Noise\n'),
+        writeFile(dir, 'street.xlsx', Buffer.from('504b0304140000000800', 'hex')),
+      ],
+      'IMPORT_UNKNOWN_FORMAT',
+    );
+  });
+
+  it('refuses data.police.uk columns with one missing with IMPORT_COLUMNS_MISSING, writing nothing', async () => {
+    const withoutLatitude = sampleLines()
+      .slice(0, 5)
+      .map((line) =>
+        line
+          .split(',')
+          .filter((_, i) => i !== 5)
+          .join(','),
+      )
+      .join('\n');
+    await expectRefusedWhole(
+      [writeFile(scratchDir(), 'no-latitude.csv', withoutLatitude)],
+      'IMPORT_COLUMNS_MISSING',
+    );
   });
 });

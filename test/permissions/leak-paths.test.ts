@@ -40,6 +40,7 @@ const ROOTS: Record<string, string> = {
   meeting: `(id: "${DEMO_IDS.meeting}")`,
   nextMeeting: '',
   meetingPack: `(meetingId: "${DEMO_IDS.meeting}", audience: WHOLE_MEETING)`,
+  importRuns: '(first: 20)',
 };
 
 /** Owner-only markers in the demo records, by the kind of partner that owns them. */
