@@ -3,11 +3,11 @@ import express, { type Request, type Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { purposeFrom } from '../audit/audit-trail';
 import type { TokenVerifier } from '../auth/token-verifier';
-import type { Viewer } from '../auth/viewer';
 import type { HubConfig } from '../config';
 import { createContext, type HubContext } from '../context';
 import { HubError } from '../errors';
 import type { RateLimiter } from '../http/rate-limiter';
+import { requestViewer } from '../http/request-viewer';
 import { log } from '../log';
 import { mayEverRead } from '../permissions/decide';
 import { policy } from '../permissions/policy';
@@ -62,21 +62,7 @@ export function documentRoutes(deps: {
         if (format !== 'html' && format !== 'pdf')
           throw new HubError('NOT_FOUND', 'No such document');
         const em = deps.orm.em.fork();
-        let viewer: Viewer;
-        try {
-          viewer = await deps.verifier.verify(req.headers.authorization, em);
-        } catch (error) {
-          if (error instanceof HubError) throw new HubError('UNAUTHENTICATED', error.message);
-          throw error;
-        }
-        const waitMs = deps.rateLimiter.take(viewer.userId);
-        if (waitMs > 0) {
-          res.setHeader('retry-after', String(Math.max(1, Math.ceil(waitMs / 1000))));
-          throw new HubError(
-            'RATE_LIMITED',
-            'Too many requests from your account: try again shortly',
-          );
-        }
+        const viewer = await requestViewer(req, res, em, deps);
         const [typeName, field] = readableAs;
         if (!mayEverRead(policy[typeName].fields[field], viewer)) {
           throw new HubError(

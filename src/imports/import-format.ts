@@ -1,5 +1,13 @@
+import type { IncidentCategory } from '../incidents/incident-category.enum';
+import type { OccurredPrecision } from '../incidents/occurred-precision.enum';
 import type { ImportFormat } from './import-enums';
-import type { ImportRow } from './import-rows';
+import {
+  type ImportRow,
+  incidentId,
+  type LocationRow,
+  type LsoaRow,
+  reportId,
+} from './import-rows';
 
 /** What every row of one run shares: whose records they are, and which run brings them in. */
 export interface RowContext {
@@ -90,4 +98,58 @@ export const localAuthorityOf = (lsoaName: string) => lsoaName.replace(/\s+\d{3}
 
 export function wrongFieldCount(found: number, expected: number, what: string): string {
   return `the line has ${found} field${found === 1 ? '' : 's'} where ${what} has ${expected}: check for a missing or extra separator, or an unquoted separator inside a value`;
+}
+
+/** An LSOA row when both its code and its name are known. */
+export const lsoaRow = (code: string | null, name: string): LsoaRow | null =>
+  code && name ? { code, name, localAuthority: localAuthorityOf(name) } : null;
+
+/** What a good line says about its incident, whatever its format. */
+export interface RowFacts {
+  occurredAt: string;
+  occurredPrecision: OccurredPrecision;
+  category: IncidentCategory;
+  description: string;
+  hateIncident: boolean;
+  location: LocationRow | null;
+  areaCode: string | null;
+  lsoa: LsoaRow | null;
+  reportedAt: string;
+  sourceReference: string | null;
+}
+
+/** The rows of a good line: the incident and the importing partner's report, under their ids. */
+export function importRow(
+  context: RowContext,
+  line: number,
+  sourceKey: string,
+  facts: RowFacts,
+): ImportRow {
+  const { partnerId } = context;
+  const id = incidentId(partnerId, sourceKey);
+  return {
+    line,
+    incident: {
+      id,
+      occurredAt: facts.occurredAt,
+      category: facts.category,
+      description: facts.description,
+      locationId: facts.location?.id ?? null,
+      hateIncident: facts.hateIncident,
+      occurredPrecision: facts.occurredPrecision,
+      recordedByPartnerId: partnerId,
+      areaCode: facts.areaCode,
+      importRunId: context.importRunId,
+    },
+    report: {
+      id: reportId(partnerId, sourceKey),
+      incidentId: id,
+      partnerId,
+      reportedAt: facts.reportedAt,
+      sourceReference: facts.sourceReference,
+      recordedById: context.recordedById,
+    },
+    location: facts.location,
+    lsoa: facts.lsoa,
+  };
 }

@@ -14,6 +14,7 @@ import { isUuid } from '../common/validate';
 import type { HubConfig } from '../config';
 import { HubError } from '../errors';
 import type { RateLimiter } from '../http/rate-limiter';
+import { requestViewer } from '../http/request-viewer';
 import { log } from '../log';
 import { mayEverRead } from '../permissions/decide';
 import { incidentImporters } from '../permissions/policy';
@@ -182,21 +183,7 @@ export function importRoutes(deps: {
       res.setHeader('cache-control', 'no-store');
       res.setHeader('x-request-id', requestId);
       try {
-        let viewer: Viewer;
-        try {
-          viewer = await deps.verifier.verify(req.headers.authorization, deps.orm.em.fork());
-        } catch (error) {
-          if (error instanceof HubError) throw new HubError('UNAUTHENTICATED', error.message);
-          throw error;
-        }
-        const waitMs = deps.rateLimiter.take(viewer.userId);
-        if (waitMs > 0) {
-          res.setHeader('retry-after', String(Math.max(1, Math.ceil(waitMs / 1000))));
-          throw new HubError(
-            'RATE_LIMITED',
-            'Too many requests from your account: try again shortly',
-          );
-        }
+        const viewer = await requestViewer(req, res, deps.orm.em.fork(), deps);
         if (!mayEverRead(incidentImporters, viewer)) {
           throw new HubError(
             'FORBIDDEN',

@@ -8,8 +8,9 @@ import { ImportFormat } from './import-enums';
 import {
   coordinates,
   type FormatReader,
-  localAuthorityOf,
+  importRow,
   lsoaCode,
+  lsoaRow,
   type RowContext,
   type RowRejection,
   wrongFieldCount,
@@ -18,11 +19,9 @@ import type { CheckedMapping, DatePattern } from './import-mapping';
 import {
   ContentKeys,
   type ImportRow,
-  incidentId,
   locationId,
   type LocationRow,
   referenceKey,
-  reportId,
 } from './import-rows';
 
 /** As long as the hub lets a partner type these by hand (recordIncident). */
@@ -174,37 +173,18 @@ export class MappedCsvReader implements FormatReader {
           String(hateIncident),
           reportedIso,
         ]);
-    const { partnerId } = this.context;
-    const id = incidentId(partnerId, sourceKey);
-    const lsoaName = value(m.lsoaName);
-    return {
-      line,
-      incident: {
-        id,
-        occurredAt: occurredIso,
-        category,
-        description,
-        locationId: location?.id ?? null,
-        hateIncident,
-        occurredPrecision: precision,
-        recordedByPartnerId: partnerId,
-        areaCode: area,
-        importRunId: this.context.importRunId,
-      },
-      report: {
-        id: reportId(partnerId, sourceKey),
-        incidentId: id,
-        partnerId,
-        reportedAt: reportedIso,
-        sourceReference: reference || null,
-        recordedById: this.context.recordedById,
-      },
+    return importRow(this.context, line, sourceKey, {
+      occurredAt: occurredIso,
+      occurredPrecision: precision,
+      category,
+      description,
+      hateIncident,
       location,
-      lsoa:
-        area && lsoaName
-          ? { code: area, name: lsoaName, localAuthority: localAuthorityOf(lsoaName) }
-          : null,
-    };
+      areaCode: area,
+      lsoa: lsoaRow(area, value(m.lsoaName)),
+      reportedAt: reportedIso,
+      sourceReference: reference || null,
+    });
   }
 
   /**

@@ -6,8 +6,9 @@ import { ImportFormat } from './import-enums';
 import {
   coordinates,
   type FormatReader,
-  localAuthorityOf,
+  importRow,
   lsoaCode,
+  lsoaRow,
   type RowContext,
   type RowRejection,
   wrongFieldCount,
@@ -15,11 +16,9 @@ import {
 import {
   ContentKeys,
   type ImportRow,
-  incidentId,
   locationId,
   type LocationRow,
   referenceKey,
-  reportId,
 } from './import-rows';
 
 /** The street-level CSV columns data.police.uk publishes, in its own words. */
@@ -111,12 +110,10 @@ export class PoliceUkReader implements FormatReader {
     const area = lsoaCode(value('LSOA code'), 'LSOA code', reasons);
     if (reasons.length > 0) return { reasons };
 
-    const { partnerId } = this.context;
     const crimeId = value('Crime ID');
     const sourceKey = crimeId
       ? referenceKey(crimeId)
       : this.keys.next(POLICE_UK_COLUMNS.map((column) => value(column)));
-    const lsoaName = value('LSOA name');
     let location: LocationRow | null = null;
     if (point) {
       const description = value('Location') || 'No location published';
@@ -136,36 +133,19 @@ export class PoliceUkReader implements FormatReader {
         this.places.set(key, location);
       }
     }
-    const id = incidentId(partnerId, sourceKey);
     // The month is all data.police.uk says: its first day, midnight UTC, marked MONTH.
     const occurredAt = `${month}-01T00:00:00.000Z`;
-    return {
-      line,
-      incident: {
-        id,
-        occurredAt,
-        category: IncidentCategory.UNCLASSIFIED,
-        description: '',
-        locationId: location?.id ?? null,
-        hateIncident: false,
-        occurredPrecision: OccurredPrecision.MONTH,
-        recordedByPartnerId: partnerId,
-        areaCode: area,
-        importRunId: this.context.importRunId,
-      },
-      report: {
-        id: reportId(partnerId, sourceKey),
-        incidentId: id,
-        partnerId,
-        reportedAt: occurredAt,
-        sourceReference: crimeId || null,
-        recordedById: this.context.recordedById,
-      },
+    return importRow(this.context, line, sourceKey, {
+      occurredAt,
+      occurredPrecision: OccurredPrecision.MONTH,
+      category: IncidentCategory.UNCLASSIFIED,
+      description: '',
+      hateIncident: false,
       location,
-      lsoa:
-        area && lsoaName
-          ? { code: area, name: lsoaName, localAuthority: localAuthorityOf(lsoaName) }
-          : null,
-    };
+      areaCode: area,
+      lsoa: lsoaRow(area, value('LSOA name')),
+      reportedAt: occurredAt,
+      sourceReference: crimeId || null,
+    });
   }
 }

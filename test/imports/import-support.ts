@@ -76,6 +76,9 @@ export interface PartnerCounts {
   audited: number;
 }
 
+/** A partner the import left untouched. */
+export const NOTHING: PartnerCounts = { incidents: 0, reports: 0, runs: 0, audited: 0 };
+
 /** What the hub holds for a partner: its incidents, its reports, its runs and their audit entries. */
 export async function countsFor(hub: TestHub, partnerId: string): Promise<PartnerCounts> {
   const [row] = await hub
