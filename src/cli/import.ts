@@ -5,6 +5,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config';
 import { migrate, openDatabase } from '../db/database';
+import { loadDemoDataIfEmpty } from '../demo/demo-data';
 import { HubError } from '../errors';
 import {
   findImportingUser,
@@ -88,7 +89,9 @@ async function main(): Promise<number> {
   const database = await openDatabase(config, { joinRunningHub: true });
   const bar = new ProgressBar();
   try {
+    // As `npm start` does: migrations, and the demo story into an empty development database.
     await migrate(database.orm);
+    if (config.loadDemoData) await loadDemoDataIfEmpty(database.orm.em.fork());
     let mapping: string | null = null;
     if (values.mapping) {
       try {

@@ -44,7 +44,7 @@ export async function* readRecordChunks(
   path: string,
   options: { gzip: boolean; encoding: ImportEncoding; delimiter: string },
 ): AsyncGenerator<RecordChunk> {
-  const file = fs.createReadStream(path, { highWaterMark: 256 * 1024 });
+  const file = fs.createReadStream(path, { highWaterMark: 64 * 1024 });
   let bytesRead = 0;
   file.on('data', (chunk) => {
     bytesRead += chunk.length;

@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import { nameUuid } from '../common/name-uuid';
+import { nameUuid, sha1Base64 } from '../common/name-uuid';
 import type { IncidentCategory } from '../incidents/incident-category.enum';
 import type { OccurredPrecision } from '../incidents/occurred-precision.enum';
 import type { LocationKind } from '../locations/location-kind.enum';
@@ -222,7 +221,7 @@ export class ContentKeys {
   private readonly seen = new Map<string, number>();
 
   next(normalisedFields: readonly string[]): string {
-    const digest = createHash('sha1').update(normalisedFields.join('\u001f')).digest('base64');
+    const digest = sha1Base64(normalisedFields.join('\u001f'));
     const occurrence = (this.seen.get(digest) ?? 0) + 1;
     this.seen.set(digest, occurrence);
     return `row:${digest}:${occurrence}`;
