@@ -14,7 +14,11 @@ import {
 export class ImportJobs {
   private readonly running = new Map<string, { stop: AbortController; done: Promise<unknown> }>();
 
-  async start(options: Omit<ImportOptions, 'signal'>): Promise<StartedImport> {
+  /** Starts an import here; `afterwards` runs when it has ended, however it ended. */
+  async start(
+    options: Omit<ImportOptions, 'signal'>,
+    afterwards: () => Promise<unknown> = async () => undefined,
+  ): Promise<StartedImport> {
     const stop = new AbortController();
     const started = await startImport({ ...options, signal: stop.signal });
     const fields = { runId: started.runId, partnerId: options.startedBy?.partnerId };
@@ -34,8 +38,9 @@ export class ImportJobs {
           failure: error instanceof ImportFailed ? error.message : String(error),
         }),
     );
-    this.running.set(started.runId, { stop, done });
-    void done.finally(() => this.running.delete(started.runId));
+    const settled = done.then(() => afterwards().catch(() => undefined));
+    this.running.set(started.runId, { stop, done: settled });
+    void settled.finally(() => this.running.delete(started.runId));
     return started;
   }
 

@@ -256,23 +256,29 @@ export function importRoutes(deps: {
       await fs.promises.rename(upload.file, file);
       let started;
       try {
-        started = await deps.jobs.start({
-          databaseUrl,
-          file,
-          partner: viewer.partnerId,
-          mapping: upload.mapping,
-          fileName,
-          startedBy: viewer,
-          sha256: upload.sha256,
-          batchRows: deps.config.imports.batchRows,
-          rejectedReportPath: `${file}.rejected.csv`,
-          audit: {
-            enabled: deps.config.auditEnabled,
-            operation: 'POST /imports',
-            purpose: purposeFrom(req.headers['x-purpose']),
-            requestId,
+        // The upload holds the partner's records: it is kept only while its run needs it (a
+        // failed run is resumed by uploading the same file again). The rejected rows report stays.
+        const removeUpload = () => fs.promises.rm(file, { force: true });
+        started = await deps.jobs.start(
+          {
+            databaseUrl,
+            file,
+            partner: viewer.partnerId,
+            mapping: upload.mapping,
+            fileName,
+            startedBy: viewer,
+            sha256: upload.sha256,
+            batchRows: deps.config.imports.batchRows,
+            rejectedReportPath: `${file}.rejected.csv`,
+            audit: {
+              enabled: deps.config.auditEnabled,
+              operation: 'POST /imports',
+              purpose: purposeFrom(req.headers['x-purpose']),
+              requestId,
+            },
           },
-        });
+          removeUpload,
+        );
       } catch (error) {
         await fs.promises.rm(file, { force: true });
         throw error;

@@ -68,10 +68,10 @@ async function partnerStaff(kind = PartnerKind.POLICE) {
 
 type Body = { kind: 'raw'; type: string; data: Buffer | string } | { kind: 'form'; form: FormData };
 
-async function post(body: Body, token?: string, query = '') {
+async function post(body: Body, token?: string, query = '', to: TestHub = hub) {
   const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
   if (body.kind === 'raw') headers['content-type'] = body.type;
-  const response = await fetch(`${hub.url}/imports${query}`, {
+  const response = await fetch(`${to.url}/imports${query}`, {
     method: 'POST',
     headers,
     body: body.kind === 'raw' ? body.data : body.form,
@@ -88,8 +88,8 @@ function form(parts: Record<string, [Buffer | string, string]>): Body {
   return { kind: 'form', form: data };
 }
 
-async function get(url: string, token?: string) {
-  const response = await fetch(`${hub.url}${url}`, {
+async function get(url: string, token?: string, from: TestHub = hub) {
+  const response = await fetch(`${from.url}${url}`, {
     headers: token ? { authorization: `Bearer ${token}` } : {},
   });
   const text = await response.text();
@@ -102,9 +102,9 @@ async function get(url: string, token?: string) {
 }
 
 /** Follows the status URL until the run has ended. */
-async function finished(statusUrl: string, token: string): Promise<RunView> {
+async function finished(statusUrl: string, token: string, from: TestHub = hub): Promise<RunView> {
   for (let i = 0; i < 400; i++) {
-    const { json } = await get(statusUrl, token);
+    const { json } = await get(statusUrl, token, from);
     const run = json().importRun as RunView;
     if (run.status !== 'RUNNING') return run;
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -193,8 +193,10 @@ describe('POST /imports, the upload endpoint', () => {
       role: 'ANALYST',
       operation: 'POST /imports',
     });
-    // The upload is kept in IMPORT_DIR under a name of the hub's choosing.
-    expect(storedFiles().some((name) => name.endsWith('-street.csv'))).toBe(true);
+    // The upload was kept in IMPORT_DIR only while its run needed it.
+    for (let i = 0; i < 50 && storedFiles().some((name) => name.endsWith('-street.csv')); i++)
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(storedFiles().filter((name) => name.endsWith('-street.csv'))).toEqual([]);
   });
 
   it('takes a supervisor\u2019s partner system export with its mapping as a multipart form', async () => {
@@ -371,6 +373,61 @@ describe('importRun and importRuns', () => {
     expect(listed.data?.importRuns).toEqual([]);
     const own = await hub.request(IMPORT_RUNS, {}, theirs.staff[Role.SUPERVISOR].token);
     expect(own.data?.importRuns).toEqual([{ id, partner: { id: theirs.partner.id } }]);
+  });
+});
+
+describe('an upload when the hub stops', () => {
+  it('stops an upload\u2019s import after the batch in flight when the hub stops, and resumes it when the same file is uploaded again', async () => {
+    const dir = scratchDir();
+    const env = { IMPORT_DIR: dir, IMPORT_BATCH_ROWS: '100', RATE_LIMIT_PER_MINUTE: '100000' };
+    const { partner, staff } = await partnerStaff();
+    const token = staff[Role.ANALYST].token;
+    const [header, ...rows] = sampleLines();
+    const many = [header, ...Array.from({ length: 100 }, () => rows).flat()].join('\n') + '\n';
+    const total = rows.length * 100;
+
+    const stopping = await startTestHub(env);
+    const answer = await post(csv(many), token, '', stopping);
+    expect(answer.status).toBe(202);
+    const { id, statusUrl } = answer.body.importRun;
+    for (let i = 0; i < 400; i++) {
+      const { json } = await get(statusUrl, token, stopping);
+      if (json().importRun.linesRead > 1) break;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    await stopping.close();
+
+    const [stopped] = await hub
+      .em()
+      .execute(
+        'select status, failure, rows_imported, checkpoint_line from import_run where id = ?',
+        [id],
+      );
+    expect(stopped).toMatchObject({
+      status: 'FAILED',
+      failure: expect.stringMatching(/the import was stopped \(the hub is shutting down\)/),
+    });
+    expect(stopped.rows_imported).toBeGreaterThan(0);
+    expect(stopped.rows_imported).toBeLessThan(total);
+    expect((await countsFor(hub, partner.id)).incidents).toBe(stopped.rows_imported);
+
+    const again = await startTestHub(env);
+    try {
+      const resumed = await post(csv(many), token, '', again);
+      expect(resumed.body.importRun).toMatchObject({
+        id,
+        resumedAfterLine: stopped.checkpoint_line,
+      });
+      const run = await finished(statusUrl, token, again);
+      expect(run).toMatchObject({
+        status: 'COMPLETED',
+        rowsImported: total,
+        rowsAlreadyPresent: 0,
+      });
+    } finally {
+      await again.close();
+    }
+    expect(await countsFor(hub, partner.id)).toMatchObject({ incidents: total, runs: 1 });
   });
 });
 
