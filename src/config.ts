@@ -58,6 +58,17 @@ export interface HubConfig {
   subscriptionRecheckMs: number;
   /** The Chromium that prints documents to PDF (src/documents/pdf-renderer.ts). */
   chromiumPath: string;
+  /** Bulk import of incidents (src/imports/; README "Bulk import"). */
+  imports: ImportLimits;
+}
+
+export interface ImportLimits {
+  /** Where uploaded files and their rejected rows reports are kept. */
+  dir: string;
+  /** Largest upload, in bytes; larger gets HTTP 413 PAYLOAD_TOO_LARGE. */
+  maxBytes: number;
+  /** Rows per batch: each batch is one transaction, and a failure loses at most the batch in flight. */
+  batchRows: number;
 }
 
 export interface AuthLimits {
@@ -223,6 +234,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     },
     caseReviewSweepMs: integer(env, 'CASE_REVIEW_SWEEP_MS', 300_000, 10, 24 * 3600 * 1000),
     subscriptionRecheckMs: integer(env, 'SUBSCRIPTION_RECHECK_MS', 30_000, 0, 300_000),
+    imports: {
+      dir: env.IMPORT_DIR || '.data/imports',
+      maxBytes: integer(env, 'IMPORT_MAX_BYTES', 200 * 1024 * 1024, 1024, 64 * 1024 ** 3),
+      batchRows: integer(env, 'IMPORT_BATCH_ROWS', 5000, 1, 100_000),
+    },
   };
 }
 

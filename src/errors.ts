@@ -59,6 +59,14 @@ export type ErrorCode =
   | 'NO_LETTER_TEMPLATE'
   | 'REVIEW_COMMENTS_REQUIRED'
   | 'PDF_UNAVAILABLE'
+  // Bulk import of incidents (src/imports/): a whole file refused, nothing written.
+  | 'IMPORT_UNKNOWN_PARTNER'
+  | 'IMPORT_EMPTY_FILE'
+  | 'IMPORT_FILE_UNREADABLE'
+  | 'IMPORT_UNKNOWN_FORMAT'
+  | 'IMPORT_COLUMNS_MISSING'
+  | 'IMPORT_MAPPING_INVALID'
+  | 'IMPORT_ALREADY_RUNNING'
   // The audit of reads and writes of personal data could not be written: nothing is answered.
   | 'AUDIT_UNAVAILABLE'
   // The HTTP and GraphQL surface (README "Hardening").

@@ -17,6 +17,7 @@ import {
   CaseReviewRecommendationResolver,
 } from './case-reviews/case-review-workflow.resolver';
 import { DocumentResolver } from './documents/document.resolver';
+import { ImportRunResolver } from './imports/import-run.resolver';
 import { CaseMembershipResolver } from './cases/case-membership.resolver';
 import { CasePersonResolver } from './cases/case-person.resolver';
 import { CaseConnectionResolver, CaseResolver } from './cases/case.resolver';
@@ -108,6 +109,7 @@ export const resolvers: NonEmptyArray<Function> = [
   MeetingAgendaItemResolver,
   DocumentResolver,
   AggregateResolver,
+  ImportRunResolver,
 ];
 
 /**

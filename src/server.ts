@@ -19,6 +19,8 @@ import { every } from './common/periodic';
 import type { HubConfig } from './config';
 import { createContext, type HubContext } from './context';
 import { documentRoutes } from './documents/document-routes';
+import { ImportJobs } from './imports/import-jobs';
+import { importRoutes } from './imports/import-routes';
 import { PdfRenderer } from './documents/pdf-renderer';
 import { HubError } from './errors';
 import { log } from './log';
@@ -40,6 +42,8 @@ export interface Hub {
   server: http.Server;
   /** Live notification subscriptions held by this process. */
   liveSubscriptions(): number;
+  /** Bulk imports running in the background of this process. */
+  imports: ImportJobs;
   stop(): Promise<void>;
 }
 
@@ -146,6 +150,9 @@ export async function startHub(config: HubConfig, orm: MikroORM, port = config.p
 
   // Aggregates as CSV for BI tools (README "Aggregates and exports"): analysts and BI only.
   app.use('/exports', aggregateExportRoutes({ orm, verifier, rateLimiter }));
+  // Bulk import of incidents: uploads imported in the background of this process.
+  const imports = new ImportJobs();
+  app.use('/imports', importRoutes({ orm, config, verifier, rateLimiter, jobs: imports }));
 
   const subscriptions = startSubscriptionServer({
     server,
@@ -180,7 +187,9 @@ export async function startHub(config: HubConfig, orm: MikroORM, port = config.p
     url,
     server,
     liveSubscriptions: () => feed.size,
+    imports,
     stop: async () => {
+      await imports.stop();
       await overdueSweep.stop();
       await stepDueSweep.stop();
       await dispatcher.stop();

@@ -55,6 +55,17 @@ select ?, ?, ?, ?, ?, ?, r.action, r.subject_type, r.subject_id, r.person_id, r.
   from jsonb_to_recordset(?::jsonb)
     as r(action text, subject_type text, subject_id text, person_id uuid, case_id uuid, fields text[])`;
 
+/** The same statement with pg's numbered parameters, for a plain pg connection. */
+const INSERT_ENTRIES_NUMBERED = (() => {
+  let n = 0;
+  return INSERT_ENTRIES.replace(/\?/g, () => `$${++n}`);
+})();
+
+/** A pg connection, as far as the audit needs one. */
+export interface AuditClient {
+  query(sql: string, params: unknown[]): Promise<unknown>;
+}
+
 /**
  * The audit of one request. Reads of personal data are collected while the request runs, grouped
  * by record (type, id and case) with the fields read, and written in one INSERT before the answer
@@ -123,28 +134,46 @@ export class AuditTrail {
   async writeRows(em: EntityManager, rows: AuditRow[]): Promise<void> {
     if (!this.enabled || rows.length === 0) return;
     try {
-      await em.execute(INSERT_ENTRIES, [
-        this.requestId,
-        this.viewer.userId,
-        this.viewer.partnerId,
-        this.viewer.role,
-        this.purpose,
-        this.operation,
-        JSON.stringify(
-          rows.map((row) => ({
-            action: row.action,
-            subject_type: row.subjectType,
-            subject_id: row.subjectId,
-            person_id: row.personId,
-            case_id: row.caseId,
-            fields: row.fields,
-          })),
-        ),
-      ]);
+      await em.execute(INSERT_ENTRIES, this.parameters(rows));
     } catch (error) {
       log.error('audit unavailable', { requestId: this.requestId, error: String(error) });
       throw auditUnavailable(this.requestId);
     }
+  }
+
+  /**
+   * As `writeRows`, on a plain pg connection inside its transaction: the bulk import writes through
+   * its own connection (COPY), and its audit entry commits with the run it records.
+   */
+  async writeRowsOn(client: AuditClient, rows: AuditRow[]): Promise<void> {
+    if (!this.enabled || rows.length === 0) return;
+    try {
+      await client.query(INSERT_ENTRIES_NUMBERED, this.parameters(rows));
+    } catch (error) {
+      log.error('audit unavailable', { requestId: this.requestId, error: String(error) });
+      throw auditUnavailable(this.requestId);
+    }
+  }
+
+  private parameters(rows: AuditRow[]) {
+    return [
+      this.requestId,
+      this.viewer.userId,
+      this.viewer.partnerId,
+      this.viewer.role,
+      this.purpose,
+      this.operation,
+      JSON.stringify(
+        rows.map((row) => ({
+          action: row.action,
+          subject_type: row.subjectType,
+          subject_id: row.subjectId,
+          person_id: row.personId,
+          case_id: row.caseId,
+          fields: row.fields,
+        })),
+      ),
+    ];
   }
 
   private caseAbove(path: Path): string | null {

@@ -24,7 +24,7 @@ export function optionalText(value: string | null | undefined, field: string, ma
 }
 
 /** Clocks drift; a few minutes ahead is still "now". */
-const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
+export const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
 
 /** Things that have happened (an incident, a visit) cannot be dated in the future. */
 export function requirePast(date: Date, field: string, now = new Date()): Date {

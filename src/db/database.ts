@@ -1,6 +1,11 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import type { HubConfig } from '../config';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgres';
+import {
+  answers,
+  embeddedDatabaseUrl,
+  startEmbeddedPostgres,
+  type EmbeddedDatabase,
+} from './embedded-postgres';
 import { ormOptions } from './orm-options';
 
 export interface Database {
@@ -11,12 +16,21 @@ export interface Database {
   close(): Promise<void>;
 }
 
-/** Connects to DATABASE_URL, or starts the embedded server when none is given; never both. */
+/**
+ * Connects to DATABASE_URL, or starts the embedded server when none is given; never both. A
+ * command-line tool may `joinRunningHub`: when the hub (`npm start`) already runs the embedded
+ * server, the tool uses it rather than starting a second one on the same data.
+ */
 export async function openDatabase(
   config: Pick<HubConfig, 'databaseUrl' | 'embeddedPostgres'>,
+  options: { joinRunningHub?: boolean } = {},
 ): Promise<Database> {
   let embedded: EmbeddedDatabase | undefined;
   let url = config.databaseUrl;
+  if (!url && options.joinRunningHub) {
+    const running = embeddedDatabaseUrl(config.embeddedPostgres.port, 'asb_hub');
+    if (await answers(running)) url = running;
+  }
   if (!url) {
     embedded = await startEmbeddedPostgres({ ...config.embeddedPostgres, database: 'asb_hub' });
     url = embedded.url;

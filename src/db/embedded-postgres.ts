@@ -44,12 +44,26 @@ export async function startEmbeddedPostgres(options: {
     await server.initialise();
   }
   await server.start();
-  const url = `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${options.database}`;
-  await createDatabaseIfMissing(
-    `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/postgres`,
-    options.database,
-  );
+  const url = embeddedDatabaseUrl(options.port, options.database);
+  await createDatabaseIfMissing(embeddedDatabaseUrl(options.port, 'postgres'), options.database);
   return { url, stop: () => server.stop() };
+}
+
+/** The URL of a database on the embedded server at `port`. */
+export const embeddedDatabaseUrl = (port: number, database: string) =>
+  `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+
+/** True when a server answers at `url`: the hub's embedded server, already started by `npm start`. */
+export async function answers(url: string): Promise<boolean> {
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
 }
 
 export async function createDatabaseIfMissing(adminUrl: string, database: string) {

@@ -1,4 +1,4 @@
-import { Entity, Enum, ManyToOne, Opt, PrimaryKey, Property } from '@mikro-orm/core';
+import { BigIntType, Entity, Enum, ManyToOne, Opt, PrimaryKey, Property } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { Partner } from '../partners/partner.entity';
 import { User } from '../users/user.entity';
@@ -34,6 +34,14 @@ export class ImportRun {
 
   @Enum({ items: () => ImportStatus, type: 'text', default: ImportStatus.RUNNING })
   status: ImportStatus & Opt = ImportStatus.RUNNING;
+
+  /** The file's size in bytes, as stored (compressed, if it is): progress is measured against it. */
+  @Property({ type: new BigIntType('number'), default: 0 })
+  fileBytes: number & Opt = 0;
+
+  /** Bytes of the file read when the last batch committed. */
+  @Property({ type: new BigIntType('number'), default: 0 })
+  bytesDone: number & Opt = 0;
 
   /** Data lines committed so far (the header is line 1): a resumed run starts after this one. */
   @Property({ type: 'integer', default: 1 })

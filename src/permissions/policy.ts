@@ -57,6 +57,13 @@ const aggregateReaders = anyPartnerIn([Role.ANALYST, Role.BI_SERVICE]);
 /** The audit of reads and writes (src/audit/): supervisors and the data protection officer. */
 const auditReaders = anyPartnerIn([Role.SUPERVISOR, Role.DATA_PROTECTION_OFFICER]);
 
+/**
+ * Bulk import of incidents (POST /imports, `npm run import -- --user`): analysts and supervisors,
+ * for their own partner only. Imports write a partner's records in bulk, so the roles that answer
+ * for its data quality, not frontline casework; the runs they start hold counts, never rows.
+ */
+export const incidentImporters = anyPartnerIn([Role.ANALYST, Role.SUPERVISOR]);
+
 const mentalHealthRelease: FieldPolicy = ownerOrReleased(CASEWORK, SPECIAL_CATEGORY_RELEASE);
 const drugAlcoholRelease: FieldPolicy = ownerOrReleased(CASEWORK, SPECIAL_CATEGORY_RELEASE);
 
@@ -113,6 +120,9 @@ export const policy: Record<string, TypePolicy> = {
       previewLetter: letterReaders,
       letterTemplateChanges: configurationAuditors,
       ...sameForAll(AGGREGATE_QUERIES, aggregateReaders),
+      // Bulk imports: only runs of the viewer's own partner.
+      importRun: incidentImporters,
+      importRuns: incidentImporters,
     },
   },
   Subscription: {
@@ -334,6 +344,29 @@ export const policy: Record<string, TypePolicy> = {
   SentLetter: {
     description: 'A letter as sent: it names its subject, so case readers only.',
     fields: sameForAll(['id', 'templateVersion', 'title', 'text', 'sentAt'], caseReaders),
+  },
+  ImportRun: {
+    description:
+      'A bulk import of a partner\u2019s incidents (POST /imports or `npm run import`): who may import (analysts and supervisors) follow their own partner\u2019s runs. Counts, status and the file name only; the rejected rows report, which holds rows, is a separate URL for the same people, audited.',
+    fields: sameForAll(
+      [
+        'id',
+        'partner',
+        'format',
+        'fileName',
+        'status',
+        'progress',
+        'linesRead',
+        'rowsImported',
+        'rowsAlreadyPresent',
+        'rowsRejected',
+        'rejectedReportUrl',
+        'failure',
+        'startedAt',
+        'finishedAt',
+      ],
+      incidentImporters,
+    ),
   },
   BankHoliday: {
     description: 'Bank holidays of England and Wales: public.',

@@ -638,6 +638,42 @@ export type HubEventKind =
   | 'CASE_REVIEW_THRESHOLD_MET'
   | 'POSSIBLE_BREACH';
 
+export type ImportFormat =
+  | 'MAPPED_CSV'
+  | 'POLICE_UK';
+
+/** A bulk import of a partner’s incidents from a file, and how far it has got. Counts and status only: no row of the file. */
+export type ImportRun = {
+  /** Why the run stopped, when it failed: importing the same file again resumes it. */
+  failure?: Maybe<Scalars['String']['output']>;
+  /** The file’s name as given, without folders. */
+  fileName: Scalars['String']['output'];
+  finishedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  format: ImportFormat;
+  id: Scalars['ID']['output'];
+  /** Lines of the file committed so far, the header (line 1) included. */
+  linesRead: Scalars['Int']['output'];
+  /** The partner whose records the file holds. */
+  partner: Partner;
+  /** How much of the file has been committed, from 0 to 1 (by bytes of the file). */
+  progress: Scalars['Float']['output'];
+  /** Where the rejected rows report can be downloaded (same bearer token), when rows were rejected. */
+  rejectedReportUrl?: Maybe<Scalars['String']['output']>;
+  /** Rows already in the hub (the same partner’s same incident): counted, not added. */
+  rowsAlreadyPresent: Scalars['Int']['output'];
+  /** Rows added as new incidents. */
+  rowsImported: Scalars['Int']['output'];
+  /** Rows refused, each in the rejected rows report. */
+  rowsRejected: Scalars['Int']['output'];
+  startedAt: Scalars['DateTimeISO']['output'];
+  status: ImportStatus;
+};
+
+export type ImportStatus =
+  | 'COMPLETED'
+  | 'FAILED'
+  | 'RUNNING';
+
 /** A reported episode of ASB, with one report per partner that received it. */
 export type Incident = {
   category: IncidentCategory;
@@ -1665,6 +1701,10 @@ export type Query = {
   configurationChanges?: Maybe<Array<ConfigurationChange>>;
   /** Tombstones of deleted cases, newest first: references and counts only. */
   deletedCases?: Maybe<Array<DeletedCase>>;
+  /** One bulk import of the viewer’s partner: its status and counts (analysts and supervisors). */
+  importRun?: Maybe<ImportRun>;
+  /** The bulk imports of the viewer’s partner, newest first (analysts and supervisors). */
+  importRuns?: Maybe<Array<ImportRun>>;
   /** Incidents counted by one or two dimensions (periods, days of week and hours in UK time). Incidents whose time is known less exactly than a dimension needs are left out and counted in excludedForPrecision. */
   incidentCounts?: Maybe<AggregateTable>;
   /** Demand before and after interventions issued in the period, per kind: incidents in the windowDays before each was issued and the windowDays from then on, at its premises when it has premises (closure powers), otherwise involving its subject in any role. Only interventions whose after-window has ended; the others are counted in excludedWindowNotEnded. */
@@ -1753,6 +1793,16 @@ export type QueryCasesArgs = {
 
 
 export type QueryConfigurationChangesArgs = {
+  first?: Scalars['Int']['input'];
+};
+
+
+export type QueryImportRunArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryImportRunsArgs = {
   first?: Scalars['Int']['input'];
 };
 

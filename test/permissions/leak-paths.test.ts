@@ -42,6 +42,7 @@ const ROOTS: Record<string, string> = {
   meetingPack: `(meetingId: "${DEMO_IDS.meeting}", audience: WHOLE_MEETING)`,
   // Aggregates share one answer type: refused roles must get nothing of it either.
   incidentCounts: '(filter: { from: "2026-01-01", to: "2027-01-01" }, groupBy: [CATEGORY])',
+  importRuns: '(first: 20)',
 };
 
 /** Owner-only markers in the demo records, by the kind of partner that owns them. */
