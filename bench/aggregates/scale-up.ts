@@ -156,18 +156,21 @@ export async function scaleUp(client: Client, plan: ScaleUpPlan, say: (line: str
     [
       'interventions',
       `insert into intervention (id, case_id, kind, subject_id, premises_id, issued_at, terms, status)
-       select md5('synthetic-intervention:' || g)::uuid,
-              md5('synthetic-case:' || (1 + g % $2::int))::uuid,
-              (array['ASB_WARNING_LETTER','ASB_WARNING_LETTER','ACCEPTABLE_BEHAVIOUR_CONTRACT',
-                     'COMMUNITY_PROTECTION_WARNING','COMMUNITY_PROTECTION_WARNING',
-                     'COMMUNITY_PROTECTION_NOTICE','CIVIL_INJUNCTION','CLOSURE_NOTICE',
-                     'CLOSURE_ORDER'])[1 + floor(random() * 9)],
-              md5('synthetic-person:' || ($3::int + 1 + floor(random() * $3::int)))::uuid,
-              t.location_id,
-              timestamptz '2017-02-01' + interval '1 hour' * floor(random() * 24 * 720),
-              'SYNTHETIC terms', 'ACTIVE'
-       from generate_series(1, $1::int) g
-       join template t on t.n = 1 + (g * 7919) % (select count(*) from template)`,
+       select v.id, v.case_id, v.kind, v.subject_id,
+              -- closure powers are about premises; the other steps about their subject
+              case when v.kind like 'CLOSURE%' then t.location_id end,
+              v.issued_at, 'SYNTHETIC terms', 'ACTIVE'
+       from (select g, md5('synthetic-intervention:' || g)::uuid as id,
+                    md5('synthetic-case:' || (1 + g % $2::int))::uuid as case_id,
+                    (array['ASB_WARNING_LETTER','ASB_WARNING_LETTER','ACCEPTABLE_BEHAVIOUR_CONTRACT',
+                           'COMMUNITY_PROTECTION_WARNING','COMMUNITY_PROTECTION_WARNING',
+                           'COMMUNITY_PROTECTION_NOTICE','CIVIL_INJUNCTION','CLOSURE_NOTICE',
+                           'CLOSURE_ORDER'])[1 + floor(random() * 9)] as kind,
+                    md5('synthetic-person:' || ($3::int + 1 + floor(power(random(), 3) * $3::int)))::uuid
+                      as subject_id,
+                    timestamptz '2017-02-01' + interval '1 hour' * floor(random() * 24 * 720) as issued_at
+             from generate_series(1, $1::int) g) v
+       join template t on t.n = 1 + (v.g * 7919) % (select count(*) from template)`,
       [INTERVENTIONS, CASES, PEOPLE / 2],
     ],
     [

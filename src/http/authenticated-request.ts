@@ -66,5 +66,11 @@ export function sendError(
   const message = known ? error.message : 'Internal server error';
   const extensions: Record<string, unknown> = { code, requestId };
   if (known && error.extensions.field) extensions.field = error.extensions.field;
-  res.status(statuses[code] ?? STATUS[code] ?? 500).json({ errors: [{ message, extensions }] });
+  // A refusal may name its own status (415 for a body of the wrong type) where its code is generic.
+  const own = known
+    ? (error.extensions.http as { status?: number } | undefined)?.status
+    : undefined;
+  res
+    .status(own ?? statuses[code] ?? STATUS[code] ?? 500)
+    .json({ errors: [{ message, extensions }] });
 }
