@@ -54,7 +54,7 @@ import {
 } from './osara/osara.resolver';
 import { PartnerResolver } from './partners/partner.resolver';
 import { PersonResolver } from './people/person.resolver';
-import { permissions } from './permissions/shield';
+import { permissionWrappers } from './permissions/shield';
 import { RetentionResolver } from './retention/retention.resolver';
 import { SharingBasisResolver } from './sharing/sharing-basis.resolver';
 import { SubjectAccessResolver } from './subject-access/subject-access.resolver';
@@ -136,8 +136,9 @@ export function buildBareSchema(): GraphQLSchema {
  * `permissions: false` is for the load benchmark only (`BENCH_UNSAFE_NO_PERMISSIONS`).
  */
 export function buildHubSchema({ permissions: applyPolicy = true } = {}): GraphQLSchema {
-  if (!applyPolicy) return applyMiddleware(buildBareSchema(), auditReads());
-  return applyMiddleware(buildBareSchema(), permissions(), auditReads());
+  const bare = buildBareSchema();
+  if (!applyPolicy) return applyMiddleware(bare, auditReads());
+  return applyMiddleware(bare, permissionWrappers(bare), auditReads());
 }
 
 /** The SDL checked in at schema/schema.graphql. */
