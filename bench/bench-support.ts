@@ -74,3 +74,12 @@ export function runDescription(postgres: string, embedded: boolean, command: str
     `- command: \`${command}\``,
   ];
 }
+
+/** A Markdown table, for the RESULTS.md sections the benchmarks write. */
+export function markdownTable(head: string[], rows: (string | number)[][]): string {
+  return [
+    `| ${head.join(' | ')} |`,
+    `| ${head.map(() => '---').join(' | ')} |`,
+    ...rows.map((row) => `| ${row.join(' | ')} |`),
+  ].join('\n');
+}

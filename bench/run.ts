@@ -3,7 +3,8 @@
  * of bench/RESULTS.md. Builds the hub first (the package script), then runs the steps below.
  *
  *   npm run bench [-- --seconds 8] [--warmup 2] [--connections 1,8,32] [--seed 42] [--scale 1]
- *                  [--soak [minutes]] [--only generate,load] [--results <file>]
+ *                  [--samples 15] [--soak [minutes]] [--only generate,load,aggregates]
+ *                  [--results <file>]
  *
  * BENCH_POSTGRES_URL names a PostgreSQL server to work on (it creates and drops databases named
  * asb_hub_bench_* there); without it, an embedded server in .data/bench-postgres. The default run
@@ -27,6 +28,8 @@ import {
 import { volumesAt } from './generate/dataset';
 import { generateOptionsFrom } from './generate/index';
 import { ensureGenerated } from './generate/load';
+import { runAggregatesBench } from './aggregates/index';
+import { aggregatesReport } from './aggregates/report';
 import { runLoad, runSoak } from './load/index';
 import { loadReport, soakReport, type RunFacts } from './load/report';
 
@@ -38,6 +41,8 @@ export interface BenchContext {
   seconds: number;
   warmupSeconds: number;
   connections: number[];
+  /** How many times each aggregate is asked of the hub and of PostgreSQL. */
+  aggregateSamples: number;
   /** 0: no soak. */
   soakMinutes: number;
   resultsFile: string;
@@ -57,6 +62,8 @@ export interface BenchStep {
 }
 
 const RUN_DATABASE = `${BENCH_DATABASE_PREFIX}run`;
+/** The steps that work on the generated data (the aggregates step brings its own). */
+const NEEDS_GENERATED = ['load', 'soak'];
 
 export const STEPS: BenchStep[] = [
   {
@@ -84,6 +91,22 @@ export const STEPS: BenchStep[] = [
         ctx.resultsFile,
       );
       await dropDatabase(ctx.server.adminUrl, database);
+    },
+  },
+  {
+    name: 'aggregates',
+    async run(ctx) {
+      const results = await runAggregatesBench({
+        server: ctx.server,
+        samples: ctx.aggregateSamples,
+        say: ctx.say,
+      });
+      saveJson('aggregates', results);
+      writeResultsSection(
+        'Aggregates and import (issue 6)',
+        aggregatesReport(results, await ctx.facts('asb_hub_bench_aggregates')),
+        ctx.resultsFile,
+      );
     },
   },
   {
@@ -160,6 +183,7 @@ async function main() {
       2,
       'warmup',
     ),
+    aggregateSamples: positive(flagValue(argv, 'samples'), 15, 'samples'),
     connections: (flagValue(argv, 'connections') ?? '1,8,32').split(',').map(Number),
     soakMinutes,
     resultsFile: path.resolve(flagValue(argv, 'results') || RESULTS_FILE),
@@ -187,7 +211,10 @@ async function main() {
   };
   try {
     for (const step of STEPS) {
-      const selected = only ? only.includes(step.name) || step.name === 'generate' : true;
+      const selected = only
+        ? only.includes(step.name) ||
+          (step.name === 'generate' && only.some((name) => NEEDS_GENERATED.includes(name)))
+        : true;
       if (!selected || (step.wanted && !step.wanted(ctx))) continue;
       const stepStarted = Date.now();
       say(`== ${step.name}`);

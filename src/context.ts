@@ -6,6 +6,7 @@ import { BatchWaves } from './common/batch-loader';
 import { caseReviewLoaders } from './case-reviews/case-review.loaders';
 import { caseLoaders } from './cases/case.loaders';
 import type { HubConfig } from './config';
+import { requestTimedOut } from './http/request-timeout';
 import { incidentLoaders } from './incidents/incident.loaders';
 import { interventionLoaders } from './interventions/intervention.loaders';
 import { jointVisitLoaders } from './joint-visits/joint-visit.loaders';
@@ -36,8 +37,8 @@ export interface HubContext {
   audit: AuditTrail;
 }
 
-export function createLoaders(em: EntityManager, viewer: Viewer) {
-  const waves = new BatchWaves();
+export function createLoaders(em: EntityManager, viewer: Viewer, config?: HubConfig) {
+  const waves = new BatchWaves(config && requestDeadline(config));
   return {
     ...rowScopeLoaders(em, waves, viewer),
     ...partnerLoaders(em, waves),
@@ -60,6 +61,15 @@ export function createLoaders(em: EntityManager, viewer: Viewer) {
 
 export type Loaders = ReturnType<typeof createLoaders>;
 
+/** When this request's time is up: its loaders send nothing more after it. */
+function requestDeadline(config: HubConfig) {
+  const { requestTimeoutMs } = config.limits;
+  return {
+    at: Date.now() + requestTimeoutMs,
+    exceeded: () => requestTimedOut(requestTimeoutMs, config.mode !== 'production'),
+  };
+}
+
 export function createContext(input: {
   requestId: string;
   viewer: Viewer;
@@ -72,7 +82,7 @@ export function createContext(input: {
   const { purpose, ...rest } = input;
   return {
     ...rest,
-    loaders: createLoaders(input.em, input.viewer),
+    loaders: createLoaders(input.em, input.viewer, input.config),
     decisions: new Map(),
     audit: new AuditTrail(
       input.config.auditEnabled,

@@ -32,7 +32,6 @@ import { graphqlLimits } from './http/graphql-limits';
 import { answerErrorsBeforeGraphQL } from './http/pre-graphql-errors';
 import { rateLimited } from './http/rate-limit';
 import { RateLimiter } from './http/rate-limiter';
-import { requestTimeoutPlugin } from './http/request-timeout';
 import { startSubscriptionServer } from './http/subscriptions';
 import { buildHubSchema } from './schema';
 import { subjectAccessRouter } from './subject-access/subject-access.http';
@@ -92,7 +91,6 @@ export async function startHub(config: HubConfig, orm: MikroORM, port = config.p
       ApolloServerPluginCacheControlDisabled(),
       // Audit: each request's reads of personal data in one INSERT before the answer; fails closed.
       auditPlugin,
-      requestTimeoutPlugin(config.limits.requestTimeoutMs, !production),
       ...limits.plugins,
     ],
   });

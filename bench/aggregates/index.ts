@@ -38,10 +38,15 @@ const WORK = 'asb_hub_bench_agg_work';
 const SCALED = 'asb_hub_bench_aggregates';
 export const TARGET_INCIDENTS = 1_000_000;
 const SEED = 42;
+/** Time for one aggregate's rounds, both sides together, before its rounds are cut down. */
+const BUDGET_MS = 30_000;
+const MIN_SAMPLES = 5;
 
 export interface AggregateTiming {
   name: string;
   cells: number;
+  /** Rounds measured: each one hub request and one direct statement. */
+  samples: number;
   directMedianMs: number;
   hubMedianMs: number;
   directP95Ms: number;
@@ -53,6 +58,8 @@ export interface AggregatesResults {
   file: string;
   import: {
     rows: number;
+    /** Rows the first import wrote. */
+    imported: number;
     copySeconds: number;
     copyRowsPerSecond: number;
     importSeconds: number;
@@ -229,10 +236,11 @@ async function timeAggregates(server: BenchServer, samples: number, say: (line: 
         await client.query(aggregate.sql.sql, aggregate.sql.params);
         return performance.now() - started;
       };
-      // One of each to warm caches and plans, then alternate so drift hits both alike.
-      await askDirect();
-      await askHub();
-      for (let i = 0; i < samples; i++) {
+      // One of each to warm caches and plans, then alternate so drift hits both alike. A slow
+      // aggregate gets fewer rounds (at least MIN_SAMPLES) so that the whole run stays short.
+      const warm = (await askDirect()) + (await askHub());
+      const rounds = Math.max(MIN_SAMPLES, Math.min(samples, Math.floor(BUDGET_MS / warm)));
+      for (let i = 0; i < rounds; i++) {
         if (i % 2 === 0) {
           direct.push(await askDirect());
           viaHub.push(await askHub());
@@ -246,6 +254,7 @@ async function timeAggregates(server: BenchServer, samples: number, say: (line: 
       const timing: AggregateTiming = {
         name: aggregate.name,
         cells,
+        samples: rounds,
         directMedianMs: percentile(direct, 0.5),
         hubMedianMs: percentile(viaHub, 0.5),
         directP95Ms: percentile(direct, 0.95),
@@ -304,6 +313,7 @@ export async function runAggregatesBench(options: {
     file: path.basename(file),
     import: {
       rows: copy.rows,
+      imported: imported.first.rowsImported,
       copySeconds: copy.seconds,
       copyRowsPerSecond: copy.rows / copy.seconds,
       importSeconds: imported.first.seconds,

@@ -3,12 +3,12 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { ProgressBar } from '../../src/cli/progress-bar';
 import { migrate, openDatabase } from '../../src/db/database';
 import { migrationsDir } from '../../src/db/orm-options';
 import { loadDemoDataIfEmpty } from '../../src/demo/demo-data';
 import { dropDatabase, onServer, requireBenchName, type BenchServer } from '../bench-postgres';
 import { generateDataset, TABLES, volumesAt, type Dataset, type TableName } from './dataset';
-import { progress } from './progress';
 
 /** Bump when the generator's output changes, so that databases generated before are rebuilt. */
 export const GENERATOR_VERSION = 2;
@@ -100,7 +100,8 @@ export async function loadDataset(
 ) {
   const tables = Object.keys(TABLES) as TableName[];
   const total = tables.reduce((sum, table) => sum + dataset.lines[table].length, 0);
-  const bar = progress('copying rows', total, options.silent);
+  const bar = options.silent ? undefined : new ProgressBar();
+  let copied = 0;
   const client = new Client({ connectionString: url });
   await client.connect();
   try {
@@ -114,7 +115,11 @@ export async function loadDataset(
       const chunks = function* () {
         for (let i = 0; i < lines.length; i += 2000) {
           const slice = lines.slice(i, i + 2000);
-          bar.advance(slice.length, table);
+          copied += slice.length;
+          bar?.update(
+            copied / total,
+            `copying rows: ${copied.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')} (${table})`,
+          );
           yield slice.join('');
         }
       };
@@ -137,7 +142,7 @@ export async function loadDataset(
       }
     }
     await client.query('commit');
-    bar.done();
+    bar?.done();
   } catch (error) {
     await client.query('rollback').catch(() => undefined);
     throw error;

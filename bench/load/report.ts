@@ -1,4 +1,5 @@
 import { BENCH_IDS, LARGE_CASE, type Volumes } from '../generate/dataset';
+import { markdownTable as table } from '../bench-support';
 import type { PointResult } from './cannon';
 import {
   CONTENDERS,
@@ -35,14 +36,6 @@ export interface RunFacts {
 const f1 = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : 'n/a');
 const f0 = (n: number) => (Number.isFinite(n) ? n.toFixed(0) : 'n/a');
 const times = (n: number) => (Number.isFinite(n) ? `${n.toFixed(2)}×` : 'n/a');
-
-function table(head: string[], rows: (string | number)[][]): string {
-  return [
-    `| ${head.join(' | ')} |`,
-    `| ${head.map(() => '---').join(' | ')} |`,
-    ...rows.map((row) => `| ${row.join(' | ')} |`),
-  ].join('\n');
-}
 
 const caseViewOf = (results: LoadResults, contender: Contender): Measured | undefined =>
   results.measured.find(

@@ -14,12 +14,26 @@ export class BatchWaves {
   private waiting: (() => void)[] = [];
   private armed = false;
 
+  /**
+   * `deadline`: past it, no further statement is sent (the request's time limit). Checked here,
+   * once a batch, rather than at every field: a per-field hook costs more than the fields.
+   */
+  constructor(private readonly deadline?: { at: number; exceeded: () => Error }) {}
+
+  /** Sends one batch's statement, unless the request's time is up. */
+  run<T>(fetch: () => Promise<T>): Promise<T> {
+    if (this.deadline && Date.now() > this.deadline.at) {
+      return Promise.reject(this.deadline.exceeded());
+    }
+    return this.track(fetch());
+  }
+
   schedule = (dispatch: () => void) => {
     this.waiting.push(dispatch);
     this.arm();
   };
 
-  async track<T>(query: Promise<T>): Promise<T> {
+  private async track<T>(query: Promise<T>): Promise<T> {
     this.inFlight += 1;
     try {
       return await query;
@@ -48,7 +62,7 @@ export function byIdLoader<T extends { id: string }>(
 ) {
   return new DataLoader<string, T | undefined>(
     async (ids) => {
-      const rows = await waves.track(fetch([...ids]));
+      const rows = await waves.run(() => fetch([...ids]));
       const byId = new Map(rows.map((row) => [row.id, row]));
       return ids.map((id) => byId.get(id));
     },
@@ -64,7 +78,7 @@ export function groupedLoader<T>(
 ) {
   return new DataLoader<string, T[]>(
     async (keys) => {
-      const rows = await waves.track(fetch([...keys]));
+      const rows = await waves.run(() => fetch([...keys]));
       const groups = new Map<string, T[]>(keys.map((key) => [key, []]));
       for (const row of rows) groups.get(keyOf(row))?.push(row);
       return keys.map((key) => groups.get(key) ?? []);
@@ -77,7 +91,7 @@ export function groupedLoader<T>(
 export function membershipLoader(waves: BatchWaves, fetch: (keys: string[]) => Promise<string[]>) {
   return new DataLoader<string, boolean>(
     async (keys) => {
-      const found = new Set(await waves.track(fetch([...keys])));
+      const found = new Set(await waves.run(() => fetch([...keys])));
       return keys.map((key) => found.has(key));
     },
     { batchScheduleFn: waves.schedule },

@@ -1,4 +1,3 @@
-import type { ApolloServerPlugin } from '@apollo/server';
 import { HubError } from '../errors';
 
 /** The error a request gets when it runs past the hub's time limit. */
@@ -9,28 +8,6 @@ export function requestTimedOut(timeoutMs: number, exposeLimits: boolean) {
     `The request took longer than the hub allows${limit} and was stopped: ask for less, or try again. ` +
       'A change may have been saved before it stopped: read it back before sending it again.',
   );
-}
-
-/**
- * Stops the rest of an operation once its time is up: every field resolved after the deadline
- * fails at once instead of reading more rows. (The HTTP handler has already answered
- * REQUEST_TIMEOUT by then; this keeps the abandoned work from running on.)
- */
-export function requestTimeoutPlugin(timeoutMs: number, exposeLimits: boolean): ApolloServerPlugin {
-  return {
-    async requestDidStart() {
-      const deadline = Date.now() + timeoutMs;
-      return {
-        async executionDidStart() {
-          return {
-            willResolveField() {
-              if (Date.now() > deadline) throw requestTimedOut(timeoutMs, exposeLimits);
-            },
-          };
-        },
-      };
-    },
-  };
 }
 
 /** Settles with `work`'s result, or with `undefined` once `timeoutMs` has passed. */

@@ -510,6 +510,27 @@ describe('OWASP GraphQL cheat sheet', () => {
         await hasty.close();
       }
     });
+
+    it('sends no further SQL for the abandoned operation once its time is up', async () => {
+      const hasty = await startTestHub({ REQUEST_TIMEOUT_MS: '1' });
+      try {
+        const user = demoUser('pc.morgan')!;
+        const token = await signDemoToken({ ...user, partnerId: partnerIdOf(user) });
+        const statements = await hasty.recordStatements(async () => {
+          const { status } = await hasty.post(
+            { query: print(CaseViewDocument), variables: { id: DEMO_IDS.cuckooingCase } },
+            { authorization: `Bearer ${token}` },
+          );
+          expect(status).toBe(503);
+          // Time for the abandoned execution to run on, had it been let.
+          await new Promise((resolve) => setTimeout(resolve, 500));
+        });
+        // The token check and at most the first batch, not the case view's thirty-odd statements.
+        expect(statements.length).toBeLessThanOrEqual(2);
+      } finally {
+        await hasty.close();
+      }
+    });
   });
 
   owasp('rate limit', () => {
