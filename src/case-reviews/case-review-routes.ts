@@ -47,8 +47,15 @@ export async function qualifyingComplaints(
   em: EntityManager,
   caseId: string,
   rules: Pick<AreaConfiguration, 'qualifyingComplaintMonths'>,
+  reportedWithin?: { from: Date; to: Date },
 ): Promise<Complaint[]> {
-  const links = await em.find(CaseIncident, { case: caseId }, { populate: ['incident'] });
+  const links = await em.find(
+    CaseIncident,
+    reportedWithin
+      ? { case: caseId, incident: { $in: await reportedBetween(em, caseId, reportedWithin) } }
+      : { case: caseId },
+    { populate: ['incident'] },
+  );
   const ids = links.map((link) => link.incident.id);
   if (ids.length === 0) return [];
   const [reports, victims] = await Promise.all([
@@ -74,6 +81,23 @@ export async function qualifyingComplaints(
       a.complaintAt.getTime() - b.complaintAt.getTime() ||
       a.incident.id.localeCompare(b.incident.id),
   );
+}
+
+/** The case's incidents with a report made between two moments (any report: a superset). */
+async function reportedBetween(
+  em: EntityManager,
+  caseId: string,
+  within: { from: Date; to: Date },
+): Promise<string[]> {
+  await em.flush(); // a plain statement does not flush the incident just recorded by itself
+  const rows = await em.execute<{ incident_id: string }[]>(
+    `select ci.incident_id from case_incident ci
+      where ci.case_id = ? and exists (
+        select 1 from incident_report r
+         where r.incident_id = ci.incident_id and r.reported_at between ? and ?)`,
+    [caseId, within.from, within.to],
+  );
+  return rows.map((row) => row.incident_id);
 }
 
 /**
@@ -108,12 +132,20 @@ export async function evaluateCaseReviewRoutes(
   context: { caseId: string; recordedBy: Viewer },
 ): Promise<void> {
   const { configuration: rules, calendar } = await loadAreaRules(em);
-  const complaints = await qualifyingComplaints(em, context.caseId, rules);
+  const months = rules.caseReviewWindowMonths;
+  // Every window that holds this complaint lies within `months` either side of it: only the
+  // complaints made then are read (a month's margin for month ends), however long the case.
+  const reports = await em.find(IncidentReport, { incident });
+  if (reports.length === 0) return;
+  const firstReport = new Date(Math.min(...reports.map((report) => report.reportedAt.getTime())));
+  const complaints = await qualifyingComplaints(em, context.caseId, rules, {
+    from: subtractMonths(firstReport, months + 1),
+    to: addMonths(firstReport, months + 1),
+  });
   const current = complaints.find((c) => c.incident.id === incident.id);
   // A complaint made too long after the behaviour is not qualifying (s.104(11)): no route moves.
   if (!current) return;
   const found = await em.findOneOrFail(Case, { id: context.caseId });
-  const months = rules.caseReviewWindowMonths;
 
   const raise = async (
     route: CaseReviewRoute,
