@@ -6,12 +6,15 @@ import {
   Field,
   FieldResolver,
   ID,
+  Info,
   Int,
   Query,
   Resolver,
   Root,
 } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { CaseReviewDecisionType } from '../case-reviews/case-review-decision.type';
+import { selectionOf } from '../common/selection';
 import { requireId } from '../common/validate';
 import type { HubContext } from '../context';
 import { notFound } from '../errors';
@@ -24,6 +27,7 @@ import { SupportOfferType } from '../support/support-offer.type';
 import { OfficerType } from '../users/officer.type';
 import { CaseFilter, CaseOrder } from './case.input';
 import { type CasePage, listCases } from './case-list';
+import { loadCaseGraph } from './case-graph';
 import { CasePersonType } from './case-person.type';
 import type { Case } from './case.entity';
 import { CaseConnectionType, CaseType } from './case.type';
@@ -53,8 +57,12 @@ export class CaseResolver {
     description:
       'The shared case view. A case your partner is not part of answers NOT_FOUND, like one that does not exist.',
   })
-  async case(@Arg('id', () => ID) id: string, @Ctx() ctx: HubContext): Promise<Case> {
-    const found = await ctx.loaders.visibleCaseById.load(requireId(id, 'case'));
+  async case(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: HubContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Case> {
+    const found = await loadCaseGraph(ctx, requireId(id, 'case'), selectionOf(info));
     if (!found) throw notFound('case', id);
     return found;
   }

@@ -78,13 +78,31 @@ export function groupedLoader<T>(
 ) {
   return new DataLoader<string, T[]>(
     async (keys) => {
-      const rows = await waves.run(() => fetch([...keys]));
-      const groups = new Map<string, T[]>(keys.map((key) => [key, []]));
-      for (const row of rows) groups.get(keyOf(row))?.push(row);
+      const groups = groupRows(keys, await waves.run(() => fetch([...keys])), keyOf);
       return keys.map((key) => groups.get(key) ?? []);
     },
     { batchScheduleFn: waves.schedule },
   );
+}
+
+/** Rows by key, in the order they came, with an empty group for every key without rows. */
+function groupRows<T>(keys: readonly string[], rows: T[], keyOf: (row: T) => string) {
+  const groups = new Map<string, T[]>(keys.map((key) => [key, []]));
+  for (const row of rows) groups.get(keyOf(row))?.push(row);
+  return groups;
+}
+
+/**
+ * Fills a `groupedLoader` with rows fetched some other way (src/cases/case-graph.ts): `keys` must be
+ * every key the rows were fetched for, so that a key without rows answers empty, not a new query.
+ */
+export function primeGroups<T>(
+  loader: DataLoader<string, T[]>,
+  keys: readonly string[],
+  rows: T[],
+  keyOf: (row: T) => string,
+) {
+  for (const [key, group] of groupRows(keys, rows, keyOf)) loader.prime(key, group);
 }
 
 /** For yes/no questions asked of many ids at once (is this person in a case I take part in?). */
