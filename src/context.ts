@@ -40,6 +40,8 @@ export interface HubContext {
 export function createLoaders(em: EntityManager, viewer: Viewer, config?: HubConfig) {
   const waves = new BatchWaves(config && requestDeadline(config));
   return {
+    /** For a statement of the request's own that no loader sends (the case graph). */
+    waves,
     ...rowScopeLoaders(em, waves, viewer),
     ...partnerLoaders(em, waves),
     ...userLoaders(em, waves),

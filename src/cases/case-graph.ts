@@ -92,7 +92,9 @@ export async function loadCaseGraph(
   if (name) statement.options({ name });
   const transaction = ctx.em.getTransactionContext();
   if (transaction) statement.transacting(transaction);
-  const { rows } = (await statement) as { rows: CaseGraphRows[] };
+  const { rows } = (await ctx.loaders.waves.run(async () => await statement)) as {
+    rows: CaseGraphRows[];
+  };
   return rows[0]?.case ? prime(ctx, rows[0]) : undefined;
 }
 
