@@ -92,6 +92,10 @@ export interface SurfaceLimits {
   requestBodyLimitKb: number;
   /** A request not answered in this time gets REQUEST_TIMEOUT. */
   requestTimeoutMs: number;
+  /** GraphQL operations executing at once; more wait in order (src/http/admission.ts). */
+  maxConcurrentRequests: number;
+  /** Operations that may wait; more get SERVER_BUSY. */
+  maxQueuedRequests: number;
   /** Requests (and subscription operations) per user per minute, as a token bucket. */
   rateLimitPerMinute: number;
 }
@@ -230,6 +234,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
       maxTokens: integer(env, 'MAX_QUERY_TOKENS', 1000, 50, 100_000),
       requestBodyLimitKb: integer(env, 'REQUEST_BODY_LIMIT_KB', 100, 1, 10_240),
       requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 10_000, 1, 600_000),
+      maxConcurrentRequests: integer(env, 'MAX_CONCURRENT_REQUESTS', 4, 1, 1000),
+      maxQueuedRequests: integer(env, 'MAX_QUEUED_REQUESTS', 500, 0, 100_000),
       rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 300, 1, 1_000_000),
     },
     caseReviewSweepMs: integer(env, 'CASE_REVIEW_SWEEP_MS', 300_000, 10, 24 * 3600 * 1000),

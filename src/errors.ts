@@ -73,6 +73,7 @@ export type ErrorCode =
   | 'QUERY_TOO_COMPLEX'
   | 'RATE_LIMITED'
   | 'REQUEST_TIMEOUT'
+  | 'SERVER_BUSY'
   | 'PAYLOAD_TOO_LARGE'
   | 'INTERNAL_SERVER_ERROR';
 
@@ -84,6 +85,21 @@ export class HubError extends GraphQLError {
 
 export const unauthenticated = (why = 'A valid bearer token is required') =>
   new HubError('UNAUTHENTICATED', why);
+
+/**
+ * A refusal the policy makes by design is an answer, not a fault: it carries no stack trace.
+ * (Formatting one for each of the hundreds of fields a large answer may refuse cost more than
+ * resolving the fields.)
+ */
+export function withoutStackTrace<T>(make: () => T): T {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return make();
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
 
 export const forbidden = (what: string) =>
   new HubError('FORBIDDEN', `Your partner and role may not read ${what}`);

@@ -27,6 +27,7 @@ import { log } from './log';
 import { NotificationDispatcher } from './notifications/notification-dispatcher';
 import { NotificationFeed } from './notifications/notification-feed';
 import { createErrorFormatter } from './http/format-error';
+import { Admission } from './http/admission';
 import { graphqlHandler } from './http/graphql-handler';
 import { graphqlLimits } from './http/graphql-limits';
 import { answerErrorsBeforeGraphQL } from './http/pre-graphql-errors';
@@ -118,6 +119,10 @@ export async function startHub(config: HubConfig, orm: MikroORM, port = config.p
     graphqlHandler(apollo, {
       timeoutMs: config.limits.requestTimeoutMs,
       exposeLimits: !production,
+      admission: new Admission(
+        config.limits.maxConcurrentRequests,
+        config.limits.maxQueuedRequests,
+      ),
       context: async ({ req }) => {
         const requestId = randomUUID();
         const em = orm.em.fork();

@@ -13,8 +13,11 @@ import {
 } from './scenarios';
 import { startFloor, startHub, startPostGraphile, type ServerUnderTest } from './servers';
 
-/** The four contenders of issue 7's comparison, in its lettering. */
-export type Contender = 'floor' | 'postgraphile' | 'hub-bare' | 'hub';
+/**
+ * The four contenders of issue 7's comparison, in its lettering, and (c′) between (c) and (d):
+ * permissions on, audit off, which splits the overhead between the two.
+ */
+export type Contender = 'floor' | 'postgraphile' | 'hub-bare' | 'hub-no-audit' | 'hub';
 
 export const CONTENDERS: Record<Contender, { short: string; long: string }> = {
   floor: {
@@ -28,6 +31,10 @@ export const CONTENDERS: Record<Contender, { short: string; long: string }> = {
   'hub-bare': {
     short: '(c) hub, no permissions or audit',
     long: '(c) the hub with permissions and audit switched off (`BENCH_MODE=1 AUDIT=off BENCH_UNSAFE_NO_PERMISSIONS=1`)',
+  },
+  'hub-no-audit': {
+    short: '(c′) hub, permissions on, audit off',
+    long: '(c′) the hub with permissions on and the audit off (`BENCH_MODE=1 AUDIT=off`): not one of the issue’s four, measured to split (d) ÷ (c) between permissions and audit',
   },
   hub: { short: '(d) hub as shipped', long: '(d) the hub as shipped' },
 };
@@ -187,6 +194,18 @@ export async function runLoad(options: LoadOptions): Promise<LoadResults> {
       }),
       async (server) => {
         measured.push(await measure(server, 'hub-bare', hubCaseView(lead, tokens[lead]), options));
+      },
+    );
+    options.say(CONTENDERS['hub-no-audit'].short);
+    await withServer(
+      startHub('hub-no-audit', options.databaseUrl, idp.trustedIssuers, {
+        BENCH_MODE: '1',
+        AUDIT: 'off',
+      }),
+      async (server) => {
+        measured.push(
+          await measure(server, 'hub-no-audit', hubCaseView(lead, tokens[lead]), options),
+        );
       },
     );
     options.say(CONTENDERS.hub.short);

@@ -69,7 +69,7 @@ export function facts(run: RunFacts, points = true): string {
 export function loadReport(results: LoadResults, run: RunFacts, soak?: SoakResults): string {
   const floor = caseViewOf(results, 'floor');
   const connections = floor?.points.map((p) => p.connections) ?? [1, 8, 32];
-  const contenders: Contender[] = ['floor', 'postgraphile', 'hub-bare', 'hub'];
+  const contenders: Contender[] = ['floor', 'postgraphile', 'hub-bare', 'hub-no-audit', 'hub'];
 
   const comparisonRows: (string | number)[][] = [];
   for (const contender of contenders) {
@@ -96,18 +96,25 @@ export function loadReport(results: LoadResults, run: RunFacts, soak?: SoakResul
   }
 
   const bare = caseViewOf(results, 'hub-bare');
+  const permissionsOnly = caseViewOf(results, 'hub-no-audit');
   const shipped = caseViewOf(results, 'hub');
   const overheadRows = connections.map((c) => {
     const d = at(shipped, c);
     const b = at(bare, c);
+    const p = at(permissionsOnly, c);
     const ratio = d && b ? d.requestsPerSecond / b.requestsPerSecond : NaN;
+    const share = (x?: PointResult) =>
+      x && b ? `${f1((1 - x.requestsPerSecond / b.requestsPerSecond) * 100)}%` : 'n/a';
     return [
       c,
       f1(b?.requestsPerSecond ?? NaN),
+      f1(p?.requestsPerSecond ?? NaN),
       f1(d?.requestsPerSecond ?? NaN),
       times(ratio),
       `${f1((1 - ratio) * 100)}%`,
+      share(p),
       f1(b?.p50Ms ?? NaN),
+      f1(p?.p50Ms ?? NaN),
       f1(d?.p50Ms ?? NaN),
     ];
   });
@@ -143,7 +150,7 @@ export function loadReport(results: LoadResults, run: RunFacts, soak?: SoakResul
     return d && a ? d.p50Ms / a.p50Ms : NaN;
   });
   const p99At8 = (at(shipped, 8)?.p99Ms ?? NaN) / (at(floor, 8)?.p99Ms ?? NaN);
-  const overheads = overheadRows.map((row) => Number(String(row[4]).replace('%', '')));
+  const overheads = overheadRows.map((row) => Number(String(row[5]).replace('%', '')));
   const worstOverhead = Math.max(...overheads);
   const mark = (met: boolean) => (met ? 'met' : '**not met**');
   const soakGrowth = soak ? soakSummary(soak) : undefined;
@@ -234,10 +241,13 @@ export function loadReport(results: LoadResults, run: RunFacts, soak?: SoakResul
       [
         'conn',
         '(c) req/s, permissions and audit off',
+        '(c′) req/s, permissions on, audit off',
         '(d) req/s, as shipped',
         '(d) ÷ (c)',
         'overhead',
+        'of it, permissions alone',
         '(c) p50 ms',
+        '(c′) p50 ms',
         '(d) p50 ms',
       ],
       overheadRows,

@@ -18,16 +18,18 @@ type Resolver = (
  * already at hand is returned as it is: wrapping every scalar of a large answer in a promise
  * costs more than the audit itself.
  */
-const auditedField =
-  (typeName: string, field: string): Resolver =>
-  (resolve, parent, args, ctx, info) => {
+const auditedField = (typeName: string, field: string): Resolver => {
+  const subjectOf = (parent: object) => PERSONAL_DATA[typeName].subject(parent);
+  return (resolve, parent, args, ctx, info) => {
     const note = (value: unknown) => {
-      ctx.audit?.read(typeName, field, PERSONAL_DATA[typeName].subject(parent), info.path);
+      if (parent && typeof parent === 'object')
+        ctx.audit?.readField(typeName, field, parent, subjectOf, info.path);
       return value;
     };
     const value = resolve(parent, args, ctx, info);
     return value instanceof Promise ? value.then(note) : note(value);
   };
+};
 
 /** Any field of a Case: notes the case, so reads beneath it are audited against it. */
 const caseField =

@@ -77,6 +77,14 @@ export class AuditTrail {
   private readonly reads = new Map<string, AuditRow & { fieldSet: Set<string> }>();
   /** The path of each Case object in the answer, to its id: reads below it belong to that case. */
   private readonly casePaths = new WeakMap<object, string>();
+  /** Each object read in the answer: whom it is about, and its row per case (`readField`). */
+  private parents = new WeakMap<
+    object,
+    {
+      subject: AuditSubject | undefined;
+      rows: Map<string | null, AuditRow & { fieldSet: Set<string> }>;
+    }
+  >();
 
   constructor(
     readonly enabled: boolean,
@@ -97,7 +105,7 @@ export class AuditTrail {
   read(typeName: string, field: string, subject: AuditSubject | undefined, path?: Path) {
     if (!this.enabled || !subject) return;
     const caseId = subject.caseId ?? (path ? this.caseAbove(path) : null);
-    const key = `${typeName}|${subject.id}|${caseId ?? ''}`;
+    const key = this.keyOf(typeName, subject.id, caseId);
     let row = this.reads.get(key);
     if (!row) {
       row = {
@@ -114,6 +122,40 @@ export class AuditTrail {
     row.fieldSet.add(field);
   }
 
+  /**
+   * As `read`, for a field of `parent` resolved in the answer: the record's row is found once per
+   * object and case, so the other fields of the same object only add their names (an answer reads
+   * thousands of fields of a few hundred records).
+   */
+  readField(
+    typeName: string,
+    field: string,
+    parent: object,
+    subjectOf: (parent: object) => AuditSubject | undefined,
+    path: Path,
+  ) {
+    if (!this.enabled) return;
+    let known = this.parents.get(parent);
+    if (!known) {
+      known = { subject: subjectOf(parent), rows: new Map() };
+      this.parents.set(parent, known);
+    }
+    const { subject } = known;
+    if (!subject) return;
+    const caseId = subject.caseId ?? this.caseAbove(path);
+    const row = known.rows.get(caseId);
+    if (row && row.subjectType === typeName) {
+      row.fieldSet.add(field);
+      return;
+    }
+    this.read(typeName, field, subject, path);
+    known.rows.set(caseId, this.reads.get(this.keyOf(typeName, subject.id, caseId))!);
+  }
+
+  private keyOf(typeName: string, subjectId: string, caseId: string | null) {
+    return `${typeName}|${subjectId}|${caseId ?? ''}`;
+  }
+
   /** How many records this request has read so far. */
   get readCount() {
     return this.reads.size;
@@ -127,6 +169,7 @@ export class AuditTrail {
       fields: [...fieldSet],
     }));
     this.reads.clear();
+    this.parents = new WeakMap(); // their rows are written: later reads start new ones
     await this.writeRows(em, rows);
   }
 

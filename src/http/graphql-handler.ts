@@ -5,7 +5,9 @@ import {
   type ContextFunction,
 } from '@apollo/server';
 import type express from 'express';
+import { HubError } from '../errors';
 import { log } from '../log';
+import type { Admission } from './admission';
 import { requestTimedOut, withinTime } from './request-timeout';
 
 type ExpressContextArgs = { req: express.Request; res: express.Response };
@@ -13,7 +15,8 @@ type ExpressContextArgs = { req: express.Request; res: express.Response };
 /**
  * Apollo on Express, as @as-integrations/express5's `expressMiddleware` does it, with a time
  * limit: a request not answered within `timeoutMs` gets HTTP 503 and REQUEST_TIMEOUT at once,
- * and its late answer is dropped.
+ * and its late answer is dropped. Operations take their turn through `admission`; when its queue
+ * is full the answer is HTTP 503 SERVER_BUSY with Retry-After.
  */
 export function graphqlHandler<TContext extends BaseContext>(
   apollo: ApolloServer<TContext>,
@@ -21,6 +24,8 @@ export function graphqlHandler<TContext extends BaseContext>(
     context: ContextFunction<[ExpressContextArgs], TContext>;
     timeoutMs: number;
     exposeLimits: boolean;
+    /** How many operations execute at once (src/http/admission.ts). */
+    admission: Admission;
   },
 ): express.RequestHandler {
   return async (req, res) => {
@@ -29,17 +34,32 @@ export function graphqlHandler<TContext extends BaseContext>(
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
     const query = req.url.indexOf('?');
-    const execution = apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: {
-        method: req.method.toUpperCase(),
-        headers,
-        search: query === -1 ? '' : req.url.slice(query),
-        body: req.body,
-      },
-      context: () => options.context({ req, res }),
-    });
-    const answer = await withinTime(execution, options.timeoutMs);
+    let timedOut = false;
+    const execution = options.admission.run(async () =>
+      // A request whose time ran out while it waited is not started at all.
+      timedOut
+        ? undefined
+        : apollo.executeHTTPGraphQLRequest({
+            httpGraphQLRequest: {
+              method: req.method.toUpperCase(),
+              headers,
+              search: query === -1 ? '' : req.url.slice(query),
+              body: req.body,
+            },
+            context: () => options.context({ req, res }),
+          }),
+    );
+    let answer;
+    try {
+      answer = await withinTime(execution, options.timeoutMs);
+    } catch (error) {
+      if (!(error instanceof HubError && error.extensions.code === 'SERVER_BUSY')) throw error;
+      res.status(503).setHeader('retry-after', '1');
+      res.json({ errors: [{ message: error.message, extensions: error.extensions }] });
+      return;
+    }
     if (!answer) {
+      timedOut = true;
       execution.catch((error) => log.error('timed-out request failed', { error: String(error) }));
       const error = requestTimedOut(options.timeoutMs, options.exposeLimits);
       res.status(503).json({ errors: [{ message: error.message, extensions: error.extensions }] });

@@ -3,14 +3,16 @@ import type { IMiddlewareTypeMap } from 'graphql-middleware';
 import { deny, rule, shield } from 'graphql-shield';
 import type { IRules } from 'graphql-shield';
 import type { HubContext } from '../context';
-import { HubError } from '../errors';
+import { HubError, withoutStackTrace } from '../errors';
 import { allows, dependsOnViewerOnly, ownershipOf } from './decide';
 import type { FieldPolicy } from './grant';
 import { policy } from './policy';
 import { fieldsNeedingNoCheck } from './reach';
 
 const forbiddenField = (key: string) =>
-  new HubError('FORBIDDEN', `Your partner and role may not read ${key}`, { field: key });
+  withoutStackTrace(
+    () => new HubError('FORBIDDEN', `Your partner and role may not read ${key}`, { field: key }),
+  );
 
 function fieldRule(key: string, fieldPolicy: FieldPolicy) {
   const viewerOnly = dependsOnViewerOnly(fieldPolicy);

@@ -42,6 +42,8 @@ describe('configuration', () => {
       maxTokens: 1000,
       requestBodyLimitKb: 100,
       requestTimeoutMs: 10_000,
+      maxConcurrentRequests: 4,
+      maxQueuedRequests: 500,
       rateLimitPerMinute: 300,
     });
     expect(config.auth).toEqual({
@@ -57,6 +59,9 @@ describe('configuration', () => {
     );
     expect(() => loadConfig({ NODE_ENV: 'development', REQUEST_TIMEOUT_MS: '10s' })).toThrow(
       /^REQUEST_TIMEOUT_MS must be a whole number/,
+    );
+    expect(() => loadConfig({ NODE_ENV: 'development', MAX_CONCURRENT_REQUESTS: '0' })).toThrow(
+      /^MAX_CONCURRENT_REQUESTS must be a whole number from 1/,
     );
   });
 
