@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Path } from 'graphql/jsutils/Path';
 import type { Viewer } from '../auth/viewer';
 import { HubError } from '../errors';
+import { runStatement } from '../db/prepared';
 import { log } from '../log';
 import { AuditAction } from './audit-action.enum';
 import type { AuditSubject } from './personal-data';
@@ -177,7 +178,7 @@ export class AuditTrail {
   async writeRows(em: EntityManager, rows: AuditRow[]): Promise<void> {
     if (!this.enabled || rows.length === 0) return;
     try {
-      await em.execute(INSERT_ENTRIES, this.parameters(rows));
+      await runStatement(em, INSERT_ENTRIES, this.parameters(rows), 'audit_insert_entries');
     } catch (error) {
       log.error('audit unavailable', { requestId: this.requestId, error: String(error) });
       throw auditUnavailable(this.requestId);

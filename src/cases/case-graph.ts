@@ -6,6 +6,7 @@ import { primeGroups } from '../common/batch-loader';
 import { selects, type Selection } from '../common/selection';
 import type { HubContext } from '../context';
 import { EntityShapedRows, type JsonRow } from '../db/entity-shaped-rows';
+import { runStatement } from '../db/prepared';
 import { IncidentPerson } from '../incidents/incident-person.entity';
 import { IncidentReport } from '../incidents/incident-report.entity';
 import { Incident } from '../incidents/incident.entity';
@@ -86,15 +87,9 @@ export async function loadCaseGraph(
     caseId,
     partnerId: ctx.viewer.partnerId,
   });
-  // Through knex rather than `em.execute`, which inlines the parameters into the SQL text: a
-  // prepared statement needs them as parameters, and a name.
-  const statement = ctx.em.getConnection().getKnex().raw(sql, params);
-  if (name) statement.options({ name });
-  const transaction = ctx.em.getTransactionContext();
-  if (transaction) statement.transacting(transaction);
-  const { rows } = (await ctx.loaders.waves.run(async () => await statement)) as {
-    rows: CaseGraphRows[];
-  };
+  const rows = await ctx.loaders.waves.run(() =>
+    runStatement<CaseGraphRows>(ctx.em, sql, params, name),
+  );
   return rows[0]?.case ? prime(ctx, rows[0]) : undefined;
 }
 

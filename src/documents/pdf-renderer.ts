@@ -1,4 +1,4 @@
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { HubError } from '../errors';
 import { log } from '../log';
 
@@ -27,6 +27,10 @@ export class PdfRenderer {
   private launch(): Promise<Browser> {
     if (this.closed) throw new HubError('PDF_UNAVAILABLE', 'The hub is stopping');
     if (!this.browser) {
+      // Loaded on the first PDF, not at start: playwright-core is tens of MB a process that
+      // never prints would hold.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { chromium } = require('playwright-core') as typeof import('playwright-core');
       const launching = chromium.launch({
         executablePath: this.executablePath,
         args: CHROMIUM_ARGS,
