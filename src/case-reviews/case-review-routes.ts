@@ -5,12 +5,10 @@ import { loadAreaRules } from '../area-configuration/area-rules';
 import type { AreaConfiguration } from '../area-configuration/area-configuration.entity';
 import { londonDay } from '../area-configuration/working-days';
 import type { Viewer } from '../auth/viewer';
-import { CaseIncident } from '../cases/case-incident.entity';
 import { Case } from '../cases/case.entity';
 import { addMonths, isoDay, subtractMonths } from '../common/dates';
-import { IncidentPerson } from '../incidents/incident-person.entity';
 import { IncidentReport } from '../incidents/incident-report.entity';
-import type { Incident } from '../incidents/incident.entity';
+import { Incident } from '../incidents/incident.entity';
 import { Location } from '../locations/location.entity';
 import { HubEventKind } from '../notifications/hub-event-kind.enum';
 import { recordEvent } from '../notifications/record-event';
@@ -26,7 +24,10 @@ import { CaseReviewAlertStatus, CaseReviewRoute } from './case-review-workflow.e
 
 /** A qualifying complaint on the case: one incident, however many partners were told of it. */
 export interface Complaint {
+  /** A reference: the routes need its id, and link alerts to it. */
   incident: Incident;
+  locationId: string | null;
+  hateIncident: boolean;
   /** When the complaint was made: the first report to any partner. */
   complaintAt: Date;
   victimIds: string[];
@@ -38,66 +39,65 @@ interface Window {
   members: Complaint[];
 }
 
+interface ComplaintRow {
+  id: string;
+  occurred_at: Date;
+  location_id: string | null;
+  hate_incident: boolean;
+  complaint_at: Date;
+  victim_ids: string[];
+}
+
 /**
- * The qualifying complaints on a case, oldest first. The same episode reported to several
- * partners is one incident, so it counts once (domain brief; 2014 Act s.104). A complaint
- * qualifies only if first made within `qualifyingComplaintMonths` of the behaviour (s.104(11)).
+ * The case's incidents first reported between two moments, each with its first report and its
+ * victims, in one statement and as plain rows: a long case can hold hundreds in a window.
+ */
+const COMPLAINTS = `select i.id, i.occurred_at, i.location_id, i.hate_incident, first.complaint_at,
+       array(select ip.person_id from incident_person ip
+              where ip.incident_id = i.id and ip.role = ? order by ip.person_id) as victim_ids
+  from case_incident ci
+  join incident i on i.id = ci.incident_id
+  cross join lateral (select min(r.reported_at) as complaint_at
+                        from incident_report r where r.incident_id = i.id) first
+ where ci.case_id = ? and first.complaint_at between ? and ?`;
+
+/**
+ * The qualifying complaints on a case first made between two moments, oldest first. The same
+ * episode reported to several partners is one incident, so it counts once (domain brief; 2014 Act
+ * s.104). A complaint qualifies only if first made within `qualifyingComplaintMonths` of the
+ * behaviour (s.104(11)).
  */
 export async function qualifyingComplaints(
   em: EntityManager,
   caseId: string,
   rules: Pick<AreaConfiguration, 'qualifyingComplaintMonths'>,
-  reportedWithin?: { from: Date; to: Date },
+  madeWithin: { from: Date; to: Date },
 ): Promise<Complaint[]> {
-  const links = await em.find(
-    CaseIncident,
-    reportedWithin
-      ? { case: caseId, incident: { $in: await reportedBetween(em, caseId, reportedWithin) } }
-      : { case: caseId },
-    { populate: ['incident'] },
-  );
-  const ids = links.map((link) => link.incident.id);
-  if (ids.length === 0) return [];
-  const [reports, victims] = await Promise.all([
-    em.find(IncidentReport, { incident: { $in: ids } }),
-    em.find(IncidentPerson, { incident: { $in: ids }, role: PersonRole.VICTIM }),
-  ]);
-  const complaints: Complaint[] = [];
-  for (const { incident } of links) {
-    const times = reports
-      .filter((report) => report.incident.id === incident.id)
-      .map((report) => report.reportedAt.getTime());
-    if (times.length === 0) continue;
-    const complaintAt = new Date(Math.min(...times));
-    if (complaintAt > addMonths(incident.occurredAt, rules.qualifyingComplaintMonths)) continue;
-    complaints.push({
-      incident,
-      complaintAt,
-      victimIds: victims.filter((row) => row.incident.id === incident.id).map((r) => r.person.id),
-    });
-  }
-  return complaints.sort(
-    (a, b) =>
-      a.complaintAt.getTime() - b.complaintAt.getTime() ||
-      a.incident.id.localeCompare(b.incident.id),
-  );
-}
-
-/** The case's incidents with a report made between two moments (any report: a superset). */
-async function reportedBetween(
-  em: EntityManager,
-  caseId: string,
-  within: { from: Date; to: Date },
-): Promise<string[]> {
   await em.flush(); // a plain statement does not flush the incident just recorded by itself
-  const rows = await em.execute<{ incident_id: string }[]>(
-    `select ci.incident_id from case_incident ci
-      where ci.case_id = ? and exists (
-        select 1 from incident_report r
-         where r.incident_id = ci.incident_id and r.reported_at between ? and ?)`,
-    [caseId, within.from, within.to],
-  );
-  return rows.map((row) => row.incident_id);
+  const rows = await em.execute<ComplaintRow[]>(COMPLAINTS, [
+    PersonRole.VICTIM,
+    caseId,
+    madeWithin.from,
+    madeWithin.to,
+  ]);
+  return rows
+    .map((row) => ({ ...row, complaint_at: new Date(row.complaint_at) }))
+    .filter(
+      (row) =>
+        row.complaint_at <= addMonths(new Date(row.occurred_at), rules.qualifyingComplaintMonths),
+    )
+    .map((row) => ({
+      incident: em.getReference(Incident, row.id),
+      locationId: row.location_id,
+      hateIncident: row.hate_incident,
+      complaintAt: row.complaint_at,
+      victimIds: row.victim_ids,
+    }))
+    .sort(
+      (a, b) =>
+        a.complaintAt.getTime() - b.complaintAt.getTime() ||
+        a.incident.id.localeCompare(b.incident.id),
+    );
 }
 
 /**
@@ -207,11 +207,11 @@ export async function evaluateCaseReviewRoutes(
   }
 
   // Area procedure: several victims reporting the same place.
-  const locationId = current.incident.location?.id;
+  const locationId = current.locationId ?? undefined;
   if (rules.locationRouteReports && locationId) {
     const reportsNeeded = rules.locationRouteReports;
     const victimsNeeded = rules.locationRouteVictims;
-    const here = complaints.filter((c) => c.incident.location?.id === locationId);
+    const here = complaints.filter((c) => c.locationId === locationId);
     const victimCount = (w: Window) => new Set(w.members.flatMap((m) => m.victimIds)).size;
     await raise(
       CaseReviewRoute.LOCATION,
@@ -225,7 +225,7 @@ export async function evaluateCaseReviewRoutes(
   }
 
   // Area procedure: a single hate incident meets the threshold.
-  if (rules.hateIncidentRoute && current.incident.hateIncident) {
+  if (rules.hateIncidentRoute && current.hateIncident) {
     const hateWindow: Window = {
       start: subtractMonths(current.complaintAt, months),
       end: current.complaintAt,
