@@ -4,7 +4,7 @@ import { deny, rule, shield } from 'graphql-shield';
 import type { IRules } from 'graphql-shield';
 import type { HubContext } from '../context';
 import { HubError, withoutStackTrace } from '../errors';
-import { allows, dependsOnViewerOnly, ownershipOf } from './decide';
+import { allows, dependsOnViewerOnly, mayEverRead, ownershipOf } from './decide';
 import type { FieldPolicy } from './grant';
 import { policy } from './policy';
 import { fieldsNeedingNoCheck } from './reach';
@@ -14,18 +14,13 @@ const forbiddenField = (key: string) =>
     () => new HubError('FORBIDDEN', `Your partner and role may not read ${key}`, { field: key }),
   );
 
+/**
+ * The shield rule of one field. Served only for fields whose answer depends on the row (see
+ * `permissionWrappers`); a viewer-only policy gives the same answer here, without a row.
+ */
 function fieldRule(key: string, fieldPolicy: FieldPolicy) {
-  const viewerOnly = dependsOnViewerOnly(fieldPolicy);
   // 'no_cache': answers about partner records depend on the row, and hashing ORM entities is slow.
   return rule(key, { cache: 'no_cache' })(async (parent, _args, ctx: HubContext) => {
-    if (viewerOnly) {
-      let allowed = ctx.decisions.get(key);
-      if (allowed === undefined) {
-        allowed = await allows(fieldPolicy, { viewer: ctx.viewer });
-        ctx.decisions.set(key, allowed);
-      }
-      return allowed || forbiddenField(key);
-    }
     const allowed = await allows(fieldPolicy, {
       viewer: ctx.viewer,
       ownership: ownershipOf(parent),
@@ -65,9 +60,30 @@ export function permissions() {
   });
 }
 
+/** A field check that looks only at who asks: the same answer for every value in the request. */
+function viewerOnlyCheck(key: string, fieldPolicy: FieldPolicy) {
+  return (
+    resolve: (parent: unknown, args: unknown, ctx: HubContext, info: unknown) => unknown,
+    parent: unknown,
+    args: unknown,
+    ctx: HubContext,
+    info: unknown,
+  ) => {
+    let allowed = ctx.decisions.get(key);
+    if (allowed === undefined) {
+      allowed = mayEverRead(fieldPolicy, ctx.viewer);
+      ctx.decisions.set(key, allowed);
+    }
+    return allowed ? resolve(parent, args, ctx, info) : forbiddenField(key);
+  };
+}
+
 /**
- * The shield's wrappers for this schema, less those on fields whose check could never refuse
- * (`reach.ts`): the same answers and refusals, without a promise and rule call per value.
+ * The policy's wrappers for this schema. graphql-shield's rules guard every field whose answer
+ * depends on the row (owner and basis grants) and deny every field the policy does not name. A
+ * field whose grants look only at the viewer gets the same decision as a synchronous lookup,
+ * remembered for the request, instead of shield's promise and rule call per value; and a field
+ * whose check could never refuse (`reach.ts`) gets no wrapper at all. Same answers, same refusals.
  */
 export function permissionWrappers(schema: GraphQLSchema): IMiddlewareTypeMap {
   const wrappers = permissions().generate(schema) as Record<string, Record<string, unknown>>;
@@ -76,7 +92,14 @@ export function permissionWrappers(schema: GraphQLSchema): IMiddlewareTypeMap {
     Object.entries(wrappers).map(([typeName, fields]) => [
       typeName,
       Object.fromEntries(
-        Object.entries(fields).filter(([field]) => !unchecked.has(`${typeName}.${field}`)),
+        Object.entries(fields)
+          .filter(([field]) => !unchecked.has(`${typeName}.${field}`))
+          .map(([field, wrapper]) => {
+            const fieldPolicy = policy[typeName]?.fields[field];
+            return fieldPolicy && dependsOnViewerOnly(fieldPolicy)
+              ? [field, viewerOnlyCheck(`${typeName}.${field}`, fieldPolicy)]
+              : [field, wrapper];
+          }),
       ),
     ]),
   ) as IMiddlewareTypeMap;
