@@ -2,7 +2,7 @@
  * `npm run bench`: every benchmark that runs unattended, in order, each writing its own sections
  * of bench/RESULTS.md. Builds the hub first (the package script), then runs the steps below.
  *
- *   npm run bench [-- --seconds 8] [--warmup 2] [--connections 1,8,32] [--seed 42] [--scale 1]
+ *   npm run bench [-- --seconds 6] [--warmup 2] [--connections 1,8,32] [--seed 42] [--scale 1]
  *                  [--samples 11] [--soak [minutes]] [--only generate,load,aggregates]
  *                  [--results <file>]
  *
@@ -179,7 +179,7 @@ async function main() {
     argv,
     seed,
     scale,
-    seconds: positive(flagValue(argv, 'seconds') ?? process.env.BENCH_SECONDS, 8, 'seconds'),
+    seconds: positive(flagValue(argv, 'seconds') ?? process.env.BENCH_SECONDS, 6, 'seconds'),
     warmupSeconds: positive(
       flagValue(argv, 'warmup') ?? process.env.BENCH_WARMUP_SECONDS,
       2,
