@@ -9,9 +9,9 @@
  */
 import fs from 'node:fs';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { Pool } from 'pg';
+import { runServer, serveForBenchmark } from './child-server';
 
 const sql = fs.readFileSync(path.join(__dirname, 'case-view-floor.sql'), 'utf8');
 
@@ -50,21 +50,7 @@ async function main() {
         });
     });
   });
-  await new Promise<void>((resolve) =>
-    server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', resolve),
-  );
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  process.send?.({ type: 'bench:listening', url });
-  const stop = async () => {
-    server.close();
-    await pool.end();
-    process.exit(0);
-  };
-  process.once('SIGTERM', () => void stop());
-  process.once('SIGINT', () => void stop());
+  await serveForBenchmark(server, () => pool.end());
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+runServer(main);

@@ -5,8 +5,8 @@
  * hub's. It compiles each GraphQL operation into as few SQL statements as it can (Grafast).
  */
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { Pool } from 'pg';
+import { runServer, serveForBenchmark } from './child-server';
 
 // PostGraphile 5 declares Node 22 or later; the only Node 22 API it calls is Promise.withResolvers
 // (ES2024), so on the hub's Node 20 it gets the standard's own definition, and runs on the same
@@ -49,22 +49,10 @@ async function main() {
   const serv = pgl.createServ(grafserv);
   const server = http.createServer();
   serv.addTo(server);
-  await new Promise<void>((resolve) =>
-    server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', resolve),
-  );
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  process.send?.({ type: 'bench:listening', url });
-  const stop = async () => {
-    server.close();
+  await serveForBenchmark(server, async () => {
     await pgl.release();
     await pool.end();
-    process.exit(0);
-  };
-  process.once('SIGTERM', () => void stop());
-  process.once('SIGINT', () => void stop());
+  });
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+runServer(main);
