@@ -34,6 +34,7 @@ export function graphqlHandler<TContext extends BaseContext>(
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
     const query = req.url.indexOf('?');
+    const started = Date.now();
     let timedOut = false;
     const execution = options.admission.run(async () =>
       // A request whose time ran out while it waited is not started at all.
@@ -58,7 +59,9 @@ export function graphqlHandler<TContext extends BaseContext>(
       res.json({ errors: [{ message: error.message, extensions: error.extensions }] });
       return;
     }
-    if (!answer) {
+    // Late however it ended: also when its own statements were refused past the deadline and it
+    // finished before the timer could fire.
+    if (!answer || Date.now() - started > options.timeoutMs) {
       timedOut = true;
       execution.catch((error) => log.error('timed-out request failed', { error: String(error) }));
       const error = requestTimedOut(options.timeoutMs, options.exposeLimits);
