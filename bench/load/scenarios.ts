@@ -21,8 +21,8 @@ export function operation(file: string, name: string): string {
 const CASE_VIEW = operation('test/operations/case-view.graphql', 'CaseView');
 const POSTGRAPHILE_CASE_VIEW = operation('bench/load/postgraphile-case-view.graphql', 'CaseView');
 const CASE_LIST = operation('bench/load/operations.graphql', 'CaseListPage');
-const RECORD_INCIDENT = operation('bench/load/operations.graphql', 'RecordIncident');
-const RECORD_JOINT_VISIT = operation('bench/load/operations.graphql', 'RecordJointVisit');
+const RECORD_INCIDENT = operation('test/operations/mutations.graphql', 'RecordIncident');
+const RECORD_JOINT_VISIT = operation('test/operations/mutations.graphql', 'RecordJointVisit');
 
 const json = { 'content-type': 'application/json' };
 const graphql = (token: string) => ({
