@@ -58,6 +58,11 @@ export interface HubConfig {
   subscriptionRecheckMs: number;
   /** The Chromium that prints documents to PDF (src/documents/pdf-renderer.ts). */
   chromiumPath: string;
+  /**
+   * `HUB_CLOCK_START`: the hub's time at start-up, running on from there (src/common/clock.ts).
+   * For tests that start hub processes and for rehearsals; refused in production.
+   */
+  clockStart?: Date;
   /** Bulk import of incidents (src/imports/; README "Bulk import"). */
   imports: ImportLimits;
 }
@@ -197,6 +202,19 @@ function permissionsEnabled(env: NodeJS.ProcessEnv, benchMode: boolean): boolean
   return false;
 }
 
+function clockStart(env: NodeJS.ProcessEnv, hubMode: HubMode): Date | undefined {
+  const raw = env.HUB_CLOCK_START;
+  if (!raw) return undefined;
+  if (hubMode === 'production') {
+    throw new ConfigError('HUB_CLOCK_START is for tests and rehearsals: refused in production');
+  }
+  const start = new Date(raw);
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(raw) || Number.isNaN(start.getTime())) {
+    throw new ConfigError(`HUB_CLOCK_START must be an ISO 8601 date and time, not "${raw}"`);
+  }
+  return start;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
   const hubMode = mode(env);
   const benchMode = flag(env, 'BENCH_MODE');
@@ -219,6 +237,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     benchMode,
     permissionsEnabled: permissionsEnabled(env, benchMode),
     chromiumPath: env.CHROMIUM_PATH || '/usr/bin/chromium',
+    clockStart: clockStart(env, hubMode),
     auth: {
       clockToleranceSeconds: integer(env, 'AUTH_CLOCK_TOLERANCE_SECONDS', 30, 0, 300),
       jwksCooldownMs: integer(env, 'AUTH_JWKS_COOLDOWN_MS', 30_000, 0, 3600_000),

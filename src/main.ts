@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { setClock } from './common/clock';
 import { ConfigError, loadConfig } from './config';
 import { migrate, openDatabase } from './db/database';
 import { loadDemoDataIfEmpty } from './demo/demo-data';
@@ -8,6 +9,7 @@ import { startHub } from './server';
 /** Starts the hub: database (embedded unless DATABASE_URL is set), migrations, demo data, HTTP. */
 async function main() {
   const config = loadConfig();
+  if (config.clockStart) setClock(config.clockStart);
   const database = await openDatabase(config);
   log.info('database ready', { embedded: database.embedded });
   const applied = await migrate(database.orm);

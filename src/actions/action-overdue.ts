@@ -1,3 +1,4 @@
+import { clock } from '../common/clock';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { londonDay } from '../area-configuration/working-days';
 import { HubEventKind } from '../notifications/hub-event-kind.enum';
@@ -15,13 +16,13 @@ const BATCH = 500;
  */
 export async function sweepOverdueActions(
   em: EntityManager,
-  today = londonDay(new Date()),
+  today = londonDay(clock.now()),
 ): Promise<number> {
   return em.transactional(async (tx) => {
     const rows = await tx.execute<
       { id: string; case_id: string; due_date: string; reference: string; partner: string }[]
     >(
-      `update action a set overdue_raised_at = now()
+      `update action a set overdue_raised_at = ?
          from asb_case c, partner p
         where a.id in (
                 select x.id from action x join asb_case xc on xc.id = x.case_id
@@ -32,7 +33,7 @@ export async function sweepOverdueActions(
           and c.id = a.case_id and p.id = a.assigned_partner_id
       returning a.id, a.case_id, to_char(a.due_date, 'YYYY-MM-DD') as due_date,
                 c.reference, p.name as partner`,
-      [ActionStatus.OPEN, today],
+      [clock.now(), ActionStatus.OPEN, today],
     );
     for (const row of rows) {
       recordEvent(tx as EntityManager, {

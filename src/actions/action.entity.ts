@@ -1,3 +1,4 @@
+import { clock } from '../common/clock';
 import { Entity, Enum, Index, ManyToOne, Opt, PrimaryKey, Property } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { Case } from '../cases/case.entity';
@@ -37,7 +38,7 @@ export class Action {
   source: ActionSource & Opt = ActionSource.MANUAL;
 
   @Property({ type: 'datetime', defaultRaw: 'now()' })
-  createdAt: Date & Opt = new Date();
+  createdAt: Date & Opt = clock.now();
 
   /** Null when a rule of the hub raised it. */
   @ManyToOne(() => User, { nullable: true })

@@ -1,3 +1,4 @@
+import { clock } from '../common/clock';
 import { londonDay } from '../area-configuration/working-days';
 import { ActionStatus } from './action-enums';
 
@@ -7,7 +8,7 @@ import { ActionStatus } from './action-enums';
  */
 export function isOverdue(
   action: { status: ActionStatus; dueDate: string },
-  today = londonDay(new Date()),
+  today = londonDay(clock.now()),
 ): boolean {
   return action.status === ActionStatus.OPEN && action.dueDate < today;
 }

@@ -1,3 +1,4 @@
+import { clock } from '../common/clock';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { londonDay } from '../area-configuration/working-days';
 import type { Viewer } from '../auth/viewer';
@@ -31,7 +32,7 @@ export function checkActionFields(fields: Pick<NewActionFields, 'title' | 'detai
   const title = requireText(fields.title, 'title', 200);
   const details = optionalText(fields.details, 'details', 5000);
   const dueDate = requireLocalDate(fields.dueDate, 'dueDate');
-  if (dueDate < londonDay(new Date())) {
+  if (dueDate < londonDay(clock.now())) {
     throw badInput('dueDate is in the past: an action is due today or later', 'dueDate');
   }
   return { title, details, dueDate };
@@ -125,7 +126,7 @@ export async function completeAction(
 ) {
   const action = await actionToClose(em, viewer, input.actionId);
   action.status = ActionStatus.DONE;
-  action.completedAt = new Date();
+  action.completedAt = clock.now();
   action.closedBy = em.getReference(User, viewer.userId);
   await em.flush();
   return action;
@@ -134,7 +135,7 @@ export async function completeAction(
 export async function cancelAction(em: EntityManager, viewer: Viewer, input: CancelActionInput) {
   const action = await actionToClose(em, viewer, input.actionId);
   action.status = ActionStatus.CANCELLED;
-  action.cancelledAt = new Date();
+  action.cancelledAt = clock.now();
   action.cancelReason = optionalText(input.reason, 'reason', 2000);
   action.closedBy = em.getReference(User, viewer.userId);
   await em.flush();
@@ -171,7 +172,7 @@ export async function outstandingActions(
     throw badInput(`first must be from 1 to ${maxPageSize}`, 'first');
   }
   const query = openActions(em, viewer).andWhere({ assignedPartner: viewer.partnerId });
-  if (args.overdueOnly) query.andWhere({ dueDate: { $lt: londonDay(new Date()) } });
+  if (args.overdueOnly) query.andWhere({ dueDate: { $lt: londonDay(clock.now()) } });
   return query
     .orderBy({ dueDate: 'asc', createdAt: 'asc', id: 'asc' })
     .limit(args.first)

@@ -1,3 +1,4 @@
+import { clock } from '../common/clock';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../auth/viewer';
 import { badInput, notFound } from '../errors';
@@ -43,7 +44,7 @@ export async function interventionImpact(
   input: InterventionScope,
   windowDays: number = DEFAULT_WINDOW_DAYS,
   interventionId?: string | null,
-  asOf: Date = new Date(),
+  asOf: Date = clock.now(),
 ): Promise<AggregateTableType> {
   const scope = checkInterventionScope(input);
   const days = checkWindowDays(windowDays);

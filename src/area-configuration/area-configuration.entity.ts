@@ -1,3 +1,4 @@
+import { clock } from '../common/clock';
 import { Check, Entity, ManyToOne, Opt, PrimaryKey, Property } from '@mikro-orm/core';
 import { User } from '../users/user.entity';
 
@@ -74,7 +75,7 @@ export class AreaConfiguration {
   retentionYears: number & Opt = 6;
 
   @Property({ type: 'datetime', defaultRaw: 'now()' })
-  updatedAt: Date & Opt = new Date();
+  updatedAt: Date & Opt = clock.now();
 
   @ManyToOne(() => User, { nullable: true })
   updatedBy?: User | null;

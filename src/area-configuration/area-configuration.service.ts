@@ -1,3 +1,4 @@
+import { clock } from '../common/clock';
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../auth/viewer';
 import { requireLocalDate, requireText } from '../common/validate';
@@ -88,7 +89,7 @@ export async function updateAreaConfiguration(
   }
   if (changes.length === 0)
     throw badInput('Nothing to change: every value given is already in force', 'reason');
-  configuration.updatedAt = new Date();
+  configuration.updatedAt = clock.now();
   configuration.updatedBy = em.getReference(User, viewer.userId);
   await em.flush();
   return configuration;

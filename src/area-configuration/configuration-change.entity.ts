@@ -1,3 +1,4 @@
+import { clock } from '../common/clock';
 import { Entity, Index, ManyToOne, Opt, PrimaryKey, Property } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { User } from '../users/user.entity';
@@ -10,7 +11,7 @@ export class ConfigurationChange {
 
   @Index()
   @Property({ type: 'datetime', defaultRaw: 'now()' })
-  changedAt: Date & Opt = new Date();
+  changedAt: Date & Opt = clock.now();
 
   @ManyToOne(() => User)
   changedBy!: User;

@@ -1,3 +1,4 @@
+import { clock } from '../common/clock';
 import { Entity, Enum, Index, Opt, PrimaryKey, Property } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { AuditAction } from './audit-action.enum';
@@ -21,7 +22,7 @@ export class AuditEntry {
   /** The transaction's time: every entry of one request shares it. */
   @Index()
   @Property({ type: 'datetime', defaultRaw: 'now()' })
-  occurredAt: Date & Opt = new Date();
+  occurredAt: Date & Opt = clock.now();
 
   /** The request id the hub logs and quotes in errors, to join the audit with the logs. */
   @Property({ type: 'uuid' })

@@ -1,3 +1,4 @@
+import { clock } from '../common/clock';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Path } from 'graphql/jsutils/Path';
 import type { Viewer } from '../auth/viewer';
@@ -50,9 +51,9 @@ export function purposeFrom(header: string | string[] | undefined): string | nul
  * the rows travel as one JSON parameter.
  */
 const INSERT_ENTRIES = `insert into audit_entry
-  (request_id, user_id, partner_id, role, purpose, operation,
+  (occurred_at, request_id, user_id, partner_id, role, purpose, operation,
    action, subject_type, subject_id, person_id, case_id, fields)
-select ?, ?, ?, ?, ?, ?, r.action, r.subject_type, r.subject_id, r.person_id, r.case_id, r.fields
+select ?::timestamptz, ?, ?, ?, ?, ?, ?, r.action, r.subject_type, r.subject_id, r.person_id, r.case_id, r.fields
   from jsonb_to_recordset(?::jsonb)
     as r(action text, subject_type text, subject_id text, person_id uuid, case_id uuid, fields text[])`;
 
@@ -201,6 +202,7 @@ export class AuditTrail {
 
   private parameters(rows: AuditRow[]) {
     return [
+      clock.now(),
       this.requestId,
       this.viewer.userId,
       this.viewer.partnerId,

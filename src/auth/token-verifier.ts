@@ -1,3 +1,4 @@
+import { clock } from '../common/clock';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   createRemoteJWKSet,
@@ -110,6 +111,7 @@ export class TokenVerifier {
         audience: trusted.issuer.audience,
         algorithms: trusted.algorithms,
         clockTolerance: this.limits.clockToleranceSeconds,
+        currentDate: clock.now(),
         requiredClaims: ['sub', 'exp'],
       });
       claims = payload as HubClaims;

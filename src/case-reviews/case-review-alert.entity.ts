@@ -1,3 +1,4 @@
+import { clock } from '../common/clock';
 import { Entity, Enum, Index, ManyToOne, Opt, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { Action } from '../actions/action.entity';
@@ -41,7 +42,7 @@ export class CaseReviewAlert {
   windowEnd!: Date;
 
   @Property({ type: 'datetime', defaultRaw: 'now()' })
-  raisedAt: Date & Opt = new Date();
+  raisedAt: Date & Opt = clock.now();
 
   @Enum({ items: () => CaseReviewAlertStatus, type: 'text', default: CaseReviewAlertStatus.OPEN })
   status: CaseReviewAlertStatus & Opt = CaseReviewAlertStatus.OPEN;
@@ -71,7 +72,7 @@ export class CaseReviewAlertIncident {
   incident!: Incident;
 
   @Property({ type: 'datetime', defaultRaw: 'now()' })
-  addedAt: Date & Opt = new Date();
+  addedAt: Date & Opt = clock.now();
 }
 
 /**

@@ -1,3 +1,4 @@
+import { clock } from '../common/clock';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ActionSource } from '../actions/action-enums';
 import { Action } from '../actions/action.entity';
@@ -261,7 +262,7 @@ export async function evaluateCaseReviewRoutes(
       },
     });
     if (earlier) return;
-    const dueDate = calendar.addWorkingDays(londonDay(new Date()), rules.acknowledgeWorkingDays);
+    const dueDate = calendar.addWorkingDays(londonDay(clock.now()), rules.acknowledgeWorkingDays);
     const action = em.create(Action, {
       case: found,
       assignedPartner: em.getReference(Partner, recordedBy.partnerId),

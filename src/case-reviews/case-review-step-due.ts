@@ -1,3 +1,4 @@
+import { clock } from '../common/clock';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AreaRules } from '../area-configuration/area-rules';
@@ -54,7 +55,7 @@ const NOT_ALL_RAISED = {
  */
 export async function sweepDueCaseReviewSteps(
   em: EntityManager,
-  today = londonDay(new Date()),
+  today = londonDay(clock.now()),
 ): Promise<number> {
   // First without locks: which applications have a step to raise, if any.
   const reader = em.fork();
@@ -80,7 +81,7 @@ export async function sweepDueCaseReviewSteps(
     let raised = 0;
     for (const application of locked) {
       for (const due of stepsToRaise(application, current, today)) {
-        application[RAISED_AT[due.step]] = new Date();
+        application[RAISED_AT[due.step]] = clock.now();
         recordEvent(tx as EntityManager, {
           kind: HubEventKind.CASE_REVIEW_STEP_DUE,
           caseId: application.case.id,

@@ -1,3 +1,4 @@
+import { clock } from '../common/clock';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ActionSource } from '../actions/action-enums';
 import { Action } from '../actions/action.entity';
@@ -93,7 +94,7 @@ export async function recordCaseReviewApplication(
   input: RecordCaseReviewApplicationInput,
 ) {
   const found = await caseForWrite(em, viewer, input.caseId);
-  const appliedAt = requirePast(input.appliedAt ?? new Date(), 'appliedAt');
+  const appliedAt = requirePast(input.appliedAt ?? clock.now(), 'appliedAt');
   const victimId = requireId(input.victimId, 'person');
   const victim = await em.findOne(CasePerson, {
     case: found,
@@ -221,7 +222,7 @@ function requireStepDate(
   step: CaseReviewStep,
   previous: Date,
 ) {
-  const at = requirePast(value ?? new Date(), field);
+  const at = requirePast(value ?? clock.now(), field);
   if (at < previous) {
     throw badInput(
       `${capitalise(STEP_NAMES[step])} is dated ${at.toISOString()}, before the step it follows (${previous.toISOString()}) (area procedure: each step follows the previous)`,
@@ -429,7 +430,7 @@ export async function dismissCaseReviewAlert(
     throw conflict(`The case review alert is already ${alert.status}`);
   alert.dismissedReason = requireText(input.reason, 'reason');
   alert.status = CaseReviewAlertStatus.DISMISSED;
-  alert.closedAt = new Date();
+  alert.closedAt = clock.now();
   alert.closedBy = em.getReference(User, viewer.userId);
   await em.flush();
   return alert;
@@ -451,7 +452,7 @@ export function deadlines(
   application: CaseReviewApplication,
   rules: AreaConfiguration,
   calendar: WorkingCalendar,
-  today = londonDay(new Date()),
+  today = londonDay(clock.now()),
 ): Deadline[] {
   const applied = londonDay(application.appliedAt);
   const outcome = application.decision?.outcome;

@@ -1,3 +1,4 @@
+import { clock } from '../common/clock';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../auth/viewer';
 import { loadAreaRules } from '../area-configuration/area-rules';
@@ -28,7 +29,7 @@ export async function recordCaseReviewDecision(
 ) {
   const found = await caseForWrite(em, viewer, input.caseId);
   const rules = (await loadAreaRules(em)).configuration;
-  const decidedAt = requirePast(input.decidedAt ?? new Date(), 'decidedAt');
+  const decidedAt = requirePast(input.decidedAt ?? clock.now(), 'decidedAt');
   const reasons = requireText(input.reasons, 'reasons');
   const victimId = requireId(input.victimId, 'person');
   const victim = await em.findOne(CasePerson, {

@@ -1,3 +1,4 @@
+import { clock } from '../common/clock';
 import { Entity, ManyToOne, Opt, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { Incident } from '../incidents/incident.entity';
@@ -17,5 +18,5 @@ export class CaseIncident {
   incident!: Incident;
 
   @Property({ type: 'datetime', defaultRaw: 'now()' })
-  linkedAt: Date & Opt = new Date();
+  linkedAt: Date & Opt = clock.now();
 }

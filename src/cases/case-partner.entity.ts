@@ -1,3 +1,4 @@
+import { clock } from '../common/clock';
 import { Entity, Index, ManyToOne, Opt, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { Partner } from '../partners/partner.entity';
@@ -18,5 +19,5 @@ export class CasePartner {
   partner!: Partner;
 
   @Property({ type: 'datetime', defaultRaw: 'now()' })
-  joinedAt: Date & Opt = new Date();
+  joinedAt: Date & Opt = clock.now();
 }

@@ -1,3 +1,4 @@
+import { clock } from '../common/clock';
 import { Entity, Index, Enum, ManyToOne, Opt, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { Person } from '../people/person.entity';
@@ -26,5 +27,5 @@ export class CasePerson {
   vulnerabilities: Vulnerability[] & Opt = [];
 
   @Property({ type: 'datetime', defaultRaw: 'now()' })
-  addedAt: Date & Opt = new Date();
+  addedAt: Date & Opt = clock.now();
 }

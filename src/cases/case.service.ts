@@ -1,3 +1,4 @@
+import { clock } from '../common/clock';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../auth/viewer';
 import {
@@ -25,7 +26,7 @@ export async function openCase(
   viewer: Viewer,
   input: OpenCaseInput,
 ): Promise<Case> {
-  const openedAt = requirePast(input.openedAt ?? new Date(), 'openedAt');
+  const openedAt = requirePast(input.openedAt ?? clock.now(), 'openedAt');
   const title = requireText(input.title, 'title', 200);
   const partnerIds = requireDistinct(
     input.partnerIds.map((id) => requireId(id, 'partner')).filter((id) => id !== viewer.partnerId),

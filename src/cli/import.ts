@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { setClock } from '../common/clock';
 import { ConfigError, loadConfig } from '../config';
 import { migrate, openDatabase } from '../db/database';
 import { loadDemoDataIfEmpty } from '../demo/demo-data';
@@ -86,6 +87,7 @@ async function main(): Promise<number> {
   }
 
   const config = loadConfig({ ...process.env, NODE_ENV: process.env.NODE_ENV || 'development' });
+  if (config.clockStart) setClock(config.clockStart);
   const database = await openDatabase(config, { joinRunningHub: true });
   const bar = new ProgressBar();
   try {

@@ -1,3 +1,4 @@
+import { clock } from './clock';
 import { badInput, notFound } from '../errors';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -27,7 +28,7 @@ export function optionalText(value: string | null | undefined, field: string, ma
 export const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
 
 /** Things that have happened (an incident, a visit) cannot be dated in the future. */
-export function requirePast(date: Date, field: string, now = new Date()): Date {
+export function requirePast(date: Date, field: string, now = clock.now()): Date {
   if (Number.isNaN(date.getTime())) throw badInput(`${field} is not a valid date`, field);
   if (date.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) {
     throw badInput(`${field} is in the future`, field);

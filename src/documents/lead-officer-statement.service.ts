@@ -1,3 +1,4 @@
+import { clock } from '../common/clock';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AuditTrail } from '../audit/audit-trail';
 import type { Viewer } from '../auth/viewer';
@@ -289,7 +290,7 @@ export async function buildLeadOfficerStatement(
     caseTitle: found.title,
     leadPartner,
     leadOfficer: leadOfficer?.displayName ?? null,
-    generatedAt: new Date(),
+    generatedAt: clock.now(),
     preparedFor: me
       ? `${me.displayName}, ${me.partner.name} (${labelOf(viewer.role)})`
       : viewer.displayName,

@@ -1,3 +1,4 @@
+import { clock } from '../common/clock';
 import { Entity, Enum, Index, ManyToOne, Opt, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { registerEnumType } from 'type-graphql';
@@ -40,7 +41,7 @@ export class LetterTemplate {
   version: number & Opt = 1;
 
   @Property({ type: 'datetime', defaultRaw: 'now()' })
-  updatedAt: Date & Opt = new Date();
+  updatedAt: Date & Opt = clock.now();
 
   @ManyToOne(() => User, { nullable: true })
   updatedBy?: User | null;
@@ -79,7 +80,7 @@ export class LetterTemplateChange {
   changedBy!: User;
 
   @Property({ type: 'datetime', defaultRaw: 'now()' })
-  changedAt: Date & Opt = new Date();
+  changedAt: Date & Opt = clock.now();
 }
 
 /** A letter as it was sent for an intervention: the rendered text, kept as evidence. */
@@ -110,5 +111,5 @@ export class SentLetter {
   sentBy!: User;
 
   @Property({ type: 'datetime', defaultRaw: 'now()' })
-  sentAt: Date & Opt = new Date();
+  sentAt: Date & Opt = clock.now();
 }

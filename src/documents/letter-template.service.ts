@@ -1,3 +1,4 @@
+import { clock } from '../common/clock';
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import type { AuditTrail } from '../audit/audit-trail';
 import type { Viewer } from '../auth/viewer';
@@ -142,7 +143,7 @@ export async function valuesFor(
         : '',
     'premises.description': intervention.premises?.description ?? '',
     issuingPartners: partners,
-    today: ukDate(new Date()),
+    today: ukDate(clock.now()),
   };
 }
 
@@ -184,7 +185,7 @@ export async function updateLetterTemplate(
   template.title = title;
   template.body = body;
   template.version += 1;
-  template.updatedAt = new Date();
+  template.updatedAt = clock.now();
   template.updatedBy = em.getReference(User, viewer.userId);
   await em.flush();
   return template;

@@ -1,3 +1,4 @@
+import { clock } from '../common/clock';
 import { Entity, Enum, Index, ManyToOne, Opt, PrimaryKey, Property } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { registerEnumType } from 'type-graphql';
@@ -37,5 +38,5 @@ export class StatementReview {
   reviewedBy!: User;
 
   @Property({ type: 'datetime', defaultRaw: 'now()' })
-  reviewedAt: Date & Opt = new Date();
+  reviewedAt: Date & Opt = clock.now();
 }

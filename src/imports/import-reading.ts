@@ -1,3 +1,4 @@
+import { clock } from '../common/clock';
 import { HubError } from '../errors';
 import { ImportFormat } from './import-enums';
 import { firstBytes, isGzip, isZip, readRecordChunks } from './import-file';
@@ -174,7 +175,7 @@ export async function* readImportRows(options: ReadRowsOptions): AsyncGenerator<
     partnerId: options.partnerId,
     importRunId: options.importRunId ?? null,
     recordedById: options.recordedById ?? null,
-    now: options.now ?? new Date(),
+    now: options.now ?? clock.now(),
   });
   for await (const batch of readBatches(options.file, probe, reader, DEFAULT_BATCH_ROWS)) {
     yield* batch.rows;

@@ -1,3 +1,4 @@
+import { clock } from '../common/clock';
 import { BigIntType, Entity, Enum, ManyToOne, Opt, PrimaryKey, Property } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { Partner } from '../partners/partner.entity';
@@ -69,7 +70,7 @@ export class ImportRun {
   startedBy?: User | null;
 
   @Property({ type: 'datetime', defaultRaw: 'now()' })
-  startedAt: Date & Opt = new Date();
+  startedAt: Date & Opt = clock.now();
 
   @Property({ type: 'datetime', nullable: true })
   finishedAt?: Date | null;

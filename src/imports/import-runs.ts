@@ -1,3 +1,4 @@
+import { clock } from '../common/clock';
 import { randomUUID } from 'node:crypto';
 import { Client, type ClientBase } from 'pg';
 import { AuditAction } from '../audit/audit-action.enum';
@@ -121,7 +122,7 @@ export async function openRun(
         `INSERT INTO import_run
            (id, partner_id, format, file_name, file_sha256, mapping, status, checkpoint_line,
             file_bytes, started_by_id, started_at)
-         VALUES ($1, $2, $3, $4, $5, $6::jsonb, 'RUNNING', 1, $7, $8, now())`,
+         VALUES ($1, $2, $3, $4, $5, $6::jsonb, 'RUNNING', 1, $7, $8, $9)`,
         [
           id,
           input.partner.id,
@@ -131,6 +132,7 @@ export async function openRun(
           mappingJson,
           input.fileBytes,
           input.startedBy?.userId ?? null,
+          clock.now(),
         ],
       );
       run = { id, checkpointLine: 1, resumedAfterLine: null };

@@ -1,3 +1,4 @@
+import { clock } from '../common/clock';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Client, type ClientBase } from 'pg';
@@ -126,7 +127,7 @@ export async function importIncidentFile(options: ImportOptions): Promise<Import
  */
 export async function startImport(options: ImportOptions): Promise<StartedImport> {
   const started = Date.now();
-  const now = options.now ?? new Date();
+  const now = options.now ?? clock.now();
   const stat = await fs.promises.stat(options.file).catch(() => null);
   if (!stat?.isFile()) {
     throw new HubError('IMPORT_FILE_UNREADABLE', `There is no file at ${options.file}`);
@@ -303,11 +304,11 @@ async function importRows(
     await report.close();
     const { rows: finished } = await client.query<RunTotals>(
       `UPDATE import_run
-          SET status = 'COMPLETED', finished_at = now(), bytes_done = file_bytes,
+          SET status = 'COMPLETED', finished_at = $3, bytes_done = file_bytes,
               rejected_report_path = $2
         WHERE id = $1
     RETURNING rows_imported, rows_already_present, rows_rejected, rejected_report_path`,
-      [run.id, report.exists ? report.path : null],
+      [run.id, report.exists ? report.path : null, clock.now()],
     );
     totals = finished[0];
     return summary(ImportStatus.COMPLETED);
@@ -318,8 +319,8 @@ async function importRows(
     await report.close().catch(() => undefined);
     await client
       .query(
-        `UPDATE import_run SET status = 'FAILED', failure = $2, finished_at = now() WHERE id = $1`,
-        [run.id, failure],
+        `UPDATE import_run SET status = 'FAILED', failure = $2, finished_at = $3 WHERE id = $1`,
+        [run.id, failure, clock.now()],
       )
       .catch(() => undefined);
     totals = await runTotals(client, run.id).catch(() => totals);

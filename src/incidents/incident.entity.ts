@@ -1,3 +1,4 @@
+import { clock } from '../common/clock';
 import { Entity, Enum, Index, ManyToOne, Opt, PrimaryKey, Property } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { ImportRun } from '../imports/import-run.entity';
@@ -63,5 +64,5 @@ export class Incident {
   importRun?: ImportRun | null;
 
   @Property({ type: 'datetime', defaultRaw: 'now()' })
-  createdAt: Date & Opt = new Date();
+  createdAt: Date & Opt = clock.now();
 }

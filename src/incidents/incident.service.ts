@@ -1,3 +1,4 @@
+import { clock } from '../common/clock';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../auth/viewer';
 import { evaluateCaseReviewRoutes } from '../case-reviews/case-review-routes';
@@ -43,7 +44,7 @@ export async function recordIncident(
 ): Promise<RecordedIncident> {
   const found = await caseForWrite(em, viewer, input.caseId);
   const occurredAt = requirePast(input.occurredAt, 'occurredAt');
-  const reportedAt = requirePast(input.reportedAt ?? new Date(), 'reportedAt');
+  const reportedAt = requirePast(input.reportedAt ?? clock.now(), 'reportedAt');
   if (reportedAt < occurredAt) throw badInput('reportedAt is before occurredAt', 'reportedAt');
   const description = requireText(input.description, 'description');
   const sourceReference = optionalText(input.sourceReference, 'sourceReference', 100);

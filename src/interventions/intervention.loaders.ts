@@ -1,3 +1,4 @@
+import { clock } from '../common/clock';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../auth/viewer';
 import { PARTICIPATES } from '../cases/case.loaders';
@@ -42,7 +43,7 @@ export const interventionLoaders = (em: EntityManager, waves: BatchWaves, viewer
         .where({
           subject: { $in: ids },
           status: { $in: [...IN_FORCE] },
-          $or: [{ endsAt: null }, { endsAt: { $gt: new Date() } }],
+          $or: [{ endsAt: null }, { endsAt: { $gt: clock.now() } }],
         })
         .andWhere(PARTICIPATES('c'), [viewer.partnerId])
         .orderBy({ issuedAt: 'asc', id: 'asc' })

@@ -1,3 +1,4 @@
+import { clock } from '../common/clock';
 import { Entity, Index, ManyToOne, Opt, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { Case } from '../cases/case.entity';
@@ -33,5 +34,5 @@ export class PossibleBreach {
   recordedBy!: Partner;
 
   @Property({ type: 'datetime', defaultRaw: 'now()' })
-  flaggedAt: Date & Opt = new Date();
+  flaggedAt: Date & Opt = clock.now();
 }

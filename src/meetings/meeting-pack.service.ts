@@ -1,3 +1,4 @@
+import { clock } from '../common/clock';
 import { labelOf } from '../common/labels';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ActionStatus } from '../actions/action-enums';
@@ -98,7 +99,7 @@ export async function meetingPack(
   viewer: Viewer,
   request: PackRequest,
   liveBases: (personId: string) => Promise<LiveBasis[]>,
-  now = new Date(),
+  now = clock.now(),
 ): Promise<MeetingPack> {
   const meeting = await visibleMeeting(em, viewer, request.meetingId);
   const attending = (
@@ -464,7 +465,7 @@ async function actionsByPartner(
 ): Promise<MeetingPackPartnerActions[]> {
   if (!(await shown('Case.actions', true, 'actions'))) return [];
   const mayTitle = await shown('Action.title', true, 'action titles');
-  const today = londonDay(new Date());
+  const today = londonDay(clock.now());
   const byPartner = new Map<string, MeetingPackPartnerActions>();
   for (const action of data.actionsOf(onCase.id)) {
     const partner = action.assignedPartner;

@@ -1,3 +1,4 @@
+import { clock } from '../common/clock';
 import { Entity, Index, ManyToOne, Opt, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { Case } from '../cases/case.entity';
@@ -26,7 +27,7 @@ export class Meeting {
   scheduledBy!: User;
 
   @Property({ type: 'datetime', defaultRaw: 'now()' })
-  scheduledAt: Date & Opt = new Date();
+  scheduledAt: Date & Opt = clock.now();
 
   /** When attendance was taken at the meeting; until then the partners listed are those expected. */
   @Property({ type: 'datetime', nullable: true })
@@ -82,5 +83,5 @@ export class MeetingAgendaItem {
   addedBy!: User;
 
   @Property({ type: 'datetime', defaultRaw: 'now()' })
-  addedAt: Date & Opt = new Date();
+  addedAt: Date & Opt = clock.now();
 }

@@ -1,3 +1,4 @@
+import { clock } from '../common/clock';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ActionSource } from '../actions/action-enums';
@@ -140,7 +141,7 @@ export async function recordAttendance(
       { field: 'partnerIds' },
     );
   }
-  if (meeting.heldAt.getTime() > Date.now()) {
+  if (meeting.heldAt.getTime() > clock.nowMs()) {
     throw new HubError(
       'MEETING_NOT_YET_HELD',
       'Attendance is recorded at or after the meeting, not before it',
@@ -149,7 +150,7 @@ export async function recordAttendance(
   }
   await em.nativeDelete(MeetingPartner, { meeting });
   for (const partner of partners) em.create(MeetingPartner, { meeting, partner });
-  meeting.attendanceRecordedAt = new Date();
+  meeting.attendanceRecordedAt = clock.now();
   await em.flush();
   return meeting;
 }
@@ -162,7 +163,7 @@ export async function recordMinutes(
 ) {
   const meeting = await meetingForWrite(em, viewer, input.meetingId);
   const minutes = requireText(input.minutes, 'minutes', 50_000);
-  if (meeting.heldAt.getTime() > Date.now()) {
+  if (meeting.heldAt.getTime() > clock.nowMs()) {
     throw new HubError(
       'MEETING_NOT_YET_HELD',
       'Minutes are recorded at or after the meeting, not before it',
@@ -170,7 +171,7 @@ export async function recordMinutes(
     );
   }
   meeting.minutes = minutes;
-  meeting.minutesRecordedAt = new Date();
+  meeting.minutesRecordedAt = clock.now();
   meeting.minutesRecordedBy = em.getReference(User, viewer.userId);
   await em.flush();
   return meeting;
@@ -208,7 +209,7 @@ export async function nextMeeting(em: EntityManager, viewer: Viewer) {
   return em
     .createQueryBuilder(Meeting, 'm')
     .select('*')
-    .where({ heldAt: { $gte: new Date() } })
+    .where({ heldAt: { $gte: clock.now() } })
     .andWhere(ATTENDS('m'), [viewer.partnerId])
     .orderBy({ heldAt: 'asc', id: 'asc' })
     .limit(1)

@@ -1,3 +1,4 @@
+import { clock } from '../common/clock';
 import { Entity, Enum, Index, ManyToOne, Opt, PrimaryKey, Property } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { Case } from '../cases/case.entity';
@@ -16,7 +17,7 @@ export class HubEvent {
 
   @Index()
   @Property({ type: 'datetime', defaultRaw: 'now()' })
-  occurredAt: Date & Opt = new Date();
+  occurredAt: Date & Opt = clock.now();
 
   @Enum({ items: () => HubEventKind, type: 'text' })
   kind!: HubEventKind;

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { decodeJwt } from 'jose';
 import type { Viewer } from '../auth/viewer';
 import { log } from '../log';
+import { clock } from '../common/clock';
 import { User } from '../users/user.entity';
 import type { DeliveryGate } from './notification-feed';
 
@@ -73,7 +74,7 @@ export class ListenerAccess implements DeliveryGate {
   /** True when the next event may be delivered; otherwise closes the connection. */
   async admit(): Promise<boolean> {
     if (this.closedWith) return false;
-    if (Date.now() >= (this.options.expiresAt + this.options.clockToleranceSeconds) * 1000) {
+    if (clock.nowMs() >= (this.options.expiresAt + this.options.clockToleranceSeconds) * 1000) {
       return this.refuse(LISTENER_CLOSE.TOKEN_EXPIRED);
     }
     if (Date.now() < this.trustedUntil) return true;

@@ -1,3 +1,4 @@
+import { clock } from '../common/clock';
 import { Entity, Index, ManyToOne, Opt, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { Case } from '../cases/case.entity';
@@ -23,7 +24,7 @@ export class OsaraPartnerRequest {
   partner!: Partner;
 
   @Property({ type: 'datetime', defaultRaw: 'now()' })
-  askedAt: Date & Opt = new Date();
+  askedAt: Date & Opt = clock.now();
 
   @ManyToOne(() => User)
   askedBy!: User;

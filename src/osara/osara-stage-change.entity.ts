@@ -1,3 +1,4 @@
+import { clock } from '../common/clock';
 import { Entity, Enum, Index, ManyToOne, Opt, PrimaryKey, Property } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { OsaraStage } from '../cases/case-enums';
@@ -25,7 +26,7 @@ export class OsaraStageChange {
   kind!: OsaraStageChangeKind;
 
   @Property({ type: 'datetime', defaultRaw: 'now()' })
-  changedAt: Date & Opt = new Date();
+  changedAt: Date & Opt = clock.now();
 
   @ManyToOne(() => User)
   changedBy!: User;

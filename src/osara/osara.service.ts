@@ -1,3 +1,4 @@
+import { clock } from '../common/clock';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ActionSource, ActionStatus } from '../actions/action-enums';
@@ -106,7 +107,7 @@ export async function recordObjective(
   requireStage(onCase.osara.stage, OsaraStage.OBJECTIVE, 'the objective');
   const objective = requireText(input.objective, 'objective', 2000);
   const targetDate = requireLocalDate(input.targetDate, 'targetDate');
-  if (targetDate < londonDay(new Date())) {
+  if (targetDate < londonDay(clock.now())) {
     throw badInput(
       'targetDate is in the past: an objective is achieved by a future date',
       'targetDate',
@@ -198,7 +199,7 @@ export async function recordPartnerDataAnswered(
     throw error;
   }
   if (request.answeredAt) throw conflict('This partner data request is already answered');
-  request.answeredAt = new Date();
+  request.answeredAt = clock.now();
   request.answeredBy = me(em, viewer);
   await em.flush();
   return request;
@@ -286,7 +287,7 @@ export async function closeCase(em: EntityManager, viewer: Viewer, input: CloseC
     );
   }
   onCase.status = CaseStatus.CLOSED;
-  onCase.closedAt = new Date();
+  onCase.closedAt = clock.now();
   await em.flush();
   return onCase;
 }

@@ -1,3 +1,4 @@
+import { clock } from '../common/clock';
 import { Entity, Index, ManyToOne, Opt, PrimaryKey, Property } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { Partner } from '../partners/partner.entity';
@@ -18,5 +19,5 @@ export abstract class PartnerRecordBase {
   person!: Person;
 
   @Property({ type: 'datetime', defaultRaw: 'now()' })
-  updatedAt: Date & Opt = new Date();
+  updatedAt: Date & Opt = clock.now();
 }

@@ -1,3 +1,4 @@
+import { clock } from '../common/clock';
 import { Entity, Enum, Opt, PrimaryKey, Property } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { PartnerKind } from './partner-kind.enum';
@@ -15,5 +16,5 @@ export class Partner {
   kind!: PartnerKind;
 
   @Property({ type: 'datetime', defaultRaw: 'now()' })
-  createdAt: Date & Opt = new Date();
+  createdAt: Date & Opt = clock.now();
 }

@@ -1,3 +1,4 @@
+import { clock } from '../common/clock';
 import { Entity, Opt, PrimaryKey, Property } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 
@@ -18,5 +19,5 @@ export class Person {
   dateOfBirth?: string | null;
 
   @Property({ type: 'datetime', defaultRaw: 'now()' })
-  createdAt: Date & Opt = new Date();
+  createdAt: Date & Opt = clock.now();
 }

@@ -1,3 +1,4 @@
+import { clock } from '../common/clock';
 import { Entity, ManyToOne, Opt, PrimaryKey, Property } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { User } from '../users/user.entity';
@@ -38,7 +39,7 @@ export class DeletedCase {
   closedAt!: Date;
 
   @Property({ type: 'datetime', defaultRaw: 'now()' })
-  deletedAt: Date & Opt = new Date();
+  deletedAt: Date & Opt = clock.now();
 
   /** The data protection officer who approved the deletion. */
   @ManyToOne(() => User)

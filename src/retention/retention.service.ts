@@ -1,3 +1,4 @@
+import { clock } from '../common/clock';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AuditAction } from '../audit/audit-action.enum';
 import type { AuditTrail } from '../audit/audit-trail';
@@ -29,9 +30,9 @@ export async function casesDueForDeletionReview(em: EntityManager, viewer: Viewe
   const rows = await em.execute<{ id: string; reference: string; closed_at: Date }[]>(
     `select id, reference, closed_at from asb_case
       where status = 'CLOSED' and closed_at is not null
-        and closed_at <= now() - make_interval(years => ?)
+        and closed_at <= ?::timestamptz - make_interval(years => ?)
       order by closed_at, id`,
-    [years],
+    [clock.now(), years],
   );
   return rows.map((row) => ({
     caseId: row.id,
@@ -66,7 +67,7 @@ export async function approveCaseDeletion(
   if (
     found.status !== 'CLOSED' ||
     !found.closed_at ||
-    retentionEndsOn(new Date(found.closed_at), years) > isoDay(new Date())
+    retentionEndsOn(new Date(found.closed_at), years) > isoDay(clock.now())
   ) {
     throw new HubError(
       'RETENTION_PERIOD_NOT_PASSED',

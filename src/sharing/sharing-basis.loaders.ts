@@ -1,10 +1,11 @@
+import { clock } from '../common/clock';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { BatchWaves, groupedLoader } from '../common/batch-loader';
 import type { LiveBasis } from '../permissions/decide';
 import { SharingBasis } from './sharing-basis.entity';
 
 /** A basis is in force from when it was recorded until it is withdrawn or expires. */
-export const isLive = (basis: SharingBasis, now = new Date()) =>
+export const isLive = (basis: SharingBasis, now = clock.now()) =>
   !basis.withdrawnAt && basis.recordedAt <= now && (!basis.expiresAt || basis.expiresAt > now);
 
 export const sharingBasisLoaders = (em: EntityManager, waves: BatchWaves) => {

@@ -1,3 +1,4 @@
+import { clock } from '../common/clock';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../auth/viewer';
 import { requireId, requireText } from '../common/validate';
@@ -45,7 +46,7 @@ export async function recordSharingBasis(
       throw badInput('Your partner already sees its own records', 'recipientPartnerId');
     }
   }
-  const recordedAt = new Date();
+  const recordedAt = clock.now();
   if (input.expiresAt && input.expiresAt <= recordedAt) {
     throw badInput('expiresAt must be in the future', 'expiresAt');
   }
@@ -130,7 +131,7 @@ export async function withdrawSharingBasis(
   }
   const reason = requireText(input.reason, 'reason', 2000);
   if (basis.withdrawnAt) throw conflict('This sharing basis is already withdrawn');
-  basis.withdrawnAt = new Date();
+  basis.withdrawnAt = clock.now();
   basis.withdrawnBy = em.getReference(User, viewer.userId);
   basis.withdrawalReason = reason;
   await em.flush();

@@ -1,3 +1,4 @@
+import { clock } from '../common/clock';
 import { Entity, Index, ManyToOne, Opt, PrimaryKey, Property } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { Person } from '../people/person.entity';
@@ -40,5 +41,5 @@ export class SubjectAccessRequest {
   recordedBy!: User;
 
   @Property({ type: 'datetime', defaultRaw: 'now()' })
-  recordedAt: Date & Opt = new Date();
+  recordedAt: Date & Opt = clock.now();
 }

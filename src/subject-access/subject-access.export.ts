@@ -1,3 +1,4 @@
+import { clock } from '../common/clock';
 import type { EntityManager } from '@mikro-orm/postgresql';
 
 /**
@@ -87,7 +88,7 @@ export async function subjectAccessExport(
     const rows = await em.execute<{ row: Record<string, unknown> }[]>(sql, [personId]);
     sections[name] = rows.map((r) => r.row);
   }
-  return { generatedAt: new Date().toISOString(), requestId, sections };
+  return { generatedAt: clock.now().toISOString(), requestId, sections };
 }
 
 const escapeHtml = (value: unknown) =>

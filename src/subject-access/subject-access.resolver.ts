@@ -1,3 +1,4 @@
+import { clock } from '../common/clock';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { inTransaction } from '../common/transaction';
 import type { HubContext } from '../context';
@@ -82,6 +83,6 @@ export class SubjectAccessResolver {
   })
   overdue(@Root() request: SubjectAccessRequest) {
     const due = request.extendedDeadline ?? request.deadline;
-    return !request.completedAt && new Date().toISOString().slice(0, 10) > due;
+    return !request.completedAt && clock.now().toISOString().slice(0, 10) > due;
   }
 }

@@ -1,3 +1,4 @@
+import { clock } from '../common/clock';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../auth/viewer';
 import { addMonths, isoDay } from '../common/dates';
@@ -38,7 +39,7 @@ export async function recordSubjectAccessRequest(
   requireDataProtectionOfficer(viewer, 'record a subject access request');
   const personId = requireId(input.personId, 'person');
   const receivedOn = requireLocalDate(input.receivedOn, 'receivedOn');
-  if (receivedOn > isoDay(new Date())) throw badInput('receivedOn is in the future', 'receivedOn');
+  if (receivedOn > isoDay(clock.now())) throw badInput('receivedOn is in the future', 'receivedOn');
   // The DPO acts for every partner: any person held, whatever case they are in.
   if (!(await em.count(Person, { id: personId }))) throw notFound('person', input.personId);
   const request = em.create(SubjectAccessRequest, {
@@ -93,7 +94,7 @@ export async function completeSubjectAccessRequest(em: EntityManager, viewer: Vi
   if (request.completedAt) {
     throw new HubError('SUBJECT_ACCESS_COMPLETED', 'This subject access request is completed');
   }
-  request.completedAt = new Date();
+  request.completedAt = clock.now();
   await em.flush();
   return request;
 }

@@ -1,3 +1,4 @@
+import { clock } from '../../src/common/clock';
 import { randomUUID } from 'node:crypto';
 import { gql } from '../support/gql';
 import {
@@ -63,7 +64,7 @@ async function readCase() {
   const victim = await makePerson(em);
   const onCase = await makeCase(em, police, { people: [[victim, PersonRole.VICTIM]] });
   const purpose = `Preparing the problem-solving meeting ${randomUUID()}`;
-  const before = new Date();
+  const before = clock.now();
   for (let i = 0; i < 2; i++) {
     await postWith(
       hub,
@@ -126,7 +127,7 @@ describe('auditEntries', () => {
             caseId: onCase.id,
             userId: police.user.id,
             from: before.toISOString(),
-            to: new Date().toISOString(),
+            to: clock.now().toISOString(),
           },
         },
         auditor.token,

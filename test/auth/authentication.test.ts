@@ -1,3 +1,4 @@
+import { clock } from '../../src/common/clock';
 import { SignJWT, UnsecuredJWT } from 'jose';
 import { signDemoToken } from '../../src/auth/demo-token';
 import { DEMO_AUDIENCE, DEMO_ISSUER, DEMO_SECRET } from '../../src/config';
@@ -48,7 +49,7 @@ describe('signing in', () => {
     expect(answer.data ?? null).toBeNull();
   });
 
-  const now = () => Math.floor(Date.now() / 1000);
+  const now = () => Math.floor(clock.nowMs() / 1000);
 
   it('accepts a token that expired 20 s ago, within the 30 s clock tolerance', async () => {
     const late = await token(member, (jwt) =>
@@ -73,13 +74,13 @@ describe('signing in', () => {
       () =>
         token(member, (jwt) =>
           jwt
-            .setIssuedAt(Math.floor(Date.now() / 1000) - 7200)
-            .setExpirationTime(Math.floor(Date.now() / 1000) - 3600),
+            .setIssuedAt(Math.floor(clock.nowMs() / 1000) - 7200)
+            .setExpirationTime(Math.floor(clock.nowMs() / 1000) - 3600),
         ),
     ],
     [
       'a token not yet valid',
-      () => token(member, (jwt) => jwt.setNotBefore(Math.floor(Date.now() / 1000) + 3600)),
+      () => token(member, (jwt) => jwt.setNotBefore(Math.floor(clock.nowMs() / 1000) + 3600)),
     ],
     [
       'a token from an untrusted issuer',

@@ -26,6 +26,26 @@ describe('configuration', () => {
     ]);
   });
 
+  it('sets the hub\u2019s clock only outside production, from an ISO 8601 date and time', () => {
+    expect(
+      loadConfig({ NODE_ENV: 'test', HUB_CLOCK_START: '2030-01-02T03:04:05Z' }).clockStart,
+    ).toEqual(new Date('2030-01-02T03:04:05Z'));
+    expect(loadConfig({ NODE_ENV: 'test' }).clockStart).toBeUndefined();
+    expect(() => loadConfig({ NODE_ENV: 'test', HUB_CLOCK_START: 'next week' })).toThrow(
+      'HUB_CLOCK_START must be an ISO 8601 date and time, not "next week"',
+    );
+    const issuers = JSON.stringify([
+      { issuer: 'https://idp.example', audience: 'asb-hub', jwksUrl: 'https://idp.example/jwks' },
+    ]);
+    expect(() =>
+      loadConfig({
+        NODE_ENV: 'production',
+        AUTH_TRUSTED_ISSUERS: issuers,
+        HUB_CLOCK_START: '2030-01-02T03:04:05Z',
+      }),
+    ).toThrow(/HUB_CLOCK_START .* refused in production/);
+  });
+
   it('refuses a page size cap that is not a whole number, naming the variable', () => {
     expect(() => loadConfig({ NODE_ENV: 'development', MAX_PAGE_SIZE: 'lots' })).toThrow(
       'MAX_PAGE_SIZE must be a whole number from 1 to 1000, not "lots"',

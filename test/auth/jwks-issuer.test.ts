@@ -1,3 +1,4 @@
+import { clock } from '../../src/common/clock';
 import { SignJWT, UnsecuredJWT, exportSPKI } from 'jose';
 import { MeDocument } from '../generated/graphql';
 import { makeMember, makePartner, PartnerKind, type Member } from '../support/factories';
@@ -9,7 +10,7 @@ import {
   type IdentityProviderKey,
 } from '../support/jwks';
 
-const now = () => Math.floor(Date.now() / 1000);
+const now = () => Math.floor(clock.nowMs() / 1000);
 
 describe("signing in with an identity provider's published keys (JWKS)", () => {
   let idp: IdentityProvider;

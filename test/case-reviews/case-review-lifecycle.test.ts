@@ -1,3 +1,4 @@
+import { clock } from '../../src/common/clock';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ActionSource } from '../../src/actions/action-enums';
 import { Action } from '../../src/actions/action.entity';
@@ -450,7 +451,7 @@ describe('the ASB case review lifecycle', () => {
     const s = await setting();
     const old = await apply(s);
     const other = await setting();
-    const fresh = await apply(other, { appliedAt: new Date().toISOString() });
+    const fresh = await apply(other, { appliedAt: clock.now().toISOString() });
     const overdueFor = async (member: Member) =>
       (await ok(hub.request(OVERDUE, {}, member.token))).overdueCaseReviewApplications!;
 

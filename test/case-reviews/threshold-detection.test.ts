@@ -1,3 +1,4 @@
+import { clock } from '../../src/common/clock';
 import { ActionSource } from '../../src/actions/action-enums';
 import { Action } from '../../src/actions/action.entity';
 import { AreaConfiguration } from '../../src/area-configuration/area-configuration.entity';
@@ -277,7 +278,7 @@ describe('threshold detection', () => {
     expect(notice).toBeDefined();
     expect(notice.assignedPartner.id).toBe(housing.partner.id);
     const { calendar } = await loadAreaRules(hub.em());
-    expect(notice.dueDate).toBe(calendar.addWorkingDays(londonDay(new Date()), 10));
+    expect(notice.dueDate).toBe(calendar.addWorkingDays(londonDay(clock.now()), 10));
     expect(notice.details).toContain('2025 statutory guidance');
     expect(notice.details).not.toContain(victim.familyName);
     const assigned = await hub

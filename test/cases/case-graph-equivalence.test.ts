@@ -1,3 +1,4 @@
+import { clock } from '../../src/common/clock';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   print,
@@ -61,7 +62,7 @@ const THROUGH_LOADERS = `query CaseViewThroughLoaders($search: String!) {
 }`;
 
 const hour = 3600_000;
-const ago = (hours: number) => new Date(Date.now() - hours * hour);
+const ago = (hours: number) => new Date(clock.nowMs() - hours * hour);
 
 /** Refusals by path below the case, in a stable order. */
 const refusals = (errors: readonly GraphQLFormattedError[] | undefined, prefix: number) =>

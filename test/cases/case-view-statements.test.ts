@@ -1,3 +1,4 @@
+import { clock } from '../../src/common/clock';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { CaseReviewOutcome } from '../../src/case-reviews/case-review-decision.enum';
@@ -86,7 +87,7 @@ async function caseOfSize(
       kind: SharingBasisKind.CONSENT,
       reason: 'consented',
       decidedBy: mentalHealth.user,
-      recordedAt: new Date(Date.now() - 1000),
+      recordedAt: new Date(clock.nowMs() - 1000),
     });
   }
   const incidents = [];
@@ -95,7 +96,7 @@ async function caseOfSize(
       em,
       created,
       police.partner,
-      new Date(Date.now() - (i + 1) * 3600_000),
+      new Date(clock.nowMs() - (i + 1) * 3600_000),
       location,
     );
     em.create(IncidentPerson, {
@@ -108,7 +109,7 @@ async function caseOfSize(
   for (let i = 0; i < Math.ceil(size.incidents / 8); i++) {
     const visit = em.create(JointVisit, {
       case: created,
-      visitedAt: new Date(),
+      visitedAt: clock.now(),
       location,
       purpose: 'p',
       outcome: 'o',
@@ -121,31 +122,31 @@ async function caseOfSize(
       offeredBy: mentalHealth.partner,
       person: people[i % people.length],
       kind: SupportKind.MENTAL_HEALTH_REFERRAL,
-      offeredAt: new Date(),
+      offeredAt: clock.now(),
       response: SupportResponse.ACCEPTED,
     });
     const intervention = em.create(Intervention, {
       case: created,
       kind: InterventionKind.COMMUNITY_PROTECTION_WARNING,
       subject: people[i % people.length],
-      issuedAt: new Date(),
+      issuedAt: clock.now(),
       terms: 't',
       complianceDate: '2026-01-01',
     });
     em.create(InterventionPartner, { intervention, partner: police.partner });
-    em.create(InterventionBreach, { intervention, occurredAt: new Date(), details: 'd' });
+    em.create(InterventionBreach, { intervention, occurredAt: clock.now(), details: 'd' });
   }
   const decision = em.create(CaseReviewDecision, {
     case: created,
     victim: people[0],
-    windowStart: new Date(Date.now() - 180 * 86400_000),
-    windowEnd: new Date(),
+    windowStart: new Date(clock.nowMs() - 180 * 86400_000),
+    windowEnd: clock.now(),
     threshold: 3,
     thresholdMet: true,
     outcome: CaseReviewOutcome.REVIEW_THRESHOLD_MET,
     reasons: 'r',
     decidedBy: police.user,
-    decidedAt: new Date(),
+    decidedAt: clock.now(),
   });
   for (const incident of incidents.slice(0, 3))
     em.create(CaseReviewIncident, { decision, incident });

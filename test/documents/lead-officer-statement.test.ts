@@ -1,3 +1,4 @@
+import { clock } from '../../src/common/clock';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -140,7 +141,7 @@ describe('the lead officer statement', () => {
   });
 
   it('audits the personal data a statement document shows, naming the case', async () => {
-    const before = Date.now();
+    const before = clock.nowMs();
     await getDocument(
       `${hub.url}/documents/cases/${story.onCase.id}/statement.html`,
       story.housing.token,

@@ -1,3 +1,4 @@
+import { clock } from '../../src/common/clock';
 import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import {
@@ -276,7 +277,7 @@ describe('OWASP GraphQL cheat sheet', () => {
       const key = await makeKey('prod-2', 'RS256');
       idp.publish(key);
       const late = await idp.sign(member, key, (jwt) =>
-        jwt.setIssuedAt(Date.now() / 1000 - 600).setExpirationTime(Date.now() / 1000 - 60),
+        jwt.setIssuedAt(clock.nowMs() / 1000 - 600).setExpirationTime(clock.nowMs() / 1000 - 60),
       );
       const { status, body } = await post(production, '{ me { id } }', late);
       expect(status).toBe(401);

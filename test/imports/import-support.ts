@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { hubClockEnv } from '../support/clock';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -136,6 +137,7 @@ export function spawnCli(hub: TestHub, args: string[]): ChildProcess {
         DATABASE_URL: databaseUrlOf(hub),
         NODE_ENV: 'test',
         HUB_LOG: 'silent',
+        ...hubClockEnv(),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     },

@@ -1,3 +1,4 @@
+import { clock } from '../../src/common/clock';
 import fs from 'node:fs';
 import { makePartner, PartnerKind } from '../support/factories';
 import { startTestHub, type TestHub } from '../support/hub';
@@ -118,7 +119,7 @@ describe('importing a partner system\u2019s CSV through a mapping file', () => {
     const [header] = exportLines();
     const row = (ref: string, reported: string, occurred: string, type: string) =>
       `${ref},${reported},${occurred},${type},Details,Flat 1,,,,N`;
-    const nextYear = new Date().getUTCFullYear() + 1;
+    const nextYear = clock.now().getUTCFullYear() + 1;
     const cases: [string, string][] = [
       [
         row('R-1', '02/03/2025 09:15', '2025-03-01 23:40', 'NOISE'),

@@ -1,3 +1,4 @@
+import { clock } from '../../src/common/clock';
 import fs from 'node:fs';
 import { AuditAction } from '../../src/audit/audit-action.enum';
 import { fileSha256 } from '../../src/imports/import-file';
@@ -190,7 +191,7 @@ describe('importing data.police.uk street-level ASB', () => {
     const f = row.split(',');
     const withFields = (changes: Record<number, string>) =>
       f.map((value, i) => (i in changes ? changes[i] : value)).join(',');
-    const nextYear = new Date().getUTCFullYear() + 1;
+    const nextYear = clock.now().getUTCFullYear() + 1;
     // Each defect, with the physical line it will be on and what its reason must say.
     const defects: [string, RegExp][] = [
       [withFields({ 1: '2018-13' }), /^Month "2018-13" is not a month in YYYY-MM form$/],

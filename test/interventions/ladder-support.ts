@@ -1,3 +1,4 @@
+import { clock } from '../../src/common/clock';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { londonDay } from '../../src/area-configuration/working-days';
 import { HubEvent } from '../../src/notifications/hub-event.entity';
@@ -88,7 +89,7 @@ const DAY = 24 * 60 * 60 * 1000;
 
 /** Noon UTC, `days` days ago. */
 export function noon(days: number): Date {
-  const today = new Date();
+  const today = clock.now();
   return new Date(
     Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate(), 12) - days * DAY,
   );

@@ -1,3 +1,4 @@
+import { clock } from '../../src/common/clock';
 import { Action } from '../../src/actions/action.entity';
 import { Case } from '../../src/cases/case.entity';
 import { IncidentCategory } from '../../src/incidents/incident-category.enum';
@@ -123,7 +124,7 @@ export async function releaseByConsent(
     kind: SharingBasisKind.CONSENT,
     reason: 'Consented at the joint visit',
     decidedBy: em.getReference(User, owner.user.id),
-    recordedAt: new Date(Date.now() - 60_000),
+    recordedAt: new Date(clock.nowMs() - 60_000),
   });
   await em.flush();
 }

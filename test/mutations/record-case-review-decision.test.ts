@@ -1,3 +1,4 @@
+import { clock } from '../../src/common/clock';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { CaseReviewDecision } from '../../src/case-reviews/case-review-decision.entity';
 import type { Case } from '../../src/cases/case.entity';
@@ -114,7 +115,7 @@ describe('recordCaseReviewDecision', () => {
       victim: { id: victim.id },
     });
     expect(decision.countedIncidents!.map((i) => i.id).sort()).toEqual([...incidentIds].sort());
-    expect(Date.parse(decision.windowEnd)).toBeLessThanOrEqual(Date.now());
+    expect(Date.parse(decision.windowEnd)).toBeLessThanOrEqual(clock.nowMs());
     expect(decision.windowStart).toBe(
       subtractMonths(new Date(decision.windowEnd), 6).toISOString(),
     );
@@ -208,7 +209,7 @@ describe('recordCaseReviewDecision', () => {
   it('a complaint made within the six months counts even when the behaviour was a little earlier', async () => {
     // s.104(11): the application must follow within six months of the complaint, not the behaviour.
     const { council, onCase, application } = await setting();
-    const windowStart = subtractMonths(new Date(), 6);
+    const windowStart = subtractMonths(clock.now(), 6);
     const early = await makeIncidentReportedAt(
       hub.em(),
       onCase,

@@ -1,3 +1,6 @@
+import { clock, setClock } from '../../src/common/clock';
+import { TEST_CLOCK_START } from '../support/clock';
+import { signDemoToken } from '../../src/auth/demo-token';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { CaseIncident } from '../../src/cases/case-incident.entity';
 import { Incident } from '../../src/incidents/incident.entity';
@@ -160,12 +163,47 @@ describe('recordIncident', () => {
 
   it('dates the report now when the partner does not say when it was told', async () => {
     const { police, input } = await setting();
-    const before = Date.now();
+    const before = clock.nowMs();
     const response = await record({ ...input, reportedAt: undefined }, police);
     expect(response.errors).toBeUndefined();
     const reportedAt = Date.parse(response.data!.recordIncident!.incident.reports[0].reportedAt);
     expect(reportedAt).toBeGreaterThanOrEqual(before - 1000);
-    expect(reportedAt).toBeLessThanOrEqual(Date.now() + 1000);
+    expect(reportedAt).toBeLessThanOrEqual(clock.nowMs() + 1000);
+  });
+
+  it('reads "now" from the hub\u2019s clock: a report dated by the hub, and the future, follow it', async () => {
+    const { police, input } = await setting();
+    const moment = new Date('2031-03-14T09:30:00Z');
+    setClock(moment, { frozen: true });
+    try {
+      // A token from before would have expired by then: tokens are checked by the same clock.
+      const signedIn = {
+        ...police,
+        token: await signDemoToken({
+          username: police.user.username,
+          role: police.user.role,
+          partnerId: police.partner.id,
+        }),
+      };
+      // Four years past the suite's own time, which the hub would refuse as the future were it
+      // reading the system's date instead.
+      const response = await record(
+        { ...input, occurredAt: '2031-03-14T08:00:00Z', reportedAt: undefined },
+        signedIn,
+      );
+      expect(response.errors).toBeUndefined();
+      expect(response.data!.recordIncident!.incident.reports[0].reportedAt).toBe(
+        moment.toISOString(),
+      );
+      const ahead = await record(
+        { ...input, occurredAt: '2031-03-14T10:30:00Z', reportedAt: undefined },
+        signedIn,
+      );
+      expect(codes(ahead)).toEqual(['BAD_USER_INPUT']);
+      expect(ahead.errors![0].message).toBe('occurredAt is in the future');
+    } finally {
+      setClock(TEST_CLOCK_START);
+    }
   });
 
   it('records an incident at a new place, which the hub then knows', async () => {

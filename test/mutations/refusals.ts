@@ -1,3 +1,4 @@
+import { clock } from '../../src/common/clock';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Role } from '../../src/users/role.enum';
 import { codes, type GraphQLResponse, type TestHub } from '../support/hub';
@@ -10,8 +11,8 @@ import { codes, type GraphQLResponse, type TestHub } from '../support/hub';
 
 const DAY = 24 * 60 * 60 * 1000;
 
-export const daysAgo = (days: number) => new Date(Date.now() - days * DAY);
-export const daysFromNow = (days: number) => new Date(Date.now() + days * DAY);
+export const daysAgo = (days: number) => new Date(clock.nowMs() - days * DAY);
+export const daysFromNow = (days: number) => new Date(clock.nowMs() + days * DAY);
 export const daysAfter = (date: Date, days: number) => new Date(date.getTime() + days * DAY);
 
 /** Counts of the rows a write may touch, named so a failure says which table changed. */

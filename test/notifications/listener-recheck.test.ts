@@ -1,3 +1,4 @@
+import { clock } from '../../src/common/clock';
 import { SignJWT } from 'jose';
 import { loadConfig } from '../../src/config';
 
@@ -92,12 +93,12 @@ describe('live subscriptions re-check who is listening', () => {
   it('a token that expires while connected stops delivery, and the connection closes with 4401', async () => {
     const { police, onCase } = await setting();
     // Lapses three seconds from now, the verifier's clock tolerance included.
-    const exp = Math.floor(Date.now() / 1000) - CLOCK_TOLERANCE_SECONDS + 3;
+    const exp = Math.floor(clock.nowMs() / 1000) - CLOCK_TOLERANCE_SECONDS + 3;
     const feed = await subscribed(hub, await tokenExpiringAt(police, exp));
     const before = await recordOutboxEvent(hub, onCase, { summary: 'before' });
     await waitFor(() => feed.received.length === 1);
 
-    await pause((exp + CLOCK_TOLERANCE_SECONDS) * 1000 - Date.now() + 100);
+    await pause((exp + CLOCK_TOLERANCE_SECONDS) * 1000 - clock.nowMs() + 100);
     await recordOutboxEvent(hub, onCase, { summary: 'after' });
 
     await waitFor(() => feed.errors.length > 0);

@@ -1,3 +1,4 @@
+import { clock } from '../../src/common/clock';
 import { ActionSource, ActionStatus } from '../../src/actions/action-enums';
 import { Action } from '../../src/actions/action.entity';
 import { sweepOverdueActions } from '../../src/actions/action-overdue';
@@ -67,7 +68,7 @@ describe('the overdue action sweep', () => {
     await em.nativeUpdate(
       Case,
       { id: onCase.id },
-      { status: CaseStatus.CLOSED, closedAt: new Date() },
+      { status: CaseStatus.CLOSED, closedAt: clock.now() },
     );
     await action(onCase, police, isoDayFromToday(-2));
     await pause(300);

@@ -1,3 +1,4 @@
+import { clock } from '../../src/common/clock';
 import { OsaraStage } from '../../src/cases/case-enums';
 import { CasePartner } from '../../src/cases/case-partner.entity';
 import { Case } from '../../src/cases/case.entity';
@@ -130,7 +131,7 @@ export const OutstandingActions = gql<
 /** ISO calendar day `days` from today (London and UTC agree except near midnight). */
 export const isoDayFromToday = (days: number) => {
   const date = new Date(
-    `${new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date())}T00:00:00Z`,
+    `${new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(clock.now())}T00:00:00Z`,
   );
   date.setUTCDate(date.getUTCDate() + days);
   return date.toISOString().slice(0, 10);

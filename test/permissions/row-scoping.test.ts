@@ -1,3 +1,4 @@
+import { clock } from '../../src/common/clock';
 import { MentalHealthRecord } from '../../src/partner-records/mental-health-record.entity';
 import { SharingBasisKind } from '../../src/sharing/sharing-basis-kind.enum';
 import { SharingBasis } from '../../src/sharing/sharing-basis.entity';
@@ -150,7 +151,7 @@ describe('row scoping', () => {
       kind: SharingBasisKind.CONSENT,
       reason: 'consented to share with the housing provider',
       decidedBy: mentalHealth.user,
-      recordedAt: new Date(Date.now() - 1000),
+      recordedAt: new Date(clock.nowMs() - 1000),
     });
     await em.flush();
     const during = await hub.request(PersonViewDocument, { id: victim.id }, housing.token);
@@ -167,7 +168,7 @@ describe('row scoping', () => {
     const policeView = await hub.request(PersonViewDocument, { id: victim.id }, police.token);
     expect(policeView.data!.person!.mentalHealthRecords).toEqual([]);
 
-    basis.withdrawnAt = new Date();
+    basis.withdrawnAt = clock.now();
     await em.flush();
     const after = await hub.request(PersonViewDocument, { id: victim.id }, housing.token);
     expect(after.data!.person!.mentalHealthRecords).toEqual([]);

@@ -1,3 +1,4 @@
+import { clock } from '../../src/common/clock';
 import { MentalHealthRecord } from '../../src/partner-records/mental-health-record.entity';
 import { SharingBasis } from '../../src/sharing/sharing-basis.entity';
 import { auditRowsOf } from '../audit/audit-support';
@@ -86,7 +87,7 @@ async function setting() {
     kind: 'CONSENT' as SharingBasis['kind'],
     reason: 'Consent given to the care coordinator, form on file',
     decidedBy: mentalHealth.user,
-    recordedAt: new Date(Date.now() - 60_000),
+    recordedAt: new Date(clock.nowMs() - 60_000),
   });
   await em.flush();
   const rows: RowCounts = async (check) => ({

@@ -1,3 +1,4 @@
+import { clock } from '../../src/common/clock';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { signDemoToken } from '../../src/auth/demo-token';
@@ -84,7 +85,7 @@ export async function makeCase(
     title: unique('Test case'),
     centredOn: CaseCentre.VICTIM,
     riskLevel: RiskLevel.STANDARD,
-    openedAt: new Date(Date.now() - 30 * 24 * 3600 * 1000),
+    openedAt: new Date(clock.nowMs() - 30 * 24 * 3600 * 1000),
     leadPartner: lead.partner,
     leadOfficer: lead.user,
     location: options.location ?? null,

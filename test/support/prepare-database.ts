@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { ormOptions } from '../../src/db/orm-options';
 import { loadDemoData } from '../../src/demo/demo-data';
+import './clock';
 
 /**
  * Applies the migrations and loads the demo story into the test database. Run as a child
