@@ -1,3 +1,4 @@
+import { clock } from '../../src/common/clock';
 import { DEMO_IDS } from '../../src/demo/demo-data';
 import { demoToken } from '../audit/audit-support';
 import { gql } from '../support/gql';
@@ -87,8 +88,8 @@ describe('retention: closed cases reviewed for deletion after the retention peri
     );
     expect(settings.data!.areaConfiguration!.retentionYears).toBe(6);
     await sql(
-      `update asb_case set status = 'CLOSED', closed_at = now() - interval '7 years' where id = ?`,
-      [DEMO_IDS.parkCase],
+      `update asb_case set status = 'CLOSED', closed_at = ?::timestamptz - interval '7 years' where id = ?`,
+      [clock.now(), DEMO_IDS.parkCase],
     );
     const due = await hub.request(DUE, {}, dpo);
     expect(due.errors).toBeUndefined();
@@ -119,7 +120,8 @@ describe('retention: closed cases reviewed for deletion after the retention peri
       const response = await hub.request(APPROVE, { input: { caseId, reason: 'Review' } }, dpo);
       expect(codes(response)).toEqual(['RETENTION_PERIOD_NOT_PASSED']);
     }
-    await sql(`update asb_case set closed_at = now() - interval '7 years' where id = ?`, [
+    await sql(`update asb_case set closed_at = ?::timestamptz - interval '7 years' where id = ?`, [
+      clock.now(),
       DEMO_IDS.vehiclesCase,
     ]);
     const noReason = await hub.request(
@@ -144,8 +146,8 @@ describe('retention: closed cases reviewed for deletion after the retention peri
       [DEMO_IDS.noiseCase, DEMO_IDS.kyle],
     );
     await sql(
-      `update asb_case set status = 'CLOSED', closed_at = now() - interval '6 years 1 day' where id = ?`,
-      [caseId],
+      `update asb_case set status = 'CLOSED', closed_at = ?::timestamptz - interval '6 years 1 day' where id = ?`,
+      [clock.now(), caseId],
     );
     const inCase = await sql<{ person_id: string }>(
       `select person_id from case_person where case_id = ?`,

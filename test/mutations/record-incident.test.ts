@@ -1,5 +1,5 @@
 import { clock, setClock } from '../../src/common/clock';
-import { TEST_CLOCK_START } from '../support/clock';
+import { resumeTestClock } from '../support/clock';
 import { signDemoToken } from '../../src/auth/demo-token';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { CaseIncident } from '../../src/cases/case-incident.entity';
@@ -202,7 +202,7 @@ describe('recordIncident', () => {
       expect(codes(ahead)).toEqual(['BAD_USER_INPUT']);
       expect(ahead.errors![0].message).toBe('occurredAt is in the future');
     } finally {
-      setClock(TEST_CLOCK_START);
+      resumeTestClock();
     }
   });
 

@@ -13,6 +13,8 @@ import { TEMPLATE_DATABASE, TEST_DATABASE_FILE, serverUrl, withDatabase } from '
  * that changes area-wide settings takes a private copy of its own (`startTestHub({ private: true })`).
  */
 export default async function globalSetup() {
+  // The run's timeline starts now (test/support/clock.ts); workers and children inherit it.
+  process.env.HUB_TEST_RUN_STARTED_MS = String(Date.now());
   let server: string;
   if (process.env.TEST_DATABASE_URL) {
     server = serverUrl(process.env.TEST_DATABASE_URL);
