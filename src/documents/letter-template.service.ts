@@ -1,7 +1,7 @@
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import type { AuditTrail } from '../audit/audit-trail';
 import type { Viewer } from '../auth/viewer';
-import { PARTICIPATES } from '../cases/case.loaders';
+import { PARTICIPATES } from '../permissions/row-access';
 import { requireId, requireText } from '../common/validate';
 import { HubError, notFound } from '../errors';
 import { InterventionPartner } from '../interventions/intervention-partner.entity';
