@@ -84,7 +84,7 @@ export const ROW_KINDS = {
   },
   location: {
     what: 'location',
-    rule: 'places a case the partner takes part in centres on, or where one of its incidents, joint visits or interventions (premises) took place',
+    rule: 'places a case the partner takes part in centres on, or where one of its incidents, joint visits or interventions (premises) took place; places of incidents the partner recorded itself (imports too)',
     sql: `select l.id from location l
            where l.id in (?)
              and (exists (select 1 from asb_case c
@@ -94,8 +94,10 @@ export const ROW_KINDS = {
                or exists (select 1 from joint_visit v
                            where v.location_id = l.id and v.case_id in (${VIEWER_CASES}))
                or exists (select 1 from intervention n
-                           where n.premises_id = l.id and n.case_id in (${VIEWER_CASES})))`,
-    partnerBinds: 4,
+                           where n.premises_id = l.id and n.case_id in (${VIEWER_CASES}))
+               or exists (select 1 from incident i
+                           where i.location_id = l.id and i.recorded_by_partner_id = ?))`,
+    partnerBinds: 5,
   },
   incident: {
     what: 'incident',

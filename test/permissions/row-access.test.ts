@@ -6,7 +6,10 @@ import {
   ROW_KINDS,
   type RowKind,
 } from '../../src/permissions/row-access';
-import { makePartnerMember, PartnerKind, type Member } from '../support/factories';
+import { IncidentCategory } from '../../src/incidents/incident-category.enum';
+import { Incident } from '../../src/incidents/incident.entity';
+import { Partner } from '../../src/partners/partner.entity';
+import { makeLocation, makePartnerMember, PartnerKind, type Member } from '../support/factories';
 import { startTestHub, type TestHub } from '../support/hub';
 import { makeWorld, type World } from './row-access-support';
 
@@ -133,6 +136,22 @@ describe('row access', () => {
       places,
     );
     expect([...reached].sort()).toEqual([...places].sort());
+  });
+
+  it('reaches the place of an incident the partner recorded itself, on no case (an import)', async () => {
+    const em = hub.em();
+    const place = await makeLocation(em);
+    em.create(Incident, {
+      occurredAt: new Date(Date.now() - 24 * 3600 * 1000),
+      category: IncidentCategory.NUISANCE,
+      description: 'Imported report',
+      location: place,
+      recordedByPartner: em.getReference(Partner, outsider.partner.id),
+    });
+    await em.flush();
+    const reached = async (name: Who) =>
+      (await reachableIds({ em: hub.em(), viewer: who(name) }, 'location', [place.id])).size;
+    expect([await reached('outsider'), await reached('lead')]).toEqual([1, 0]);
   });
 
   it('answers a batch of ids of one kind with one statement', async () => {
