@@ -17,7 +17,7 @@ import { osaraLoaders } from './osara/osara.loaders';
 import { partnerRecordLoaders } from './partner-records/partner-record.loaders';
 import { partnerLoaders } from './partners/partner.loaders';
 import { personLoaders } from './people/person.loaders';
-import { rowScopeLoaders } from './permissions/row-scope';
+import { rowAccessLoaders } from './permissions/row-access';
 import { sharingBasisLoaders } from './sharing/sharing-basis.loaders';
 import { supportOfferLoaders } from './support/support-offer.loaders';
 import { userLoaders } from './users/user.loaders';
@@ -42,7 +42,7 @@ export function createLoaders(em: EntityManager, viewer: Viewer, config?: HubCon
   return {
     /** For a statement of the request's own that no loader sends (the case graph). */
     waves,
-    ...rowScopeLoaders(em, waves, viewer),
+    ...rowAccessLoaders(em, waves, viewer),
     ...partnerLoaders(em, waves),
     ...userLoaders(em, waves),
     ...personLoaders(em, waves),

@@ -3,9 +3,9 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { londonDay } from '../area-configuration/working-days';
 import type { Viewer } from '../auth/viewer';
 import { OsaraStage } from '../cases/case-enums';
-import { PARTICIPATES } from '../cases/case.loaders';
-import { optionalText, requireId, requireLocalDate, requireText } from '../common/validate';
-import { badInput, conflict, HubError, notFound } from '../errors';
+import { PARTICIPATES, requireRow } from '../permissions/row-access';
+import { optionalText, requireLocalDate, requireText } from '../common/validate';
+import { badInput, conflict, HubError } from '../errors';
 import { HubEventKind } from '../notifications/hub-event-kind.enum';
 import { recordEvent } from '../notifications/record-event';
 import { openCaseForWrite, requirePartnerOnCase } from '../osara/osara.service';
@@ -91,19 +91,10 @@ export async function assignAction(em: EntityManager, viewer: Viewer, input: Ass
  * assigned to, or the case's lead partner.
  */
 async function actionToClose(em: EntityManager, viewer: Viewer, actionId: string) {
-  const id = requireId(actionId, 'action');
-  const action = await em.findOne(Action, { id });
-  if (!action) throw notFound('action', actionId);
-  let onCase;
-  try {
-    onCase = await openCaseForWrite(em, viewer, action.case.id);
-  } catch (error) {
-    // An action on a case the viewer cannot see is as missing as one that does not exist.
-    if (error instanceof HubError && error.extensions.code === 'NOT_FOUND') {
-      throw notFound('action', actionId);
-    }
-    throw error;
-  }
+  // An action on a case the viewer cannot see is as missing as one that does not exist.
+  const id = await requireRow({ em, viewer }, 'action', actionId);
+  const action = await em.findOneOrFail(Action, { id });
+  const onCase = await openCaseForWrite(em, viewer, action.case.id);
   if (
     action.assignedPartner.id !== viewer.partnerId &&
     onCase.leadPartner.id !== viewer.partnerId

@@ -1,13 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../auth/viewer';
 import { requireId } from '../common/validate';
+import { ON_VISIBLE_CASE } from '../permissions/row-access';
 import { CaseReviewAlert } from './case-review-alert.entity';
 import { CaseReviewApplication } from './case-review-application.entity';
 import type { CaseReviewAlertStatus } from './case-review-workflow.enum';
-
-/** SQL condition: the row aliased `alias` hangs off a case the viewer's partner takes part in. */
-const ON_VISIBLE_CASE = (alias: string) =>
-  `exists (select 1 from case_partner scope where scope.case_id = ${alias}.case_id and scope.partner_id = ?)`;
 
 /** Alerts on cases the viewer's partner takes part in, newest first. */
 export function listAlerts(

@@ -18,6 +18,7 @@ import {
   requireText,
 } from '../common/validate';
 import { badInput, conflict, HubError, notFound } from '../errors';
+import { requireRow } from '../permissions/row-access';
 import { HubEventKind } from '../notifications/hub-event-kind.enum';
 import { recordEvent } from '../notifications/record-event';
 import { Partner } from '../partners/partner.entity';
@@ -95,7 +96,7 @@ export async function recordCaseReviewApplication(
 ) {
   const found = await caseForWrite(em, viewer, input.caseId);
   const appliedAt = requirePast(input.appliedAt ?? clock.now(), 'appliedAt');
-  const victimId = requireId(input.victimId, 'person');
+  const victimId = await requireRow({ em, viewer }, 'person', input.victimId);
   const victim = await em.findOne(CasePerson, {
     case: found,
     person: victimId,
@@ -422,10 +423,8 @@ export async function dismissCaseReviewAlert(
   viewer: Viewer,
   input: DismissCaseReviewAlertInput,
 ) {
-  const id = requireId(input.alertId, 'case review alert');
-  const alert = await em.findOne(CaseReviewAlert, { id }, { populate: ['case'] });
-  if (!alert || !(await em.count(CasePartner, { case: alert.case, partner: viewer.partnerId })))
-    throw notFound('case review alert', input.alertId);
+  const id = await requireRow({ em, viewer }, 'caseReviewAlert', input.alertId);
+  const alert = await em.findOneOrFail(CaseReviewAlert, { id }, { populate: ['case'] });
   if (alert.status !== CaseReviewAlertStatus.OPEN)
     throw conflict(`The case review alert is already ${alert.status}`);
   alert.dismissedReason = requireText(input.reason, 'reason');

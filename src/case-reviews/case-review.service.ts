@@ -6,8 +6,9 @@ import { caseForWrite } from '../cases/case-access';
 import { CaseIncident } from '../cases/case-incident.entity';
 import { CasePerson } from '../cases/case-person.entity';
 import { addMonths, isoDay, subtractMonths } from '../common/dates';
-import { requireDistinct, requireId, requirePast, requireText } from '../common/validate';
+import { requireDistinct, requirePast, requireText } from '../common/validate';
 import { badInput, HubError } from '../errors';
+import { requireRow, requireRows } from '../permissions/row-access';
 import { IncidentReport } from '../incidents/incident-report.entity';
 import { PersonRole } from '../people/person-role.enum';
 import { User } from '../users/user.entity';
@@ -31,7 +32,7 @@ export async function recordCaseReviewDecision(
   const rules = (await loadAreaRules(em)).configuration;
   const decidedAt = requirePast(input.decidedAt ?? clock.now(), 'decidedAt');
   const reasons = requireText(input.reasons, 'reasons');
-  const victimId = requireId(input.victimId, 'person');
+  const victimId = await requireRow({ em, viewer }, 'person', input.victimId);
   const victim = await em.findOne(CasePerson, {
     case: found,
     person: victimId,
@@ -41,7 +42,7 @@ export async function recordCaseReviewDecision(
     throw badInput(`Person ${victimId} is not a victim in case ${found.reference}`, 'victimId');
 
   const incidentIds = requireDistinct(
-    input.incidentIds.map((id) => requireId(id, 'incident')),
+    await requireRows({ em, viewer }, 'incident', input.incidentIds),
     'incidentIds',
   );
   const links = await em.find(

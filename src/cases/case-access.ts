@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../auth/viewer';
 import { requireId } from '../common/validate';
 import { notFound } from '../errors';
-import { PARTICIPATES } from './case.loaders';
+import { PARTICIPATES } from '../permissions/row-access';
 import { Case } from './case.entity';
 
 /**

@@ -1,4 +1,4 @@
-import { PARTICIPATES } from './case.loaders';
+import { PARTICIPATES } from '../permissions/row-access';
 
 /** Rows that parts point at, fetched once for every part that points at them. */
 export type Referenced = 'incidents' | 'users' | 'persons' | 'locations' | 'partners';

@@ -3,6 +3,7 @@ import type { Viewer } from '../auth/viewer';
 import { isUuid, requireId } from '../common/validate';
 import { badInput } from '../errors';
 import { assertMayUseFields } from '../permissions/field-use';
+import { PARTICIPATES } from '../permissions/row-access';
 import { CaseOrder, type CaseFilter } from './case.input';
 import { Case } from './case.entity';
 
@@ -105,11 +106,7 @@ export async function listCases(
   assertMayUseFields(viewer, 'Case', order.reveals, 'sort');
 
   const knex = em.getKnex();
-  const base = knex('asb_case as c').whereExists(
-    knex('case_partner as scope')
-      .whereRaw('scope.case_id = c.id')
-      .andWhere('scope.partner_id', viewer.partnerId),
-  );
+  const base = knex('asb_case as c').whereRaw(PARTICIPATES('c'), [viewer.partnerId]);
   if (filter.status) base.andWhere('c.status', filter.status);
   if (filter.riskLevel) base.andWhere('c.risk_level', filter.riskLevel);
   if (filter.leadPartnerId)

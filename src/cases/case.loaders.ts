@@ -1,13 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../auth/viewer';
 import { BatchWaves, byIdLoader, groupedLoader } from '../common/batch-loader';
+import { PARTICIPATES } from '../permissions/row-access';
 import { CasePartner } from './case-partner.entity';
 import { CasePerson } from './case-person.entity';
 import { Case } from './case.entity';
-
-/** SQL condition: the case aliased `alias` is one the viewer's partner takes part in. */
-export const PARTICIPATES = (alias: string) =>
-  `exists (select 1 from case_partner scope where scope.case_id = ${alias}.id and scope.partner_id = ?)`;
 
 export const caseLoaders = (em: EntityManager, waves: BatchWaves, viewer: Viewer) => ({
   /** Only cases the viewer's partner takes part in: a hidden case loads as missing. */

@@ -45,7 +45,7 @@ export async function openCase(
   if (!leadOfficer)
     throw badInput('The lead officer must be an active member of your partner', 'leadOfficerId');
 
-  const location = await resolveLocation(em, input.locationId, input.newLocation);
+  const location = await resolveLocation(em, viewer, input.locationId, input.newLocation);
   const objectiveTargetDate = input.objectiveTargetDate
     ? requireLocalDate(input.objectiveTargetDate, 'objectiveTargetDate')
     : null;

@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AuditTrail } from '../audit/audit-trail';
 import type { Viewer } from '../auth/viewer';
 import { labelOf } from '../common/labels';
-import { PARTICIPATES } from '../cases/case.loaders';
+import { PARTICIPATES } from '../permissions/row-access';
 import { CaseIncident } from '../cases/case-incident.entity';
 import { Case } from '../cases/case.entity';
 import { requireId } from '../common/validate';

@@ -2,7 +2,7 @@ import { clock } from '../common/clock';
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import type { AuditTrail } from '../audit/audit-trail';
 import type { Viewer } from '../auth/viewer';
-import { PARTICIPATES } from '../cases/case.loaders';
+import { PARTICIPATES } from '../permissions/row-access';
 import { requireId, requireText } from '../common/validate';
 import { HubError, notFound } from '../errors';
 import { InterventionPartner } from '../interventions/intervention-partner.entity';

@@ -15,6 +15,7 @@ import {
 } from '../common/validate';
 import type { HubConfig } from '../config';
 import { badInput, conflict, notFound } from '../errors';
+import { requireRows } from '../permissions/row-access';
 import type { Location } from '../locations/location.entity';
 import { flagPossibleBreaches } from '../interventions/possible-breach.service';
 import { resolveLocation } from '../locations/location.service';
@@ -50,10 +51,11 @@ export async function recordIncident(
   const sourceReference = optionalText(input.sourceReference, 'sourceReference', 100);
   const people = await peopleInCase(
     em,
+    viewer,
     found,
     input.people.map((p) => p.personId),
   );
-  const location = await resolveLocation(em, input.locationId, input.newLocation);
+  const location = await resolveLocation(em, viewer, input.locationId, input.newLocation);
 
   const existing = input.sameEpisodeAsIncidentId
     ? await namedEpisode(em, found, input.sameEpisodeAsIncidentId)
@@ -110,17 +112,19 @@ export async function recordIncident(
   return { incident, attachedToExistingIncident: Boolean(existing) };
 }
 
-/** The people named must already be in the case: incidents do not bring strangers into view. */
+/**
+ * The people named must already be in the case: incidents do not bring strangers into view. Someone
+ * the viewer cannot reach at all is as missing as a random id (NOT_FOUND); someone it reaches
+ * through another of its cases is a mistake it can correct (BAD_USER_INPUT).
+ */
 export async function peopleInCase(
   em: EntityManager,
+  viewer: Viewer,
   found: Case,
   personIds: string[],
 ): Promise<Person[]> {
-  const ids = requireDistinct(
-    personIds.map((id) => requireId(id, 'person')),
-    'people',
-  );
-  if (ids.length === 0) return [];
+  if (personIds.length === 0) return [];
+  const ids = requireDistinct(await requireRows({ em, viewer }, 'person', personIds), 'people');
   const members = await em.find(CasePerson, { case: found, person: { $in: ids } });
   const inCase = new Set(members.map((row) => row.person.id));
   const outsider = ids.find((id) => !inCase.has(id));

@@ -1,7 +1,7 @@
 import { clock } from '../common/clock';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../auth/viewer';
-import { PARTICIPATES } from '../cases/case.loaders';
+import { PARTICIPATES } from '../permissions/row-access';
 import { BatchWaves, byIdLoader, groupedLoader } from '../common/batch-loader';
 import { FixedPenalty } from './fixed-penalty.entity';
 import { IN_FORCE } from './intervention-enums';

@@ -5,7 +5,7 @@ import { caseForWrite } from '../cases/case-access';
 import { CaseIncident } from '../cases/case-incident.entity';
 import { CasePartner } from '../cases/case-partner.entity';
 import { CasePerson } from '../cases/case-person.entity';
-import { PARTICIPATES } from '../cases/case.loaders';
+import { PARTICIPATES, requireRow } from '../permissions/row-access';
 import type { Case } from '../cases/case.entity';
 import { addMonths } from '../common/dates';
 import {
@@ -97,8 +97,8 @@ export async function issueIntervention(
     }
   }
 
-  const subject = await subjectInCase(em, found, input.subjectPersonId);
-  const premises = await premisesOfCase(em, found, input.premisesLocationId);
+  const subject = await subjectInCase(em, viewer, found, input.subjectPersonId);
+  const premises = await premisesOfCase(em, viewer, found, input.premisesLocationId);
   if (PREMISES_KINDS.includes(kind)) {
     if (!premises)
       throw badInput(`A ${kind} is about premises: give premisesLocationId`, 'premisesLocationId');
@@ -350,11 +350,12 @@ export async function recordProsecution(
 
 async function subjectInCase(
   em: EntityManager,
+  viewer: Viewer,
   found: Case,
   personId: string | null | undefined,
 ): Promise<Person | null> {
   if (personId === null || personId === undefined) return null;
-  const id = requireId(personId, 'person');
+  const id = await requireRow({ em, viewer }, 'person', personId);
   const member = await em.findOne(
     CasePerson,
     { case: found, person: id },
@@ -372,11 +373,12 @@ async function subjectInCase(
 /** Premises must be the case's own place or one of its incidents' places. */
 async function premisesOfCase(
   em: EntityManager,
+  viewer: Viewer,
   found: Case,
   locationId: string | null | undefined,
 ): Promise<Location | null> {
   if (locationId === null || locationId === undefined) return null;
-  const id = requireId(locationId, 'location');
+  const id = await requireRow({ em, viewer }, 'location', locationId);
   const onCase =
     found.location?.id === id ||
     (await em.count(CaseIncident, { case: found, incident: { location: id } })) > 0;

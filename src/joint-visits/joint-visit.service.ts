@@ -38,8 +38,8 @@ export async function recordJointVisit(
   const absent = partnerIds.find((id) => !onCase.has(id));
   if (absent)
     throw badInput(`Partner ${absent} does not take part in case ${found.reference}`, 'attendees');
-  const people = await peopleInCase(em, found, input.personIds);
-  const location = await resolveLocation(em, input.locationId, input.newLocation);
+  const people = await peopleInCase(em, viewer, found, input.personIds);
+  const location = await resolveLocation(em, viewer, input.locationId, input.newLocation);
 
   const visit = em.create(JointVisit, {
     case: found,

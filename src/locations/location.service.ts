@@ -1,21 +1,27 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { optionalText, requireId, requireText } from '../common/validate';
-import { badInput, notFound } from '../errors';
+import type { Viewer } from '../auth/viewer';
+import { optionalText, requireText } from '../common/validate';
+import { badInput } from '../errors';
+import { requireRow } from '../permissions/row-access';
 import type { NewLocationInput } from './location.input';
 import { Location } from './location.entity';
 
-/** The place a write names: an existing one by id, or a new one, never both. */
+/**
+ * The place a write names: an existing one by id, or a new one, never both. An existing place
+ * must be one the viewer reaches (src/permissions/row-access.ts): naming another partner's place
+ * would otherwise put its address, UPRN and coordinates into the answer.
+ */
 export async function resolveLocation(
   em: EntityManager,
+  viewer: Viewer,
   locationId: string | null | undefined,
   newLocation: NewLocationInput | null | undefined,
 ): Promise<Location | null> {
   if (locationId && newLocation)
     throw badInput('Give locationId or newLocation, not both', 'locationId');
   if (locationId) {
-    const found = await em.findOne(Location, { id: requireId(locationId, 'location') });
-    if (!found) throw notFound('location', locationId);
-    return found;
+    const id = await requireRow({ em, viewer }, 'location', locationId);
+    return em.findOneOrFail(Location, { id });
   }
   if (!newLocation) return null;
   const { latitude, longitude } = newLocation;

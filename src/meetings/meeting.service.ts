@@ -11,6 +11,7 @@ import { badInput, conflict, HubError, notFound } from '../errors';
 import { openCaseForWrite, requirePartnerOnCase } from '../osara/osara.service';
 import { Partner } from '../partners/partner.entity';
 import { CASEWORK } from '../permissions/grant';
+import { ATTENDS } from '../permissions/row-access';
 import { User } from '../users/user.entity';
 import { Meeting, MeetingAgendaItem, MeetingPartner } from './meeting.entity';
 import type {
@@ -23,10 +24,6 @@ import type {
 
 /** Where the meeting rules come from (docs/rules.md, "Problem-solving group meetings"). */
 const SOURCE = 'area procedure: problem-solving group';
-
-/** SQL condition: the meeting aliased `alias` is one the viewer's partner attends. */
-export const ATTENDS = (alias: string) =>
-  `exists (select 1 from meeting_partner scope where scope.meeting_id = ${alias}.id and scope.partner_id = ?)`;
 
 /**
  * The meeting, if the viewer's partner attends it. Anyone else gets the same NOT_FOUND as for a

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../auth/viewer';
 import { isUuid } from '../common/validate';
 import { badInput } from '../errors';
+import { MAY_HEAR } from '../permissions/row-access';
 import type { HubEventKind } from './hub-event-kind.enum';
 
 /** A notification as the GraphQL type reads it, from the outbox or from the live feed. */
@@ -13,14 +14,6 @@ export interface NotificationView {
   caseId: string;
   subjectIds: Record<string, string | string[]>;
 }
-
-/**
- * SQL condition on the event aliased `e`: the viewer's partner takes part in its case and, when
- * the event names an audience partner, is that partner.
- */
-export const MAY_HEAR = (alias: string) =>
-  `exists (select 1 from case_partner scope where scope.case_id = ${alias}.case_id and scope.partner_id = ?)
-   and (${alias}.audience_partner_id is null or ${alias}.audience_partner_id = ?)`;
 
 /** Newest first, by occurrence then id; the cursor holds both exactly as PostgreSQL stores them. */
 export async function listNotifications(

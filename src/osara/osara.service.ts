@@ -10,6 +10,7 @@ import { CasePartner } from '../cases/case-partner.entity';
 import type { Case } from '../cases/case.entity';
 import { requireId, requireLocalDate, requireText } from '../common/validate';
 import { badInput, conflict, HubError, notFound } from '../errors';
+import { requireRow } from '../permissions/row-access';
 import { Partner } from '../partners/partner.entity';
 import { User } from '../users/user.entity';
 import { OsaraStageChangeKind } from './osara-enums';
@@ -186,18 +187,10 @@ export async function recordPartnerDataAnswered(
   viewer: Viewer,
   input: RecordPartnerDataAnsweredInput,
 ) {
-  const id = requireId(input.requestId, 'partner data request');
-  const request = await em.findOne(OsaraPartnerRequest, { id });
-  if (!request) throw notFound('partner data request', input.requestId);
   // Hidden and missing alike: a request on another partner's case is "not found".
-  try {
-    await openCaseForWrite(em, viewer, request.case.id);
-  } catch (error) {
-    if (error instanceof HubError && error.extensions.code === 'NOT_FOUND') {
-      throw notFound('partner data request', input.requestId);
-    }
-    throw error;
-  }
+  const id = await requireRow({ em, viewer }, 'partnerDataRequest', input.requestId);
+  const request = await em.findOneOrFail(OsaraPartnerRequest, { id });
+  await openCaseForWrite(em, viewer, request.case.id);
   if (request.answeredAt) throw conflict('This partner data request is already answered');
   request.answeredAt = clock.now();
   request.answeredBy = me(em, viewer);

@@ -2,6 +2,7 @@ import { PartnerKind } from '../partners/partner-kind.enum';
 import { Role } from '../users/role.enum';
 import type { FieldPolicy, Grant } from './grant';
 import { policy } from './policy';
+import { ROW_KINDS } from './row-access';
 
 const ROLE_ABBREVIATIONS: Record<Role, string> = {
   [Role.PRACTITIONER]: 'P',
@@ -53,6 +54,14 @@ export function renderPermissionsDoc(): string {
       .map(([role, abbreviation]) => `${abbreviation} = ${role.toLowerCase().replace(/_/g, ' ')}`)
       .join(', ')}.`,
     '"(own records)": only members of the partner that holds the record. "(with consent or safeguarding)": members of other partners on the case, once the holder records that sharing basis for the person (to them, or to every partner on the case). \u2014 : nobody.',
+    '',
+    '## Row access',
+    '',
+    'Every id a client sends, in a query argument, a mutation input or a nested input list, is resolved through `src/permissions/row-access.ts`, a batch of ids of one kind in one statement. An id the viewer cannot reach answers `NOT_FOUND` exactly as a random or malformed one. Who reaches a row of each kind:',
+    '',
+    '| kind | a partner reaches |',
+    '| --- | --- |',
+    ...Object.entries(ROW_KINDS).map(([kind, access]) => `| ${kind} | ${access.rule} |`),
     '',
   ];
   for (const [typeName, typePolicy] of Object.entries(policy)) {

@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../auth/viewer';
 import { requireId, requireText } from '../common/validate';
 import { badInput, conflict, HubError, notFound } from '../errors';
+import { requireRow } from '../permissions/row-access';
 import { Partner } from '../partners/partner.entity';
 import { Person } from '../people/person.entity';
 import { User } from '../users/user.entity';
@@ -113,15 +114,9 @@ export async function withdrawSharingBasis(
   viewer: Viewer,
   input: WithdrawSharingBasisInput,
 ) {
-  const id = requireId(input.sharingBasisId, 'sharing basis');
-  const basis = await em.findOne(SharingBasis, { id });
   // A basis the viewer's partner can see: its own, or one released to it.
-  const visible =
-    basis &&
-    (basis.ownerPartner.id === viewer.partnerId ||
-      !basis.recipientPartner ||
-      basis.recipientPartner.id === viewer.partnerId);
-  if (!basis || !visible) throw notFound('sharing basis', input.sharingBasisId);
+  const id = await requireRow({ em, viewer }, 'sharingBasis', input.sharingBasisId);
+  const basis = await em.findOneOrFail(SharingBasis, { id });
   if (basis.ownerPartner.id !== viewer.partnerId) {
     throw new HubError(
       'SHARING_BASIS_NOT_YOURS',

@@ -17,7 +17,7 @@ export async function recordSupportOffer(
 ) {
   const found = await caseForWrite(em, viewer, input.caseId);
   const offeredAt = requirePast(input.offeredAt, 'offeredAt');
-  const [person] = await peopleInCase(em, found, [input.personId]);
+  const [person] = await peopleInCase(em, viewer, found, [input.personId]);
   const offeredBy = requireId(input.offeredByPartnerId ?? viewer.partnerId, 'partner');
   if (!(await em.count(CasePartner, { case: found, partner: offeredBy }))) {
     throw badInput(

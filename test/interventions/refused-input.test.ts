@@ -158,20 +158,30 @@ describe('the escalation ladder’s writes refuse, writing nothing,', () => {
     const otherCase = await makeCase(hub.em(), s.outsider, {
       people: [[stranger, PersonRole.PERPETRATOR]],
     });
+    // Someone on another partner's case, and a place no case of the council's knows, are as
+    // missing as ids that do not exist (src/permissions/row-access.ts).
+    const closureAt = (premisesLocationId: string): Input => ({
+      kind: 'CLOSURE_NOTICE',
+      subjectPersonId: null,
+      premisesLocationId,
+      servedAt: noon(1).toISOString(),
+      endsAt: noon(0).toISOString(),
+    });
+    for (const change of [
+      { subjectPersonId: stranger.id },
+      { subjectPersonId: UNKNOWN_ID },
+      closureAt(UNKNOWN_ID),
+    ] as Input[]) {
+      await expectRefused(
+        hub,
+        s.rows,
+        () =>
+          send('issueIntervention', { ...s.inputs.issueIntervention, ...change }, s.council.token),
+        'NOT_FOUND',
+      );
+    }
     const cases: [Input, string][] = [
-      [{ subjectPersonId: stranger.id }, 'subjectPersonId'],
-      [{ subjectPersonId: UNKNOWN_ID }, 'subjectPersonId'],
       [{ issuingPartnerIds: [s.outsider.partner.id] }, 'issuingPartnerIds'],
-      [
-        {
-          kind: 'CLOSURE_NOTICE',
-          subjectPersonId: null,
-          premisesLocationId: UNKNOWN_ID,
-          servedAt: noon(1).toISOString(),
-          endsAt: noon(0).toISOString(),
-        },
-        'premisesLocationId',
-      ],
       [{ subjectPersonId: null }, 'subjectPersonId'],
       [{ terms: '  ' }, 'terms'],
     ];

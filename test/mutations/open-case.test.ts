@@ -8,6 +8,7 @@ import {
   type RiskLevel,
 } from '../generated/graphql';
 import {
+  makeCase,
   makeLocation,
   makeMember,
   makePartnerMember,
@@ -130,9 +131,10 @@ describe('openCase', () => {
     });
   });
 
-  it('opens a case centred on a place already known to the hub', async () => {
+  it('opens a case centred on a place one of its other cases already knows', async () => {
     const { council, input } = await setting();
     const known = await makeLocation(hub.em());
+    await makeCase(hub.em(), council, { location: known });
     const response = await open({ ...input, centredOn: 'LOCATION', locationId: known.id }, council);
     expect(response.errors).toBeUndefined();
     expect(response.data!.openCase!.location).toEqual({

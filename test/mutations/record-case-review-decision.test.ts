@@ -353,7 +353,15 @@ describe('recordCaseReviewDecision', () => {
       const { council, perpetrator, onCase, rows, application } = await setting();
       const incidentIds = await complaints(onCase, council.partner, [10, 40, 100]);
       const outsider = await makePerson(hub.em());
-      for (const victimId of [perpetrator.id, outsider.id, UNKNOWN_ID]) {
+      // Known to the council through another of its cases, but not a victim in this one.
+      await makeCase(hub.em(), council, { people: [[outsider, PersonRole.VICTIM]] });
+      await expectRefused(
+        hub,
+        rows,
+        () => decide({ ...application(incidentIds), victimId: UNKNOWN_ID }, council),
+        'NOT_FOUND',
+      );
+      for (const victimId of [perpetrator.id, outsider.id]) {
         const response = await expectRefused(
           hub,
           rows,
@@ -378,7 +386,6 @@ describe('recordCaseReviewDecision', () => {
       for (const ids of [
         [...incidentIds, elsewhere],
         [...incidentIds, incidentIds[0]],
-        [...incidentIds, UNKNOWN_ID],
       ]) {
         const response = await expectRefused(
           hub,

@@ -77,6 +77,8 @@ async function setting() {
       [perpetrator, PersonRole.PERPETRATOR],
       [witness, PersonRole.WITNESS],
     ],
+    // A place is named by id only once one of the partner's cases knows it.
+    location: stairwell,
   });
   const description = unique('Shouting and banging on the victim’s door');
   const newPlace = unique('Bus shelter, Mill Lane');
@@ -334,6 +336,7 @@ describe('recordIncident', () => {
       const { police, council, occurredAt, input, rows } = await setting();
       await record(input, police);
       const elsewhere = await makeLocation(hub.em());
+      await makeCase(hub.em(), council, { location: elsewhere });
       const window = hub.config.episodeMatchMinutes;
       const variants: Partial<RecordIncidentInput>[] = [
         { occurredAt: later(occurredAt, window + 5).toISOString() },
@@ -432,6 +435,8 @@ describe('recordIncident', () => {
     it('refuses to name someone who is not in the case, or the same person twice', async () => {
       const { police, victim, input, rows } = await setting();
       const outsider = await makePerson(hub.em());
+      // Known to the police through another of its cases, but not in this one.
+      await makeCase(hub.em(), police, { people: [[outsider, PersonRole.WITNESS]] });
       for (const people of [
         [{ personId: outsider.id, role: 'WITNESS' as const }],
         [

@@ -64,6 +64,7 @@ async function setting() {
   const onCase = await makeCase(em, council, {
     others: [police.partner, housing.partner],
     people: [[perpetrator, PersonRole.PERPETRATOR]],
+    location: address,
   });
   const purpose = unique('Explain the acceptable behaviour contract');
   const newPlace = unique('Flat 4, Elm Court');
@@ -238,6 +239,8 @@ describe('recordJointVisit', () => {
     it('refuses a person seen who is not in the case', async () => {
       const { council, input, rows } = await setting();
       const outsider = await makePerson(hub.em());
+      // Known to the council through another of its cases, but not in this one.
+      await makeCase(hub.em(), council, { people: [[outsider, PersonRole.WITNESS]] });
       const response = await expectRefused(
         hub,
         rows,

@@ -156,15 +156,22 @@ describe('recordSupportOffer', () => {
     it('refuses an offer to someone not in the case', async () => {
       const { housing, input, rows } = await setting();
       const outsider = await makePerson(hub.em());
-      for (const personId of [outsider.id, UNKNOWN_ID]) {
-        const response = await expectRefused(
-          hub,
-          rows,
-          () => record({ ...input, personId }, housing),
-          'BAD_USER_INPUT',
-        );
-        expect(field(response)).toBe('people');
-      }
+      // Known to housing through another of its cases, but not in this one.
+      await makeCase(hub.em(), housing, { people: [[outsider, PersonRole.WITNESS]] });
+      const response = await expectRefused(
+        hub,
+        rows,
+        () => record({ ...input, personId: outsider.id }, housing),
+        'BAD_USER_INPUT',
+      );
+      expect(field(response)).toBe('people');
+      // An id no case of housing's knows is as missing as any hidden one.
+      await expectRefused(
+        hub,
+        rows,
+        () => record({ ...input, personId: UNKNOWN_ID }, housing),
+        'NOT_FOUND',
+      );
     });
 
     it('refuses a malformed or empty person id as not found', async () => {
