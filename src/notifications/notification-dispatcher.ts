@@ -1,3 +1,4 @@
+import { clock } from '../common/clock';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
 import { every, type Periodic } from '../common/periodic';
@@ -60,12 +61,12 @@ export class NotificationDispatcher {
          select id from hub_event where published_at is null
           order by occurred_at, id limit ${BATCH} for update skip locked),
        marked as (
-         update hub_event e set published_at = now() from claimed
+         update hub_event e set published_at = $2 from claimed
           where e.id = claimed.id returning e.id)
        select array_agg(id::text) as ids,
               pg_notify($1, coalesce(json_agg(id)::text, '[]')) as announced
          from marked having count(*) > 0`,
-      [PUBLISHED_CHANNEL],
+      [PUBLISHED_CHANNEL, clock.now()],
     );
     return rows[0]?.ids?.length ?? 0;
   }

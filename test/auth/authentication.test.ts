@@ -49,11 +49,11 @@ describe('signing in', () => {
     expect(answer.data ?? null).toBeNull();
   });
 
-  const now = () => Math.floor(clock.nowMs() / 1000);
+  const epochSeconds = () => Math.floor(clock.nowMs() / 1000);
 
   it('accepts a token that expired 20 s ago, within the 30 s clock tolerance', async () => {
     const late = await token(member, (jwt) =>
-      jwt.setIssuedAt(now() - 600).setExpirationTime(now() - 20),
+      jwt.setIssuedAt(epochSeconds() - 600).setExpirationTime(epochSeconds() - 20),
     );
     expect((await hub.request(MeDocument, {}, late)).errors).toBeUndefined();
   });
@@ -61,7 +61,10 @@ describe('signing in', () => {
   const refusals: [string, () => Promise<string>][] = [
     [
       'a token that expired 60 s ago, beyond the 30 s clock tolerance',
-      () => token(member, (jwt) => jwt.setIssuedAt(now() - 600).setExpirationTime(now() - 60)),
+      () =>
+        token(member, (jwt) =>
+          jwt.setIssuedAt(epochSeconds() - 600).setExpirationTime(epochSeconds() - 60),
+        ),
     ],
     ['a token that is not a JWT', async () => 'not.a.token'],
     [

@@ -10,7 +10,7 @@ import {
   type IdentityProviderKey,
 } from '../support/jwks';
 
-const now = () => Math.floor(clock.nowMs() / 1000);
+const epochSeconds = () => Math.floor(clock.nowMs() / 1000);
 
 describe("signing in with an identity provider's published keys (JWKS)", () => {
   let idp: IdentityProvider;
@@ -45,13 +45,13 @@ describe("signing in with an identity provider's published keys (JWKS)", () => {
 
   it('accepts a token that expired 20 s ago, within the 30 s clock tolerance', async () => {
     const token = await idp.sign(member, rsa, (jwt) =>
-      jwt.setIssuedAt(now() - 600).setExpirationTime(now() - 20),
+      jwt.setIssuedAt(epochSeconds() - 600).setExpirationTime(epochSeconds() - 20),
     );
     expect((await signIn(token)).errors).toBeUndefined();
   });
 
   it('accepts a token valid from 20 s in the future, within the clock tolerance', async () => {
-    const token = await idp.sign(member, ec, (jwt) => jwt.setNotBefore(now() + 20));
+    const token = await idp.sign(member, ec, (jwt) => jwt.setNotBefore(epochSeconds() + 20));
     expect((await signIn(token)).errors).toBeUndefined();
   });
 
@@ -59,11 +59,13 @@ describe("signing in with an identity provider's published keys (JWKS)", () => {
     [
       'a token that expired 60 s ago, beyond the clock tolerance',
       () =>
-        idp.sign(member, rsa, (jwt) => jwt.setIssuedAt(now() - 600).setExpirationTime(now() - 60)),
+        idp.sign(member, rsa, (jwt) =>
+          jwt.setIssuedAt(epochSeconds() - 600).setExpirationTime(epochSeconds() - 60),
+        ),
     ],
     [
       'a token valid only from 60 s in the future',
-      () => idp.sign(member, rsa, (jwt) => jwt.setNotBefore(now() + 60)),
+      () => idp.sign(member, rsa, (jwt) => jwt.setNotBefore(epochSeconds() + 60)),
     ],
     [
       "a token signed with another key under a published key's id",

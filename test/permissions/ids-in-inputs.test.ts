@@ -1,3 +1,4 @@
+import { clock } from '../../src/common/clock';
 import {
   getNamedType,
   isCompositeType,
@@ -281,7 +282,7 @@ const BASES: Record<string, (v: World, area: Area) => Record<string, unknown>> =
       caseId: v.ids.case,
       kind: 'CLOSURE_ORDER',
       issuedAt: daysAgo(1).toISOString(),
-      endsAt: new Date(Date.now() + 20 * 24 * 3600 * 1000).toISOString(),
+      endsAt: new Date(clock.nowMs() + 20 * 24 * 3600 * 1000).toISOString(),
       terms: 'Closed to all but the tenant',
       premisesLocationId: v.places.centre.id,
       closureNoticeId: v.ids.closureNotice,

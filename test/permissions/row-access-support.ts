@@ -1,3 +1,4 @@
+import { clock } from '../../src/common/clock';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { ActionStatus } from '../../src/actions/action-enums';
@@ -33,7 +34,7 @@ import {
   type Member,
 } from '../support/factories';
 
-export const daysAgo = (days: number) => new Date(Date.now() - days * 24 * 3600 * 1000);
+export const daysAgo = (days: number) => new Date(clock.nowMs() - days * 24 * 3600 * 1000);
 export const dayOf = (date: Date) => date.toISOString().slice(0, 10);
 
 /**
@@ -84,7 +85,7 @@ export async function makeWorld(em: EntityManager, leadKind: PartnerKind, otherK
     case: onCase,
     kind: InterventionKind.CLOSURE_ORDER,
     issuedAt: daysAgo(9),
-    endsAt: new Date(Date.now() + 30 * 24 * 3600 * 1000),
+    endsAt: new Date(clock.nowMs() + 30 * 24 * 3600 * 1000),
     terms: 'Closure order',
     premises: centre,
   });

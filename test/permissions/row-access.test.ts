@@ -1,3 +1,4 @@
+import { clock } from '../../src/common/clock';
 import { randomUUID } from 'node:crypto';
 import type { Viewer } from '../../src/auth/viewer';
 import {
@@ -84,10 +85,11 @@ describe('row access', () => {
       await em.execute<{ id: string }[]>('select id from letter_template order by id limit 2')
     ).map((row) => row.id);
     const [ownRequest, otherRequest] = [randomUUID(), randomUUID()];
+    const today = clock.now().toISOString().slice(0, 10);
     await em.execute(
       `insert into subject_access_request (id, received_on, deadline, recorded_by_id)
-         values (?, current_date, current_date + 30, ?), (?, current_date, current_date + 30, ?)`,
-      [ownRequest, own.lead.user.id, otherRequest, other.lead.user.id],
+         values (?, ?::date, ?::date + 30, ?), (?, ?::date, ?::date + 30, ?)`,
+      [ownRequest, today, today, own.lead.user.id, otherRequest, today, today, other.lead.user.id],
     );
     const pair = (pick: (world: World) => string): [string, string] => [pick(own), pick(other)];
     rows = {
@@ -142,7 +144,7 @@ describe('row access', () => {
     const em = hub.em();
     const place = await makeLocation(em);
     em.create(Incident, {
-      occurredAt: new Date(Date.now() - 24 * 3600 * 1000),
+      occurredAt: new Date(clock.nowMs() - 24 * 3600 * 1000),
       category: IncidentCategory.NUISANCE,
       description: 'Imported report',
       location: place,
