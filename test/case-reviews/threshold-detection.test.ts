@@ -1,3 +1,4 @@
+import { Case } from '../../src/cases/case.entity';
 import { clock } from '../../src/common/clock';
 import { ActionSource } from '../../src/actions/action-enums';
 import { Action } from '../../src/actions/action.entity';
@@ -295,7 +296,9 @@ describe('threshold detection', () => {
   it('five reports about one place from two victims meet the location route; five from one victim do not', async () => {
     const em = hub.em();
     const { council, victim, onCase } = await setting();
+    // The place the case centres on: a partner names only places it reaches through its cases.
     const park = await makeLocation(em);
+    await em.nativeUpdate(Case, { id: onCase.id }, { location: park.id });
     for (const days of [100, 80, 60, 40, 20])
       await complain({
         by: council,
@@ -311,6 +314,7 @@ describe('threshold detection', () => {
     // A second case: four reports from one victim and a fifth from another.
     const second = await setting();
     const shop = await makeLocation(em);
+    await em.nativeUpdate(Case, { id: second.onCase.id }, { location: shop.id });
     for (const days of [100, 80, 60, 40])
       await complain({
         by: second.council,
