@@ -75,6 +75,16 @@ const RULES: Readonly<Record<string, PersonalDataRule>> = {
   InterventionBreach: { subject: recordAbout },
   CaseReviewRecommendation: { subject: recordAbout },
   StatementReview: { subject: recordAbout },
+  SentLetter: {
+    subject: (letter) =>
+      letter?.id
+        ? {
+            id: letter.id,
+            personId: idOf(letter.intervention?.subject),
+            caseId: idOf(letter.intervention?.case),
+          }
+        : undefined,
+  },
   Case: {
     subject: (c) => (c?.id ? { id: c.id, caseId: c.id } : undefined),
     exempt: each(['location', 'jointVisits', 'supportOffers'], AUDITED_ON_ITS_OWN),
