@@ -66,6 +66,25 @@ const RULES: Readonly<Record<string, PersonalDataRule>> = {
   MentalHealthRecord: { subject: recordAbout },
   DrugAlcoholRecord: { subject: recordAbout },
   SharingBasis: { subject: recordAbout },
+  // Free text on case data (`freeText` in the policy): audited wherever it is read.
+  Osara: {
+    subject: (osara) => (osara?.caseId ? { id: osara.caseId, caseId: osara.caseId } : undefined),
+  },
+  OsaraStageChange: { subject: recordAbout },
+  Action: { subject: recordAbout },
+  InterventionBreach: { subject: recordAbout },
+  CaseReviewRecommendation: { subject: recordAbout },
+  StatementReview: { subject: recordAbout },
+  SentLetter: {
+    subject: (letter) =>
+      letter?.id
+        ? {
+            id: letter.id,
+            personId: idOf(letter.intervention?.subject),
+            caseId: idOf(letter.intervention?.case),
+          }
+        : undefined,
+  },
   Case: {
     subject: (c) => (c?.id ? { id: c.id, caseId: c.id } : undefined),
     exempt: each(['location', 'jointVisits', 'supportOffers'], AUDITED_ON_ITS_OWN),
@@ -170,7 +189,9 @@ function personalDataOf(typeName: string, rule: PersonalDataRule): PersonalDataT
   return {
     fields: [
       ...granted
-        .filter(([field, grants]) => !analystsRead(grants) && !rule.exempt?.[field])
+        .filter(
+          ([field, grants]) => (grants.freeText || !analystsRead(grants)) && !rule.exempt?.[field],
+        )
         .map(([field]) => field),
       ...Object.keys(rule.alsoPersonal ?? {}),
     ],

@@ -274,8 +274,13 @@ export async function buildLeadOfficerStatement(
   ]);
   const me = await em.findOne(User, viewer.userId, { populate: ['partner'] });
 
-  const osaraPart = (field: keyof StatementOsara) =>
-    may('Osara', field) ? (found.osara?.[field] ?? null) : null;
+  // The same policy entries as Osara's own fields: free text, so withheld from analysts.
+  const osaraPart = (field: keyof StatementOsara) => {
+    if (!may('Osara', field)) return null;
+    const text = found.osara?.[field] ?? null;
+    if (text !== null) read('Osara', [field], id);
+    return text;
+  };
   const osara: StatementOsara = {
     objective: osaraPart('objective'),
     scanning: osaraPart('scanning'),

@@ -19,7 +19,8 @@ export interface Grant {
   basis?: readonly SharingBasisKind[];
 }
 
-export type FieldPolicy = readonly Grant[];
+/** A field's grants; `freeText` marks text a person wrote (see `freeText`). */
+export type FieldPolicy = readonly Grant[] & { readonly freeText?: true };
 
 export interface TypePolicy {
   description: string;
@@ -60,6 +61,30 @@ export const ownerOrReleased = (
   { partners: 'ALL', roles, basis },
 ];
 export const nobody = (): FieldPolicy => [];
+
+/** Roles that see no one's identity: analysts, BI service accounts, administrators. */
+export const NO_IDENTITY_ROLES: readonly Role[] = [
+  Role.ANALYST,
+  Role.BI_SERVICE,
+  Role.ADMINISTRATOR,
+];
+
+/**
+ * Free text a person wrote on case data (descriptions, notes, summaries, outcomes, minutes, OSARA
+ * content, terms): in practice it names people and their health, so it is personal data. Marked,
+ * so the audit notes every read of it (src/audit/personal-data.ts) and the schedule says so; and
+ * its grants never reach a role that sees no identities, whatever they name.
+ */
+export const freeText = (grants: FieldPolicy): FieldPolicy =>
+  Object.assign(
+    grants
+      .map((grant) => ({
+        ...grant,
+        roles: grant.roles.filter((role) => !NO_IDENTITY_ROLES.includes(role)),
+      }))
+      .filter((grant) => grant.roles.length > 0),
+    { freeText: true as const },
+  );
 
 /** A policy for a type every one of whose fields has the same rule. */
 export function sameForAll(fields: readonly string[], policy: FieldPolicy) {

@@ -53,7 +53,7 @@ export function renderPermissionsDoc(): string {
     `Roles: ${Object.entries(ROLE_ABBREVIATIONS)
       .map(([role, abbreviation]) => `${abbreviation} = ${role.toLowerCase().replace(/_/g, ' ')}`)
       .join(', ')}.`,
-    '"(own records)": only members of the partner that holds the record. "(with consent or safeguarding)": members of other partners on the case, once the holder records that sharing basis for the person (to them, or to every partner on the case). \u2014 : nobody.',
+    '"(free text)": text a person wrote, which in practice names people and their health: personal data, audited whenever read, never released to analysts, BI service accounts or administrators. "(own records)": only members of the partner that holds the record. "(with consent or safeguarding)": members of other partners on the case, once the holder records that sharing basis for the person (to them, or to every partner on the case). \u2014 : nobody.',
     '',
     '## Row access',
     '',
@@ -75,7 +75,8 @@ export function renderPermissionsDoc(): string {
     lines.push(`| field | ${kinds.map((kind) => KIND_HEADINGS[kind]).join(' | ')} |`);
     lines.push(`|---|${kinds.map(() => '---').join('|')}|`);
     for (const [field, fieldPolicy] of Object.entries(typePolicy.fields)) {
-      lines.push(`| ${field} | ${kinds.map((kind) => cell(fieldPolicy, kind)).join(' | ')} |`);
+      const name = fieldPolicy.freeText ? `${field} (free text)` : field;
+      lines.push(`| ${name} | ${kinds.map((kind) => cell(fieldPolicy, kind)).join(' | ')} |`);
     }
     lines.push('');
   }

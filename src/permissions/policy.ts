@@ -6,6 +6,7 @@ import {
   CASE_READERS,
   CASEWORK,
   type FieldPolicy,
+  freeText,
   ownerOnly,
   ownerOrReleased,
   anyPartnerIn,
@@ -32,6 +33,8 @@ const { CONSENT, SAFEGUARDING, PREVENTING_UNLAWFUL_ACTS } = SharingBasisKind;
 const SPECIAL_CATEGORY_RELEASE = [CONSENT, SAFEGUARDING, PREVENTING_UNLAWFUL_ACTS] as const;
 
 const caseReaders = anyPartnerIn(CASE_READERS);
+/** Free text on case data: case readers, audited; never analysts or BI (see `freeText`). */
+const caseNotes = freeText(caseReaders);
 const caseAnalysis = anyPartnerIn(CASE_ANALYSIS);
 const casework = anyPartnerIn(CASEWORK);
 const administrators = anyPartnerIn([Role.ADMINISTRATOR]);
@@ -304,12 +307,8 @@ export const policy: Record<string, TypePolicy> = {
     ),
   },
   StatementOsara: {
-    description:
-      'The OSARA record in a statement: as Osara, shared with every partner on the case.',
-    fields: sameForAll(
-      ['objective', 'scanning', 'analysis', 'response', 'assessment'],
-      caseAnalysis,
-    ),
+    description: 'The OSARA record in a statement: free text, as Osara.',
+    fields: sameForAll(['objective', 'scanning', 'analysis', 'response', 'assessment'], caseNotes),
   },
   StatementEntry: {
     description: 'One dated entry of a statement, already cut to what the viewer may read.',
@@ -322,7 +321,7 @@ export const policy: Record<string, TypePolicy> = {
     description: 'The legal review of a statement; the comments are free text.',
     fields: {
       ...sameForAll(['id', 'status', 'reviewedAt'], caseAnalysis),
-      comments: caseReaders,
+      comments: caseNotes,
     },
   },
   LetterTemplate: {
@@ -343,7 +342,11 @@ export const policy: Record<string, TypePolicy> = {
   },
   SentLetter: {
     description: 'A letter as sent: it names its subject, so case readers only.',
-    fields: sameForAll(['id', 'templateVersion', 'title', 'text', 'sentAt'], caseReaders),
+    fields: {
+      ...sameForAll(['id', 'templateVersion', 'sentAt'], caseReaders),
+      // Rendered from the case: the subject's name, the terms.
+      ...sameForAll(['title', 'text'], caseNotes),
+    },
   },
   ImportRun: {
     description:
@@ -432,34 +435,28 @@ export const policy: Record<string, TypePolicy> = {
         ],
         caseAnalysis,
       ),
-      // Free text and the place a case centres on can identify people.
-      ...sameForAll(['summary', 'location', 'people', 'jointVisits', 'supportOffers'], caseReaders),
+      // The place a case centres on, and its people, identify them; the summary is free text.
+      ...sameForAll(['location', 'people', 'jointVisits', 'supportOffers'], caseReaders),
+      summary: caseNotes,
     },
   },
   Osara: {
-    description: 'The OSARA problem-solving record of a case.',
-    fields: sameForAll(
-      [
-        'stage',
-        'objective',
-        'objectiveTargetDate',
-        'scanning',
-        'analysis',
-        'response',
-        'assessment',
-        'history',
-        'partnerRequests',
-        'missingBeforeNextStage',
-      ],
-      caseAnalysis,
-    ),
+    description:
+      'The OSARA problem-solving record of a case. Analysts see where it stands; the text of each stage is free text that names people.',
+    fields: {
+      ...sameForAll(
+        ['stage', 'objectiveTargetDate', 'history', 'partnerRequests', 'missingBeforeNextStage'],
+        caseAnalysis,
+      ),
+      ...sameForAll(['objective', 'scanning', 'analysis', 'response', 'assessment'], caseNotes),
+    },
   },
   OsaraStageChange: {
     description:
       'The history of a case’s OSARA stage. Who moved it is staff, not a person in the case; the reason is free text.',
     fields: {
       ...sameForAll(['id', 'fromStage', 'toStage', 'kind', 'changedAt', 'changedBy'], caseAnalysis),
-      reason: caseReaders,
+      reason: caseNotes,
     },
   },
   OsaraPartnerRequest: {
@@ -490,7 +487,7 @@ export const policy: Record<string, TypePolicy> = {
         ],
         caseAnalysis,
       ),
-      ...sameForAll(['title', 'details', 'cancelReason'], caseReaders),
+      ...sameForAll(['title', 'details', 'cancelReason'], caseNotes),
     },
   },
   Notification: {
@@ -555,7 +552,8 @@ export const policy: Record<string, TypePolicy> = {
         ['id', 'occurredAt', 'category', 'location', 'reports', 'hateIncident'],
         caseAnalysis,
       ),
-      ...sameForAll(['description', 'people'], caseReaders),
+      description: caseNotes,
+      people: caseReaders,
     },
   },
   IncidentReport: {
@@ -575,10 +573,10 @@ export const policy: Record<string, TypePolicy> = {
   },
   JointVisit: {
     description: 'Joint visits: chronology of joint work, shared with partners on the case.',
-    fields: sameForAll(
-      ['id', 'visitedAt', 'location', 'purpose', 'outcome', 'attendees', 'peopleVisited'],
-      caseReaders,
-    ),
+    fields: {
+      ...sameForAll(['id', 'visitedAt', 'location', 'attendees', 'peopleVisited'], caseReaders),
+      ...sameForAll(['purpose', 'outcome'], caseNotes),
+    },
   },
   JointVisitAttendee: {
     description: 'Officers who attended a joint visit.',
@@ -586,10 +584,10 @@ export const policy: Record<string, TypePolicy> = {
   },
   SupportOffer: {
     description: 'Support offered and the answer: chronology of joint work.',
-    fields: sameForAll(
-      ['id', 'offeredBy', 'person', 'kind', 'details', 'offeredAt', 'response'],
-      caseReaders,
-    ),
+    fields: {
+      ...sameForAll(['id', 'offeredBy', 'person', 'kind', 'offeredAt', 'response'], caseReaders),
+      details: caseNotes,
+    },
   },
   Intervention: {
     description:
@@ -621,24 +619,23 @@ export const policy: Record<string, TypePolicy> = {
         [
           'subject',
           'premises',
-          'terms',
           'signedOffBy',
           'convictionDate',
           'youthOffendingTeamConsultedOn',
           'subjectConsented',
           'otherPartyConsented',
-          'skippedStepReason',
           'possibleBreaches',
         ],
         caseReaders,
       ),
+      ...sameForAll(['terms', 'skippedStepReason'], caseNotes),
     },
   },
   InterventionBreach: {
     description: 'A breach of an intervention.',
     fields: {
       ...sameForAll(['id', 'occurredAt'], caseAnalysis),
-      details: caseReaders,
+      details: caseNotes,
     },
   },
   FixedPenalty: {
@@ -680,7 +677,8 @@ export const policy: Record<string, TypePolicy> = {
         ],
         caseAnalysis,
       ),
-      ...sameForAll(['victim', 'reasons', 'decidedBy', 'countedIncidents'], caseReaders),
+      ...sameForAll(['victim', 'decidedBy', 'countedIncidents'], caseReaders),
+      reasons: caseNotes,
     },
   },
   CaseReviewAlert: {
@@ -703,7 +701,8 @@ export const policy: Record<string, TypePolicy> = {
       ),
       // As for Incident.location: Location's own entries decide which of its fields show.
       location: caseAnalysis,
-      ...sameForAll(['victim', 'dismissedReason'], caseReaders),
+      victim: caseReaders,
+      dismissedReason: caseNotes,
     },
   },
   CaseReviewApplication: {
@@ -731,17 +730,10 @@ export const policy: Record<string, TypePolicy> = {
         ],
         caseAnalysis,
       ),
+      ...sameForAll(['victim', 'applicantName', 'applicantContact'], caseReaders),
       ...sameForAll(
-        [
-          'victim',
-          'applicantName',
-          'applicantRelationship',
-          'applicantContact',
-          'responseSummary',
-          'appealGrounds',
-          'closingNotes',
-        ],
-        caseReaders,
+        ['applicantRelationship', 'responseSummary', 'appealGrounds', 'closingNotes'],
+        caseNotes,
       ),
     },
   },
@@ -754,7 +746,7 @@ export const policy: Record<string, TypePolicy> = {
       'A review meeting recommendation (an action for a partner); its title and details are free text.',
     fields: {
       ...sameForAll(['id', 'dueDate', 'status', 'recordedAt', 'assignedPartner'], caseAnalysis),
-      ...sameForAll(['title', 'details'], caseReaders),
+      ...sameForAll(['title', 'details'], caseNotes),
     },
   },
   SharingBasis: {
@@ -848,7 +840,7 @@ export const policy: Record<string, TypePolicy> = {
         ],
         caseAnalysis,
       ),
-      minutes: caseReaders,
+      minutes: caseNotes,
     },
   },
   MeetingAgendaItem: {
@@ -870,33 +862,35 @@ export const policy: Record<string, TypePolicy> = {
   },
   MeetingPackItem: {
     description: 'A case on the agenda, as far as the whole audience may see it.',
-    fields: sameForAll(
-      [
-        'position',
-        'caseId',
-        'reference',
-        'title',
-        'summary',
-        'status',
-        'riskLevel',
-        'osaraStage',
-        'chronologySince',
-        'chronology',
-        'caseReview',
-        'actionsByPartner',
-        'people',
-        'chart',
-        'withheld',
-      ],
-      caseReaders,
-    ),
+    fields: {
+      summary: caseNotes,
+      ...sameForAll(
+        [
+          'position',
+          'caseId',
+          'reference',
+          'title',
+          'status',
+          'riskLevel',
+          'osaraStage',
+          'chronologySince',
+          'chronology',
+          'caseReview',
+          'actionsByPartner',
+          'people',
+          'chart',
+          'withheld',
+        ],
+        caseReaders,
+      ),
+    },
   },
   MeetingPackEntry: {
     description: 'An entry of a case\u2019s chronology since the last meeting.',
-    fields: sameForAll(
-      ['occurredAt', 'kind', 'label', 'partner', 'deadline', 'answer', 'detail'],
-      caseReaders,
-    ),
+    fields: {
+      ...sameForAll(['occurredAt', 'kind', 'label', 'partner', 'deadline', 'answer'], caseReaders),
+      detail: caseNotes,
+    },
   },
   MeetingPackCaseReview: {
     description: 'Where a case\u2019s ASB case review is.',
@@ -911,7 +905,7 @@ export const policy: Record<string, TypePolicy> = {
   },
   MeetingPackAction: {
     description: 'An open action in a meeting pack.',
-    fields: sameForAll(['title', 'dueDate', 'overdue', 'source'], caseReaders),
+    fields: { ...sameForAll(['dueDate', 'overdue', 'source'], caseReaders), title: caseNotes },
   },
   MeetingPackPerson: {
     description: 'Someone in a case on the agenda.',
@@ -925,7 +919,7 @@ export const policy: Record<string, TypePolicy> = {
   MeetingPackField: {
     description:
       'A partner record\u2019s field in a meeting pack, only if every partner in the audience may read it.',
-    fields: sameForAll(['name', 'value'], caseReaders),
+    fields: { name: caseReaders, value: caseNotes },
   },
   MeetingPackChart: {
     description: 'Incident counts on a case: per week and by day of week and hour.',
@@ -940,9 +934,10 @@ export const policy: Record<string, TypePolicy> = {
       'The police record: warnings are shared with partners on the case; intelligence never leaves the force.',
     rows: caseReaders,
     fields: {
-      ...sameForAll(['id', 'owner', 'updatedAt', 'warningsSummary'], caseReaders),
+      ...sameForAll(['id', 'owner', 'updatedAt'], caseReaders),
+      warningsSummary: caseNotes,
       nominalReference: ownerOnly(CASE_READERS),
-      intelligence: ownerOnly(CASEWORK),
+      intelligence: freeText(ownerOnly(CASEWORK)),
     },
   },
   HousingRecord: {
@@ -959,11 +954,11 @@ export const policy: Record<string, TypePolicy> = {
           'tenancyReference',
           'tenancyType',
           'tenancyStartDate',
-          'tenancyBreaches',
         ],
         caseReaders,
       ),
-      officerNotes: ownerOnly(CASEWORK),
+      tenancyBreaches: caseNotes,
+      officerNotes: freeText(ownerOnly(CASEWORK)),
     },
   },
   MentalHealthRecord: {
@@ -975,8 +970,8 @@ export const policy: Record<string, TypePolicy> = {
         ['id', 'owner', 'updatedAt', 'knownToServices', 'careContact'],
         mentalHealthRelease,
       ),
-      riskSummary: ownerOrReleased(CASEWORK, [SAFEGUARDING]),
-      clinicalNotes: ownerOnly(CASEWORK),
+      riskSummary: freeText(ownerOrReleased(CASEWORK, [SAFEGUARDING])),
+      clinicalNotes: freeText(ownerOnly(CASEWORK)),
     },
   },
   DrugAlcoholRecord: {
@@ -988,7 +983,7 @@ export const policy: Record<string, TypePolicy> = {
         ['id', 'owner', 'updatedAt', 'engagedInTreatment', 'keyWorkerContact'],
         drugAlcoholRelease,
       ),
-      treatmentDetail: ownerOnly(CASEWORK),
+      treatmentDetail: freeText(ownerOnly(CASEWORK)),
     },
   },
 };

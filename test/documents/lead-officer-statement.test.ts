@@ -99,11 +99,20 @@ describe('the lead officer statement', () => {
     expect(statement.reviewStatus).toBe('DRAFT');
   });
 
-  it('gives an analyst dates, categories and partners but no descriptions, names or terms, and says what it withheld', async () => {
+  it('gives an analyst dates, categories and partners but no descriptions, OSARA text, names or terms, and says what it withheld', async () => {
     const answer = await hub.request(STATEMENT, { caseId: story.onCase.id }, story.analyst.token);
     const statement = answer.data!.leadOfficerStatement!;
-    const text = JSON.stringify(statement);
+    const text = JSON.stringify(answer);
     for (const value of Object.values(story.texts)) expect(text).not.toContain(value);
+    // The OSARA text is free text: refused as on Osara itself.
+    for (const value of Object.values(story.osara)) expect(text).not.toContain(value);
+    expect(statement.osara).toEqual({
+      objective: null,
+      scanning: null,
+      analysis: null,
+      response: null,
+      assessment: null,
+    });
     expect(text).not.toContain(story.perpetrator.familyName);
     expect(text).not.toContain(story.victim.familyName);
     expect(statement.entries.map((entry) => entry.kind)).toEqual([
@@ -113,7 +122,12 @@ describe('the lead officer statement', () => {
       'INCIDENT',
     ]);
     expect(statement.withheld).toEqual(
-      expect.arrayContaining(['Incident.description', 'Intervention.terms', 'Case.supportOffers']),
+      expect.arrayContaining([
+        'Incident.description',
+        'Intervention.terms',
+        'Case.supportOffers',
+        'Osara.objective',
+      ]),
     );
   });
 
