@@ -764,7 +764,8 @@ export const policy: Record<string, TypePolicy> = {
       [
         'id',
         'ownerPartner',
-        'recipientPartner',
+        'recipientPartners',
+        'case',
         'kind',
         'reason',
         'decidedBy',
