@@ -470,9 +470,12 @@ export async function loadDemoData(em: EntityManager): Promise<void> {
       person: seren,
       ownerPartner: partner.mentalHealth,
       case: cuckooing,
-      recipientPartnerIds: [partner.police, partner.housing, partner.council, partner.drugAlcohol].map(
-        (recipient) => recipient.id,
-      ),
+      recipientPartnerIds: [
+        partner.police,
+        partner.housing,
+        partner.council,
+        partner.drugAlcohol,
+      ].map((recipient) => recipient.id),
       kind: SharingBasisKind.CONSENT,
       reason:
         'Seren consented on 8 June 2026 to her care coordinator\u2019s contact details being shared with the partners on her case.',

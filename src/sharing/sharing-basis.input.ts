@@ -16,7 +16,8 @@ export class RecordSharingBasisInput {
   reason!: string;
 
   @Field(() => ID, {
-    description: 'The case it is recorded for: it releases nothing on the person\u2019s other cases.',
+    description:
+      'The case it is recorded for: it releases nothing on the person\u2019s other cases.',
   })
   caseId!: string;
 
@@ -76,7 +77,8 @@ export class RecordSharingOverrideInput {
   reason!: string;
 
   @Field(() => ID, {
-    description: 'The case it is recorded for: it releases nothing on the person\u2019s other cases.',
+    description:
+      'The case it is recorded for: it releases nothing on the person\u2019s other cases.',
   })
   caseId!: string;
 
