@@ -154,7 +154,8 @@ export const TABLES = {
     'id',
     'person_id',
     'owner_partner_id',
-    'recipient_partner_id',
+    'case_id',
+    'recipient_partner_ids',
     'kind',
     'reason',
     'decided_by_id',
@@ -496,6 +497,9 @@ export function generateDataset(seed: number, volumes: Volumes): Dataset {
 
   // --- Partner records: a partner holds a record on someone only if it works their case ---
   const recordsHeld = new Set<string>(); // `${personId}:${partnerKey}`
+  // A basis names its case and the other partners on it, as "every partner on the case" does.
+  const recipientsOn = (caseInfo: GeneratedCase, owner: DemoPartnerKey) =>
+    caseInfo.partners.filter((key) => key !== owner).map((key) => partnerOf(key).id);
   const addRecords = (
     personId: string,
     role: string,
@@ -562,7 +566,8 @@ export function generateDataset(seed: number, volumes: Volumes): Dataset {
             uuid(),
             personId,
             owner,
-            null,
+            caseInfo.id,
+            recipientsOn(caseInfo, key),
             'CONSENT',
             'Consented to the care contact being shared with partners on the case.',
             userId(RECORDER[key]),
@@ -588,7 +593,8 @@ export function generateDataset(seed: number, volumes: Volumes): Dataset {
             uuid(),
             personId,
             owner,
-            null,
+            caseInfo.id,
+            recipientsOn(caseInfo, key),
             safeguarding ? 'SAFEGUARDING' : 'CONSENT',
             safeguarding
               ? 'Engagement shared to protect a vulnerable adult at the address.'

@@ -150,15 +150,15 @@ select json_build_object('data', json_build_object('case', (
         'expiresAt', to_char(b.expires_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
         'withdrawnAt', to_char(b.withdrawn_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
         'ownerPartner', json_build_object('id', o.id, 'name', o.name),
-        'recipientPartner', case when rp.id is null then null
-                                 else json_build_object('id', rp.id, 'name', rp.name) end,
+        'recipientPartners', coalesce((
+          select json_agg(json_build_object('id', rp.id, 'name', rp.name) order by rp.id)
+            from partner rp where rp.id = any(b.recipient_partner_ids)), '[]'),
         'decidedBy', json_build_object('id', d.id, 'displayName', d.display_name)
       ) order by b.recorded_at, b.id) as list
       from sharing_basis b
       join partner o on o.id = b.owner_partner_id
-      left join partner rp on rp.id = b.recipient_partner_id
       join app_user d on d.id = b.decided_by_id
-      where b.person_id = pe.id
+      where b.person_id = pe.id and b.case_id = c.id
     ) bases on true
     where cp.case_id = c.id
   ) people on true

@@ -121,7 +121,8 @@ const PARTS: Record<PartName, Part> = {
     select: ofPeople('sharing_basis'),
     needs: ['case_people'],
     order: 't.recorded_at asc, t.id asc',
-    refs: { partners: ['owner_partner_id', 'recipient_partner_id'], users: ['decided_by_id'] },
+    // Recipients are an array of ids: their partners load by id, as they would without the graph.
+    refs: { partners: ['owner_partner_id'], users: ['decided_by_id'] },
   },
   case_incidents: {
     select: ofCase('case_incident'),

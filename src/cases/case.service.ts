@@ -9,7 +9,12 @@ import {
   requirePast,
   requireText,
 } from '../common/validate';
-import { badInput, conflict, notFound } from '../errors';
+import { badInput, conflict, HubError, notFound } from '../errors';
+import { HubEventKind } from '../notifications/hub-event-kind.enum';
+import { recordEvent } from '../notifications/record-event';
+import { SharingBasis } from '../sharing/sharing-basis.entity';
+import { isLive } from '../sharing/sharing-basis.loaders';
+import { Role } from '../users/role.enum';
 import { resolveLocation } from '../locations/location.service';
 import { Partner } from '../partners/partner.entity';
 import { Person } from '../people/person.entity';
@@ -86,18 +91,49 @@ async function nextReference(em: EntityManager, openedAt: Date): Promise<string>
   return `ASB-${year}-${String(row.n).padStart(4, '0')}`;
 }
 
+/**
+ * Brings a partner into a case. Only the lead partner's casework staff, or a supervisor of a
+ * partner on the case, may: a partner on the case cannot widen it by itself. Joining releases no
+ * basis-gated field: each partner releasing such fields on the case by a sharing basis is told
+ * (SHARING_REVIEW_NEEDED) and decides whether to record a basis naming the newcomer.
+ */
 export async function addPartnerToCase(
   em: EntityManager,
   viewer: Viewer,
   input: AddPartnerToCaseInput,
 ) {
   const found = await caseForWrite(em, viewer, input.caseId);
+  if (found.leadPartner.id !== viewer.partnerId && viewer.role !== Role.SUPERVISOR) {
+    throw new HubError(
+      'FORBIDDEN',
+      'Only the lead partner, or a supervisor of a partner on the case, may bring in another partner',
+      { field: 'Mutation.addPartnerToCase' },
+    );
+  }
   const partner = await em.findOne(Partner, { id: requireId(input.partnerId, 'partner') });
   if (!partner) throw notFound('partner', input.partnerId);
   if (await em.count(CasePartner, { case: found, partner })) {
     throw conflict(`${partner.name} already takes part in case ${found.reference}`);
   }
   em.create(CasePartner, { case: found, partner });
+  const now = new Date();
+  const bases = (await em.find(SharingBasis, { case: found }, { orderBy: { id: 'asc' } })).filter(
+    (basis) => isLive(basis, now) && basis.ownerPartner.id !== partner.id,
+  );
+  for (const ownerId of [...new Set(bases.map((basis) => basis.ownerPartner.id))]) {
+    recordEvent(em, {
+      kind: HubEventKind.SHARING_REVIEW_NEEDED,
+      caseId: found.id,
+      summary: `${partner.name} joined case ${found.reference}. Your sharing bases on this case do not name it: decide whether to record one that does.`,
+      subjectIds: {
+        partnerId: partner.id,
+        sharingBasisIds: bases
+          .filter((basis) => basis.ownerPartner.id === ownerId)
+          .map((basis) => basis.id),
+      },
+      audiencePartnerId: ownerId,
+    });
+  }
   await em.flush();
   return found;
 }

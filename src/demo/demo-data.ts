@@ -463,11 +463,19 @@ export async function loadDemoData(em: EntityManager): Promise<void> {
       keyWorkerContact: 'Key worker Dylan Lewis, Llwybr',
       treatmentDetail: 'TREATMENT-DETAIL: opiate substitution therapy since June 2026.',
     });
-    // Seren consented to her care contact being shared with the partners on her case;
-    // the drug service released Gareth's engagement to the police on safeguarding grounds.
+    // Seren consented to her care contact being shared with the partners on her case (those on
+    // it that day, named); the drug service released Gareth's engagement to the police on
+    // safeguarding grounds, for this case.
     tx.create(SharingBasis, {
       person: seren,
       ownerPartner: partner.mentalHealth,
+      case: cuckooing,
+      recipientPartnerIds: [
+        partner.police,
+        partner.housing,
+        partner.council,
+        partner.drugAlcohol,
+      ].map((recipient) => recipient.id),
       kind: SharingBasisKind.CONSENT,
       reason:
         'Seren consented on 8 June 2026 to her care coordinator\u2019s contact details being shared with the partners on her case.',
@@ -477,7 +485,8 @@ export async function loadDemoData(em: EntityManager): Promise<void> {
     tx.create(SharingBasis, {
       person: gareth,
       ownerPartner: partner.drugAlcohol,
-      recipientPartner: partner.police,
+      case: cuckooing,
+      recipientPartnerIds: [partner.police.id],
       kind: SharingBasisKind.SAFEGUARDING,
       reason:
         'DPA 2018 sch.1 para 18: Gareth is at risk from the people exploiting the flat; police need to know he is engaged with treatment.',

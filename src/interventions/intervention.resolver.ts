@@ -1,4 +1,5 @@
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { seenThroughCase } from '../permissions/decide';
 import { inTransaction } from '../common/transaction';
 import { LocalDate } from '../common/scalars';
 import type { HubContext } from '../context';
@@ -72,8 +73,11 @@ export class InterventionResolver {
   }
 
   @FieldResolver(() => PersonType, { nullable: true, description: 'The person it was issued to.' })
-  subject(@Root() intervention: Intervention, @Ctx() ctx: HubContext) {
-    return intervention.subject ? ctx.loaders.personById.load(intervention.subject.id) : null;
+  async subject(@Root() intervention: Intervention, @Ctx() ctx: HubContext) {
+    if (!intervention.subject) return null;
+    // Seen through the intervention's case, for the sharing bases recorded for it.
+    const person = await ctx.loaders.personById.load(intervention.subject.id);
+    return person && seenThroughCase(person, intervention.case.id);
   }
 
   @FieldResolver(() => LocationType, {

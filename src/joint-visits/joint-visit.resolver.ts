@@ -1,4 +1,6 @@
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { seenThroughCase } from '../permissions/decide';
+import type { Person } from '../people/person.entity';
 import { inTransaction } from '../common/transaction';
 import type { HubContext } from '../context';
 import { LocationType } from '../locations/location.type';
@@ -33,9 +35,11 @@ export class JointVisitResolver {
   @FieldResolver(() => [PersonType])
   async peopleVisited(@Root() visit: JointVisit, @Ctx() ctx: HubContext) {
     const rows = await ctx.loaders.peopleByVisit.load(visit.id);
-    return (await ctx.loaders.personById.loadMany(rows.map((row) => row.person.id))).filter(
-      Boolean,
-    );
+    const people = await ctx.loaders.personById.loadMany(rows.map((row) => row.person.id));
+    // Seen through the visit's case, for the sharing bases recorded for it.
+    return people
+      .filter((person): person is Person => !!person && !(person instanceof Error))
+      .map((person) => seenThroughCase(person, visit.case.id));
   }
 }
 

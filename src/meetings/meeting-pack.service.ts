@@ -523,7 +523,12 @@ async function people(
     for (const { spec, of } of data.recordsOf) {
       if (!(await audience.may(spec.list))) continue;
       for (const record of of(person.id)) {
-        const ownership = { ownerPartnerId: record.ownerPartner.id, personId: person.id };
+        // Decided for this agenda item's case: a basis releases only on the case it names.
+        const ownership = {
+          ownerPartnerId: record.ownerPartner.id,
+          personId: person.id,
+          caseId: onCase.id,
+        };
         if (!(await audience.mayKnowRecord(spec.type, ownership))) continue;
         const fields = [];
         for (const name of spec.fields) {

@@ -10,6 +10,11 @@ export enum HubEventKind {
   POSSIBLE_BREACH = 'POSSIBLE_BREACH',
   ACTION_ASSIGNED = 'ACTION_ASSIGNED',
   ACTION_OVERDUE = 'ACTION_OVERDUE',
+  /**
+   * A partner joined a case on which the audience partner releases fields by a sharing basis: the
+   * basis does not cover the newcomer, and the owner decides whether to record one that does.
+   */
+  SHARING_REVIEW_NEEDED = 'SHARING_REVIEW_NEEDED',
 }
 
 registerEnumType(HubEventKind, { name: 'HubEventKind' });

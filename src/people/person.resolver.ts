@@ -9,6 +9,7 @@ import {
   MentalHealthRecordType,
   PoliceRecordType,
 } from '../partner-records/partner-record.type';
+import { caseSeenThrough } from '../permissions/decide';
 import { visibleRecords } from '../permissions/record-rows';
 import { isLive } from '../sharing/sharing-basis.loaders';
 import { SharingBasisType } from '../sharing/sharing-basis.type';
@@ -43,6 +44,7 @@ export class PersonResolver {
       ctx,
       'PoliceRecord',
       await ctx.loaders.policeRecordsByPerson.load(person.id),
+      caseSeenThrough(person),
     );
   }
 
@@ -52,6 +54,7 @@ export class PersonResolver {
       ctx,
       'HousingRecord',
       await ctx.loaders.housingRecordsByPerson.load(person.id),
+      caseSeenThrough(person),
     );
   }
 
@@ -64,6 +67,7 @@ export class PersonResolver {
       ctx,
       'MentalHealthRecord',
       await ctx.loaders.mentalHealthRecordsByPerson.load(person.id),
+      caseSeenThrough(person),
     );
   }
 
@@ -76,20 +80,23 @@ export class PersonResolver {
       ctx,
       'DrugAlcoholRecord',
       await ctx.loaders.drugAlcoholRecordsByPerson.load(person.id),
+      caseSeenThrough(person),
     );
   }
 
   @FieldResolver(() => [SharingBasisType], {
     nullable: true,
     description:
-      'Bases in force that your partner recorded, or that release fields to your partner.',
+      'Bases your partner recorded, or in force and naming your partner; read through a case, only those recorded for it.',
   })
   async sharingBases(@Root() person: Person, @Ctx() ctx: HubContext) {
     const { partnerId } = ctx.viewer;
+    const onCase = caseSeenThrough(person);
     return (await ctx.loaders.basesByPerson.load(person.id)).filter(
       (basis) =>
-        basis.ownerPartner.id === partnerId ||
-        (isLive(basis) && (!basis.recipientPartner || basis.recipientPartner.id === partnerId)),
+        (!onCase || basis.case.id === onCase) &&
+        (basis.ownerPartner.id === partnerId ||
+          (isLive(basis) && basis.recipientPartnerIds.includes(partnerId))),
     );
   }
 }

@@ -6,14 +6,21 @@ import type { FieldPolicy, Grant } from './grant';
 export interface Ownership {
   ownerPartnerId: string;
   personId: string;
+  /**
+   * The case the record is read through (the person seen through that case), when the path has
+   * one. A basis releases only on the case it was recorded for.
+   */
+  caseId?: string;
 }
 
 /** A sharing basis in force: recorded, not withdrawn, not expired. */
 export interface LiveBasis {
   personId: string;
   ownerPartnerId: string;
-  /** Absent: released to every partner on the person's cases. */
-  recipientPartnerId?: string;
+  /** The case it was recorded for. */
+  caseId: string;
+  /** The partners it names, fixed when it was recorded. */
+  recipientPartnerIds: readonly string[];
   kind: SharingBasisKind;
 }
 
@@ -23,6 +30,12 @@ export interface DecisionInput {
   ownership?: Ownership;
   /** The live bases for `ownership.personId`. */
   liveBases?: (personId: string) => Promise<LiveBasis[]>;
+  /**
+   * Without case context (the person reached by id, or through an incident): the cases of the
+   * person the viewer's partner takes part in. A basis then releases only when its case is one of
+   * them, so no path shows more than some case path would; without this either, nothing is.
+   */
+  viewerCasesOf?: (personId: string) => Promise<readonly string[]>;
 }
 
 export function grantMatchesViewer(grant: Grant, viewer: Viewer): boolean {
@@ -52,11 +65,15 @@ export async function allows(policy: FieldPolicy, input: DecisionInput): Promise
     if (grant.owner && ownership.ownerPartnerId === viewer.partnerId) return true;
     if (grant.basis && input.liveBases) {
       const bases = await input.liveBases(ownership.personId);
+      const viewerCases =
+        ownership.caseId !== undefined
+          ? [ownership.caseId]
+          : ((await input.viewerCasesOf?.(ownership.personId)) ?? []);
       const released = bases.some(
         (basis) =>
           basis.ownerPartnerId === ownership.ownerPartnerId &&
-          (basis.recipientPartnerId === undefined ||
-            basis.recipientPartnerId === viewer.partnerId) &&
+          basis.recipientPartnerIds.includes(viewer.partnerId) &&
+          viewerCases.includes(basis.caseId) &&
           grant.basis!.includes(basis.kind),
       );
       if (released) return true;
@@ -67,7 +84,33 @@ export async function allows(policy: FieldPolicy, input: DecisionInput): Promise
 
 /** The ownership of a row that has `ownerPartner` and `person` references (partner records). */
 export function ownershipOf(row: unknown): Ownership | undefined {
-  const candidate = row as { ownerPartner?: { id: string }; person?: { id: string } } | null;
+  const candidate = row as {
+    ownerPartner?: { id: string };
+    person?: { id: string };
+    [SEEN_THROUGH_CASE]?: string;
+  } | null;
   if (!candidate?.ownerPartner?.id || !candidate.person?.id) return undefined;
-  return { ownerPartnerId: candidate.ownerPartner.id, personId: candidate.person.id };
+  const caseId = candidate[SEEN_THROUGH_CASE];
+  return {
+    ownerPartnerId: candidate.ownerPartner.id,
+    personId: candidate.person.id,
+    ...(caseId ? { caseId } : {}),
+  };
+}
+
+/** Where a person or partner record read through a case carries that case's id. */
+export const SEEN_THROUGH_CASE = Symbol('seenThroughCase');
+
+/**
+ * The object as seen through a case: the same object underneath (its prototype), carrying the
+ * case's id. One person is one object in a request however many cases reach it, so the case
+ * cannot be set on it; each path gets its own view.
+ */
+export function seenThroughCase<T extends object>(row: T, caseId: string): T {
+  return Object.create(row, { [SEEN_THROUGH_CASE]: { value: caseId } }) as T;
+}
+
+/** The case a person or record was reached through, if any. */
+export function caseSeenThrough(row: unknown): string | undefined {
+  return (row as { [SEEN_THROUGH_CASE]?: string } | null)?.[SEEN_THROUGH_CASE];
 }

@@ -14,7 +14,8 @@ export interface Grant {
   owner?: true;
   /**
    * Members of other partners read it only while the owner has recorded one of these sharing
-   * bases for the person, released to them (or to every partner on the person's cases).
+   * bases for the person naming their partner, and the record is read through the case the basis
+   * was recorded for (see `allows`).
    */
   basis?: readonly SharingBasisKind[];
 }

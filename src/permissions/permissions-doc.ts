@@ -53,7 +53,7 @@ export function renderPermissionsDoc(): string {
     `Roles: ${Object.entries(ROLE_ABBREVIATIONS)
       .map(([role, abbreviation]) => `${abbreviation} = ${role.toLowerCase().replace(/_/g, ' ')}`)
       .join(', ')}.`,
-    '"(free text)": text a person wrote, which in practice names people and their health: personal data, audited whenever read, never released to analysts, BI service accounts or administrators. "(own records)": only members of the partner that holds the record. "(with consent or safeguarding)": members of other partners on the case, once the holder records that sharing basis for the person (to them, or to every partner on the case). \u2014 : nobody.',
+    '"(free text)": text a person wrote, which in practice names people and their health: personal data, audited whenever read, never released to analysts, BI service accounts or administrators. "(own records)": only members of the partner that holds the record. "(with consent or safeguarding)": members of other partners on the case, once the holder records that sharing basis for the person on that case, naming their partner; the record is then read through that case only (reached by the person\u2019s id, through any case the basis names that the reader\u2019s partner takes part in). A partner added to the case later is not covered. \u2014 : nobody.',
     '',
     '## Row access',
     '',

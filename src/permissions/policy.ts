@@ -756,7 +756,8 @@ export const policy: Record<string, TypePolicy> = {
       [
         'id',
         'ownerPartner',
-        'recipientPartner',
+        'recipientPartners',
+        'case',
         'kind',
         'reason',
         'decidedBy',

@@ -141,14 +141,11 @@ export const ROW_KINDS = {
   },
   sharingBasis: {
     what: 'sharing basis',
-    rule: "the partner's own bases, and those released to it (or to every partner) about a person it reaches",
+    rule: "the partner's own bases, and those that name it as a recipient",
     sql: `select b.id from sharing_basis b
            where b.id in (?)
-             and (b.owner_partner_id = ?
-               or ((b.recipient_partner_id is null or b.recipient_partner_id = ?)
-                   and b.person_id in (select person_id from case_person
-                                        where case_id in (${VIEWER_CASES}))))`,
-    partnerBinds: 3,
+             and (b.owner_partner_id = ? or ?::uuid = any (b.recipient_partner_ids))`,
+    partnerBinds: 2,
   },
   importRun: {
     what: 'import run',

@@ -8,6 +8,7 @@ import { allows, dependsOnViewerOnly, mayEverRead, ownershipOf } from './decide'
 import type { FieldPolicy } from './grant';
 import { policy } from './policy';
 import { fieldsNeedingNoCheck } from './reach';
+import { basisLookups } from './record-rows';
 
 const forbiddenField = (key: string) =>
   withoutStackTrace(
@@ -24,7 +25,7 @@ function fieldRule(key: string, fieldPolicy: FieldPolicy) {
     const allowed = await allows(fieldPolicy, {
       viewer: ctx.viewer,
       ownership: ownershipOf(parent),
-      liveBases: ctx.loaders.liveBasesByPerson,
+      ...basisLookups(ctx),
     });
     return allowed || forbiddenField(key);
   });

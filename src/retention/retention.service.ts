@@ -185,6 +185,8 @@ export async function approveCaseDeletion(
     // The case leaves the agendas of past meetings; the meetings and their minutes stay.
     [`delete from meeting_agenda_item where case_id = ?`, c],
     [`delete from case_partner where case_id = ?`, c],
+    // Bases recorded for the case release nothing once it is gone, whoever they are about.
+    [`delete from sharing_basis where case_id = ?`, c],
     [`delete from asb_case where id = ?`, c],
     ...[
       'police_record',

@@ -1,13 +1,16 @@
 import { Entity, Enum, Index, ManyToOne, Opt, PrimaryKey, Property } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
+import { Case } from '../cases/case.entity';
 import { Partner } from '../partners/partner.entity';
 import { Person } from '../people/person.entity';
 import { User } from '../users/user.entity';
 import { SharingBasisKind } from './sharing-basis-kind.enum';
 
 /**
- * A recorded basis on which the owner partner releases its basis-gated fields about a person:
- * to one named partner, or to every partner on the person's cases when no recipient is named.
+ * A recorded basis on which the owner partner releases its basis-gated fields about a person,
+ * for one case and to the partners it names: a field is released only to a named partner, and
+ * only when the person is seen through that case. A partner added to the case later is not
+ * covered; the owner decides afresh (see `addPartnerToCase`).
  */
 @Entity({ tableName: 'sharing_basis' })
 @Index({ properties: ['person', 'ownerPartner'] })
@@ -21,8 +24,16 @@ export class SharingBasis {
   @ManyToOne(() => Partner)
   ownerPartner!: Partner;
 
-  @ManyToOne(() => Partner, { nullable: true })
-  recipientPartner?: Partner | null;
+  /** The case it was recorded for: it releases nothing on the person's other cases. */
+  @ManyToOne(() => Case)
+  case!: Case;
+
+  /**
+   * The partners it releases to, fixed when it was recorded (partners on the case then, never
+   * the owner). Ids, checked against partners when written.
+   */
+  @Property({ type: 'uuid[]' })
+  recipientPartnerIds!: string[];
 
   @Enum({ items: () => SharingBasisKind, type: 'text' })
   kind!: SharingBasisKind;

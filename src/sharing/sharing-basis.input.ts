@@ -16,10 +16,24 @@ export class RecordSharingBasisInput {
   reason!: string;
 
   @Field(() => ID, {
-    nullable: true,
-    description: 'Release to this partner only; omit for every partner on the person\u2019s cases.',
+    description:
+      'The case it is recorded for: it releases nothing on the person\u2019s other cases.',
   })
-  recipientPartnerId?: string | null;
+  caseId!: string;
+
+  @Field(() => [ID], {
+    nullable: true,
+    description:
+      'The partners on the case it releases to. Give these, or set allPartnersOnCase; an empty or unknown id is refused.',
+  })
+  recipientPartnerIds?: string[] | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'Release to every other partner on the case now: resolved to a fixed list when recorded, so a partner added later is not covered.',
+  })
+  allPartnersOnCase?: boolean | null;
 
   @Field(() => Date, { nullable: true })
   expiresAt?: Date | null;
@@ -63,10 +77,24 @@ export class RecordSharingOverrideInput {
   reason!: string;
 
   @Field(() => ID, {
-    nullable: true,
-    description: 'Release to this partner only; omit for every partner on the person\u2019s cases.',
+    description:
+      'The case it is recorded for: it releases nothing on the person\u2019s other cases.',
   })
-  recipientPartnerId?: string | null;
+  caseId!: string;
+
+  @Field(() => [ID], {
+    nullable: true,
+    description:
+      'The partners on the case it releases to. Give these, or set allPartnersOnCase; an empty or unknown id is refused.',
+  })
+  recipientPartnerIds?: string[] | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'Release to every other partner on the case now: resolved to a fixed list when recorded, so a partner added later is not covered.',
+  })
+  allPartnersOnCase?: boolean | null;
 
   @Field(() => Date, { nullable: true })
   expiresAt?: Date | null;

@@ -27,7 +27,8 @@ export const sharingBasisLoaders = (em: EntityManager, waves: BatchWaves) => {
         .map((basis) => ({
           personId,
           ownerPartnerId: basis.ownerPartner.id,
-          recipientPartnerId: basis.recipientPartner?.id,
+          caseId: basis.case.id,
+          recipientPartnerIds: basis.recipientPartnerIds,
           kind: basis.kind,
         })),
   };

@@ -1,4 +1,5 @@
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { CaseType } from '../cases/case.type';
 import { inTransaction } from '../common/transaction';
 import type { HubContext } from '../context';
 import { PartnerType } from '../partners/partner.type';
@@ -54,12 +55,20 @@ export class SharingBasisResolver {
     return ctx.loaders.partnerById.load(basis.ownerPartner.id);
   }
 
-  @FieldResolver(() => PartnerType, {
-    nullable: true,
-    description: 'Null: every partner on the person\u2019s cases.',
+  @FieldResolver(() => [PartnerType], {
+    description: 'The partners it releases to, fixed when it was recorded.',
   })
-  recipientPartner(@Root() basis: SharingBasis, @Ctx() ctx: HubContext) {
-    return basis.recipientPartner ? ctx.loaders.partnerById.load(basis.recipientPartner.id) : null;
+  async recipientPartners(@Root() basis: SharingBasis, @Ctx() ctx: HubContext) {
+    const partners = await ctx.loaders.partnerById.loadMany(basis.recipientPartnerIds);
+    return partners.filter((partner) => partner && !(partner instanceof Error));
+  }
+
+  @FieldResolver(() => CaseType, {
+    nullable: true,
+    description: 'The case it was recorded for, when your partner takes part in it.',
+  })
+  case(@Root() basis: SharingBasis, @Ctx() ctx: HubContext) {
+    return ctx.loaders.visibleCaseById.load(basis.case.id);
   }
 
   @FieldResolver(() => OfficerType)

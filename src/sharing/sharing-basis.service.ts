@@ -2,6 +2,10 @@ import { clock } from '../common/clock';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../auth/viewer';
 import { requireId, requireText } from '../common/validate';
+import { caseForWrite } from '../cases/case-access';
+import { CasePartner } from '../cases/case-partner.entity';
+import { CasePerson } from '../cases/case-person.entity';
+import { Case } from '../cases/case.entity';
 import { badInput, conflict, HubError, notFound } from '../errors';
 import { requireRow } from '../permissions/row-access';
 import { Partner } from '../partners/partner.entity';
@@ -39,14 +43,11 @@ export async function recordSharingBasis(
   const personId = requireId(input.personId, 'person');
   if (!(await personVisible(personId))) throw notFound('person', input.personId);
   const reason = requireText(input.reason, 'reason', 2000);
-  let recipient: Partner | null = null;
-  if (input.recipientPartnerId) {
-    recipient = await em.findOne(Partner, { id: requireId(input.recipientPartnerId, 'partner') });
-    if (!recipient) throw notFound('partner', input.recipientPartnerId);
-    if (recipient.id === viewer.partnerId) {
-      throw badInput('Your partner already sees its own records', 'recipientPartnerId');
-    }
+  const onCase = await caseForWrite(em, viewer, input.caseId);
+  if (!(await em.count(CasePerson, { case: onCase, person: personId }))) {
+    throw badInput(`This person is not in case ${onCase.reference}`, 'personId');
   }
+  const recipientPartnerIds = await recipientsOn(em, viewer, onCase, input);
   const recordedAt = clock.now();
   if (input.expiresAt && input.expiresAt <= recordedAt) {
     throw badInput('expiresAt must be in the future', 'expiresAt');
@@ -54,7 +55,8 @@ export async function recordSharingBasis(
   const basis = em.create(SharingBasis, {
     person: em.getReference(Person, personId),
     ownerPartner: em.getReference(Partner, viewer.partnerId),
-    recipientPartner: recipient,
+    case: em.getReference(Case, onCase.id),
+    recipientPartnerIds,
     kind: input.kind,
     reason,
     decidedBy: em.getReference(User, viewer.userId),
@@ -66,6 +68,42 @@ export async function recordSharingBasis(
   });
   await em.flush();
   return basis;
+}
+
+/**
+ * The partners a basis names, fixed now: the explicit list, or every other partner on the case
+ * at this moment. Each must be on the case; an empty id is refused, and an id that is unknown, or
+ * a partner not on the case, answers alike, as not found.
+ */
+async function recipientsOn(
+  em: EntityManager,
+  viewer: Viewer,
+  onCase: Case,
+  input: Pick<RecordSharingBasisInput, 'recipientPartnerIds' | 'allPartnersOnCase'>,
+): Promise<string[]> {
+  const field = 'recipientPartnerIds';
+  const named = input.recipientPartnerIds ?? [];
+  if (input.allPartnersOnCase ? named.length > 0 : named.length === 0) {
+    throw badInput('Name the recipient partners, or set allPartnersOnCase; not both', field);
+  }
+  const onIt = (await em.find(CasePartner, { case: onCase }, { orderBy: { joinedAt: 'asc' } }))
+    .map((row) => row.partner.id)
+    .filter((id) => id !== viewer.partnerId);
+  if (input.allPartnersOnCase) {
+    if (onIt.length === 0) throw badInput('No other partner takes part in this case', field);
+    return onIt;
+  }
+  const ids: string[] = [];
+  for (const raw of named) {
+    if (!raw || !raw.trim()) throw badInput('A recipient partner id must not be empty', field);
+    const id = requireId(raw, 'partner');
+    if (id === viewer.partnerId) {
+      throw badInput('Your partner already sees its own records', field);
+    }
+    if (!onIt.includes(id)) throw notFound('partner', raw);
+    if (!ids.includes(id)) ids.push(id);
+  }
+  return ids;
 }
 
 /** The article 9 conditions an override may rest on (DPA 2018 schedule 1). */

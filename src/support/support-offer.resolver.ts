@@ -1,4 +1,5 @@
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { seenThroughCase } from '../permissions/decide';
 import { inTransaction } from '../common/transaction';
 import type { HubContext } from '../context';
 import { PartnerType } from '../partners/partner.type';
@@ -25,7 +26,9 @@ export class SupportOfferResolver {
   }
 
   @FieldResolver(() => PersonType)
-  person(@Root() offer: SupportOffer, @Ctx() ctx: HubContext) {
-    return ctx.loaders.personById.load(offer.person.id);
+  async person(@Root() offer: SupportOffer, @Ctx() ctx: HubContext) {
+    // Seen through the offer's case: sharing bases release on the case they were recorded for.
+    const person = await ctx.loaders.personById.load(offer.person.id);
+    return person && seenThroughCase(person, offer.case.id);
   }
 }

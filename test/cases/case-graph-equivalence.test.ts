@@ -157,13 +157,18 @@ describe('the case view through the case graph', () => {
         decidedBy: mentalHealth.user,
         ownerPartner: mentalHealth.partner,
         kind: SharingBasisKind.CONSENT,
+        case: shared,
+        recipientPartnerIds: [police, housing].map((m) => m.partner.id),
         ...fields,
       } as SharingBasis);
-    basis({ person: victim });
+    basis({
+      person: victim,
+      recipientPartnerIds: [police, housing, drugAlcohol].map((m) => m.partner.id),
+    });
     basis({
       person: victim,
       ownerPartner: drugAlcohol.partner,
-      recipientPartner: police.partner,
+      recipientPartnerIds: [police.partner.id],
       kind: SharingBasisKind.SAFEGUARDING,
       decidedBy: drugAlcohol.user,
       recordedAt: ago(24),

@@ -84,6 +84,8 @@ async function caseOfSize(
     em.create(SharingBasis, {
       person,
       ownerPartner: mentalHealth.partner,
+      case: created,
+      recipientPartnerIds: [police.partner.id],
       kind: SharingBasisKind.CONSENT,
       reason: 'consented',
       decidedBy: mentalHealth.user,

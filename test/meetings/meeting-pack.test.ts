@@ -47,7 +47,7 @@ const mentalHealthFields = (data: any) =>
 describe('the meeting pack', () => {
   it('never shows a mental health clinical note in a housing officer’s pack or the whole-meeting pack, and shows it in the mental health service’s own pack', async () => {
     const { council, police, housing, mentalHealth, victim, onCase } = await meetingSetting(hub);
-    await releaseByConsent(hub, mentalHealth, victim);
+    await releaseByConsent(hub, mentalHealth, victim, onCase);
     const meeting = await existingMeeting(
       hub,
       council,
@@ -70,12 +70,13 @@ describe('the meeting pack', () => {
 
   it('shows the care contact released by consent to every partner in the whole-meeting pack, but not when released to the housing provider alone', async () => {
     const toAll = await meetingSetting(hub);
-    await releaseByConsent(hub, toAll.mentalHealth, toAll.victim);
+    await releaseByConsent(hub, toAll.mentalHealth, toAll.victim, toAll.onCase);
     const toHousing = await meetingSetting(hub);
     await releaseByConsent(
       hub,
       toHousing.mentalHealth,
       toHousing.victim,
+      toHousing.onCase,
       toHousing.housing.partner,
     );
     const [first, second] = await Promise.all(
@@ -113,7 +114,7 @@ describe('the meeting pack', () => {
 
   it('lists the withheld sections by place and reason, never their content', async () => {
     const { council, police, housing, mentalHealth, victim, onCase } = await meetingSetting(hub);
-    await releaseByConsent(hub, mentalHealth, victim);
+    await releaseByConsent(hub, mentalHealth, victim, onCase);
     const meeting = await existingMeeting(
       hub,
       council,
@@ -249,7 +250,7 @@ describe('the meeting pack', () => {
   it('audits the pack as a read of the people and partner records it shows, and not of what it withheld', async () => {
     const { council, police, housing, mentalHealth, victim, onCase, record } =
       await meetingSetting(hub);
-    await releaseByConsent(hub, mentalHealth, victim);
+    await releaseByConsent(hub, mentalHealth, victim, onCase);
     const meeting = await existingMeeting(
       hub,
       council,

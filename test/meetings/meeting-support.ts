@@ -1,4 +1,5 @@
 import { clock } from '../../src/common/clock';
+import { CasePartner } from '../../src/cases/case-partner.entity';
 import { Action } from '../../src/actions/action.entity';
 import { Case } from '../../src/cases/case.entity';
 import { IncidentCategory } from '../../src/incidents/incident-category.enum';
@@ -109,18 +110,26 @@ export async function meetingSetting(hub: TestHub) {
   return { council, police, housing, mentalHealth, outsider, victim, onCase, record, rows };
 }
 
-/** The mental health service's basis for releasing its fields about the person. */
+/**
+ * The mental health service's basis for releasing its fields about the person on `onCase`: to
+ * `recipient`, or to every other partner on the case now.
+ */
 export async function releaseByConsent(
   hub: TestHub,
   owner: Member,
   person: Person,
+  onCase: { id: string },
   recipient?: Partner,
 ) {
   const em = hub.em();
+  const onIt = await em.find(CasePartner, { case: onCase.id });
   em.create(SharingBasis, {
     person: em.getReference(Person, person.id),
     ownerPartner: em.getReference(Partner, owner.partner.id),
-    recipientPartner: recipient ? em.getReference(Partner, recipient.id) : null,
+    case: em.getReference(Case, onCase.id),
+    recipientPartnerIds: recipient
+      ? [recipient.id]
+      : onIt.map((row) => row.partner.id).filter((id) => id !== owner.partner.id),
     kind: SharingBasisKind.CONSENT,
     reason: 'Consented at the joint visit',
     decidedBy: em.getReference(User, owner.user.id),

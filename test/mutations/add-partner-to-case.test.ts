@@ -9,6 +9,7 @@ import {
   makeMember,
   makePartnerMember,
   PartnerKind,
+  Role,
   type Member,
 } from '../support/factories';
 import { codes, startTestHub, type TestHub } from '../support/hub';
@@ -67,14 +68,28 @@ describe('addPartnerToCase', () => {
     expect(after.data!.case!.partners.map((p) => p.id)).toContain(mentalHealth.partner.id);
   });
 
-  it('lets any partner on the case, not only the lead, bring another in', async () => {
+  it('lets a supervisor of a partner on the case that does not lead it bring another in', async () => {
     const { council, mentalHealth, onCase, rows } = await setting();
-    const response = await add({ caseId: onCase.id, partnerId: mentalHealth.partner.id }, council);
+    const supervisor = await makeMember(hub.em(), council.partner, Role.SUPERVISOR);
+    const response = await add(
+      { caseId: onCase.id, partnerId: mentalHealth.partner.id },
+      supervisor,
+    );
     expect(response.errors).toBeUndefined();
     expect((await rows(hub.em())).partnersOnCase).toBe(3);
   });
 
   describe('refuses, writing nothing,', () => {
+    it('refuses a practitioner of a partner that does not lead the case', async () => {
+      const { council, mentalHealth, onCase, rows } = await setting();
+      await expectRefused(
+        hub,
+        rows,
+        () => add({ caseId: onCase.id, partnerId: mentalHealth.partner.id }, council),
+        'FORBIDDEN',
+      );
+    });
+
     it('refuses an anonymous caller', async () => {
       const { mentalHealth, onCase, rows } = await setting();
       await expectRefused(

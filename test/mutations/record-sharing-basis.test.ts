@@ -45,7 +45,7 @@ async function setting() {
   const mentalHealth = await makePartnerMember(em, PartnerKind.MENTAL_HEALTH);
   const drugAlcohol = await makePartnerMember(em, PartnerKind.DRUG_ALCOHOL);
   const perpetrator = await makePerson(em);
-  await makeCase(em, council, {
+  const onCase = await makeCase(em, council, {
     others: [police.partner, mentalHealth.partner],
     people: [[perpetrator, PersonRole.PERPETRATOR]],
   });
@@ -53,7 +53,8 @@ async function setting() {
     personId: perpetrator.id,
     kind: 'CONSENT',
     reason: 'Consent given in person to the care coordinator, signed form on file',
-    recipientPartnerId: council.partner.id,
+    caseId: onCase.id,
+    recipientPartnerIds: [council.partner.id],
   };
   const rows: RowCounts = async (check) => ({
     bases: await check.count(SharingBasis, { person: perpetrator.id }),
@@ -81,7 +82,7 @@ describe('recordSharingBasis', () => {
       kind: 'CONSENT',
       reason: input.reason,
       ownerPartner: { id: mentalHealth.partner.id },
-      recipientPartner: { id: council.partner.id },
+      recipientPartners: [{ id: council.partner.id }],
     });
     expect(await rows(hub.em())).toEqual({ bases: 1 });
 
@@ -92,7 +93,7 @@ describe('recordSharingBasis', () => {
           id: basis.id,
           kind: 'CONSENT',
           ownerPartner: { id: mentalHealth.partner.id },
-          recipientPartner: { id: council.partner.id },
+          recipientPartners: [{ id: council.partner.id }],
           decidedBy: { id: mentalHealth.user.id },
         }),
       ]);
@@ -111,7 +112,8 @@ describe('recordSharingBasis', () => {
             ...input,
             kind: 'SAFEGUARDING',
             reason: 'Risk of serious harm to neighbours; decided by the safeguarding lead',
-            recipientPartnerId: null,
+            recipientPartnerIds: null,
+            allPartnersOnCase: true,
             expiresAt: daysFromNow(90).toISOString(),
           },
           mentalHealth,
@@ -140,11 +142,11 @@ describe('recordSharingBasis', () => {
       const hidden = await expectRefused(
         hub,
         rows,
-        () => record({ ...input, recipientPartnerId: police.partner.id }, drugAlcohol),
+        () => record({ ...input, recipientPartnerIds: [police.partner.id] }, drugAlcohol),
         'NOT_FOUND',
       );
       const unknown = await record(
-        { ...input, personId: UNKNOWN_ID, recipientPartnerId: police.partner.id },
+        { ...input, personId: UNKNOWN_ID, recipientPartnerIds: [police.partner.id] },
         drugAlcohol,
       );
       expect(hidden.errors![0].message).toBe(
@@ -169,10 +171,10 @@ describe('recordSharingBasis', () => {
       const response = await expectRefused(
         hub,
         rows,
-        () => record({ ...input, recipientPartnerId: mentalHealth.partner.id }, mentalHealth),
+        () => record({ ...input, recipientPartnerIds: [mentalHealth.partner.id] }, mentalHealth),
         'BAD_USER_INPUT',
       );
-      expect(field(response)).toBe('recipientPartnerId');
+      expect(field(response)).toBe('recipientPartnerIds');
     });
 
     it('refuses an unknown recipient partner and a malformed one as not found', async () => {
@@ -181,7 +183,7 @@ describe('recordSharingBasis', () => {
         await expectRefused(
           hub,
           rows,
-          () => record({ ...input, recipientPartnerId }, mentalHealth),
+          () => record({ ...input, recipientPartnerIds: [recipientPartnerId] }, mentalHealth),
           'NOT_FOUND',
         );
       }

@@ -147,7 +147,8 @@ describe('row scoping', () => {
     const basis = em.create(SharingBasis, {
       person: victim,
       ownerPartner: mentalHealth.partner,
-      recipientPartner: housing.partner,
+      case: shared,
+      recipientPartnerIds: [housing.partner.id],
       kind: SharingBasisKind.CONSENT,
       reason: 'consented to share with the housing provider',
       decidedBy: mentalHealth.user,

@@ -48,7 +48,9 @@ interface OverrideInput {
   decisionMaker: string;
   lawfulBasis: string;
   reason: string;
-  recipientPartnerId?: string | null;
+  caseId: string;
+  recipientPartnerIds?: string[] | null;
+  allPartnersOnCase?: boolean | null;
 }
 const OVERRIDE = gql<{ recordSharingOverride: Basis | null }, { input: OverrideInput }>(
   `mutation Override($input: RecordSharingOverrideInput!) {
@@ -71,7 +73,7 @@ async function setting() {
   const mentalHealth = await makePartnerMember(em, PartnerKind.MENTAL_HEALTH);
   const supervisor = await makeMember(em, mentalHealth.partner, Role.SUPERVISOR);
   const tenant = await makePerson(em);
-  await makeCase(em, housing, {
+  const onCase = await makeCase(em, housing, {
     others: [mentalHealth.partner],
     people: [[tenant, PersonRole.VICTIM]],
   });
@@ -84,6 +86,8 @@ async function setting() {
   const consent = em.create(SharingBasis, {
     person: tenant,
     ownerPartner: mentalHealth.partner,
+    case: onCase,
+    recipientPartnerIds: [housing.partner.id],
     kind: 'CONSENT' as SharingBasis['kind'],
     reason: 'Consent given to the care coordinator, form on file',
     decidedBy: mentalHealth.user,
@@ -96,6 +100,8 @@ async function setting() {
   });
   const override: OverrideInput = {
     personId: tenant.id,
+    caseId: onCase.id,
+    allPartnersOnCase: true,
     kind: 'SAFEGUARDING',
     decisionMaker: 'Dr B. Lead, safeguarding lead',
     lawfulBasis: 'UK GDPR art. 6(1)(e); DPA 2018 sch.1 para 18',
