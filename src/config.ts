@@ -236,7 +236,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
       clockToleranceSeconds: integer(env, 'AUTH_CLOCK_TOLERANCE_SECONDS', 30, 0, 300),
       jwksCooldownMs: integer(env, 'AUTH_JWKS_COOLDOWN_MS', 30_000, 0, 3600_000),
       jwksCacheMaxAgeMs: integer(env, 'AUTH_JWKS_CACHE_MAX_AGE_MS', 600_000, 1000, 24 * 3600_000),
-      maxTokenLifetimeSeconds: integer(env, 'AUTH_MAX_TOKEN_LIFETIME_SECONDS', 86_400, 60, 30 * 86_400),
+      maxTokenLifetimeSeconds: integer(
+        env,
+        'AUTH_MAX_TOKEN_LIFETIME_SECONDS',
+        86_400,
+        60,
+        30 * 86_400,
+      ),
     },
     // Defaults admit the shared case view (test/operations/case-view.graphql: depth 6, cost 839,
     // 312 tokens, no aliases or directives) with room to spare; README "Hardening".

@@ -32,6 +32,7 @@ export function answerErrorsBeforeGraphQL(
         ? ['BAD_REQUEST', 'The request could not be read']
         : ['INTERNAL_SERVER_ERROR', 'Internal server error'];
   // Never the error's message: a body parser quotes what it could not read.
-  if (status >= 500) log.error('request failed before GraphQL', errorFields(error, { frames: true }));
+  if (status >= 500)
+    log.error('request failed before GraphQL', errorFields(error, { frames: true }));
   res.status(status).json({ errors: [{ message, extensions: { code } }] });
 }

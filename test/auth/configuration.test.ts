@@ -66,7 +66,9 @@ describe('configuration', () => {
         HTTP_HEADERS_TIMEOUT_MS: '20000',
         HTTP_REQUEST_TIMEOUT_MS: '10000',
       }),
-    ).toThrow('HTTP_HEADERS_TIMEOUT_MS (20000) must not be longer than HTTP_REQUEST_TIMEOUT_MS (10000)');
+    ).toThrow(
+      'HTTP_HEADERS_TIMEOUT_MS (20000) must not be longer than HTTP_REQUEST_TIMEOUT_MS (10000)',
+    );
   });
 
   it('refuses a rate limit or a timeout that is not a whole number, naming the variable', () => {
