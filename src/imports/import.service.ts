@@ -256,7 +256,9 @@ async function importRows(
       pending.catch(() => undefined);
       const batch = next.value;
       if (options.signal?.aborted) {
-        throw new Error(
+        // The hub's own words (a HubError), so failureText keeps them.
+        throw new HubError(
+          'INTERNAL_SERVER_ERROR',
           'the import was stopped (the hub is shutting down); import the same file again to resume',
         );
       }
