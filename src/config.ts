@@ -65,6 +65,17 @@ export interface HubConfig {
   clockStart?: Date;
   /** Bulk import of incidents (src/imports/; README "Bulk import"). */
   imports: ImportLimits;
+  /** Node's HTTP server limits on slow clients (README "Hardening"). */
+  http: HttpTimeouts;
+}
+
+export interface HttpTimeouts {
+  /** A client must have sent all its request headers within this time. */
+  headersTimeoutMs: number;
+  /** ... and its whole request, body included (an import upload too). */
+  requestTimeoutMs: number;
+  /** An idle kept-alive connection is closed after this time. */
+  keepAliveTimeoutMs: number;
 }
 
 export interface ImportLimits {
@@ -77,8 +88,10 @@ export interface ImportLimits {
 }
 
 export interface AuthLimits {
-  /** Clock skew tolerated on `exp` and `nbf` between the identity provider and the hub. */
+  /** Clock skew tolerated on `exp`, `nbf` and `iat` between the identity provider and the hub. */
   clockToleranceSeconds: number;
+  /** Longest a token may be valid (`exp` - `iat`); a longer-lived token is refused. */
+  maxTokenLifetimeSeconds: number;
   /** After a JWKS fetch, an unknown key id waits this long before the keys are fetched again. */
   jwksCooldownMs: number;
   /** Keys fetched from a JWKS are refreshed at least this often. */
@@ -242,6 +255,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
       clockToleranceSeconds: integer(env, 'AUTH_CLOCK_TOLERANCE_SECONDS', 30, 0, 300),
       jwksCooldownMs: integer(env, 'AUTH_JWKS_COOLDOWN_MS', 30_000, 0, 3600_000),
       jwksCacheMaxAgeMs: integer(env, 'AUTH_JWKS_CACHE_MAX_AGE_MS', 600_000, 1000, 24 * 3600_000),
+      maxTokenLifetimeSeconds: integer(
+        env,
+        'AUTH_MAX_TOKEN_LIFETIME_SECONDS',
+        86_400,
+        60,
+        30 * 86_400,
+      ),
     },
     // Defaults admit the shared case view (test/operations/case-view.graphql: depth 6, cost 839,
     // 312 tokens, no aliases or directives) with room to spare; README "Hardening".
@@ -264,7 +284,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
       maxBytes: integer(env, 'IMPORT_MAX_BYTES', 200 * 1024 * 1024, 1024, 64 * 1024 ** 3),
       batchRows: integer(env, 'IMPORT_BATCH_ROWS', 5000, 1, 100_000),
     },
+    http: httpTimeouts(env),
   };
+}
+
+function httpTimeouts(env: NodeJS.ProcessEnv): HttpTimeouts {
+  const timeouts = {
+    headersTimeoutMs: integer(env, 'HTTP_HEADERS_TIMEOUT_MS', 10_000, 100, 120_000),
+    // Room for the largest import upload over a slow link; GraphQL bodies are small.
+    requestTimeoutMs: integer(env, 'HTTP_REQUEST_TIMEOUT_MS', 300_000, 100, 3600_000),
+    keepAliveTimeoutMs: integer(env, 'HTTP_KEEP_ALIVE_TIMEOUT_MS', 5_000, 100, 120_000),
+  };
+  // Node refuses to start a server whose headers may take longer than the whole request.
+  if (timeouts.headersTimeoutMs > timeouts.requestTimeoutMs) {
+    throw new ConfigError(
+      `HTTP_HEADERS_TIMEOUT_MS (${timeouts.headersTimeoutMs}) must not be longer than HTTP_REQUEST_TIMEOUT_MS (${timeouts.requestTimeoutMs})`,
+    );
+  }
+  return timeouts;
 }
 
 export { ConfigError };

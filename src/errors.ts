@@ -75,6 +75,8 @@ export type ErrorCode =
   | 'REQUEST_TIMEOUT'
   | 'SERVER_BUSY'
   | 'PAYLOAD_TOO_LARGE'
+  // PostgreSQL cannot be reached: HTTP 503 with Retry-After, worth trying again.
+  | 'DATABASE_UNAVAILABLE'
   | 'INTERNAL_SERVER_ERROR';
 
 export class HubError extends GraphQLError {

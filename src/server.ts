@@ -8,7 +8,6 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import express from 'express';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { randomUUID } from 'node:crypto';
 import { sweepOverdueActions } from './actions/action-overdue';
 import { aggregateExportRoutes } from './aggregates/aggregate-export.routes';
 import { auditPlugin } from './audit/audit-plugin';
@@ -22,12 +21,16 @@ import { documentRoutes } from './documents/document-routes';
 import { ImportJobs } from './imports/import-jobs';
 import { importRoutes } from './imports/import-routes';
 import { PdfRenderer } from './documents/pdf-renderer';
+import { databaseUnavailable, isDatabaseUnavailable } from './db/database-unavailable';
 import { HubError } from './errors';
-import { log } from './log';
+import { currentRequestId, log } from './log';
 import { NotificationDispatcher } from './notifications/notification-dispatcher';
 import { NotificationFeed } from './notifications/notification-feed';
 import { createErrorFormatter } from './http/format-error';
 import { Admission } from './http/admission';
+import { databaseUnavailablePlugin } from './http/database-unavailable.plugin';
+import { answerHeaders, serverOptions } from './http/http-defaults';
+import { storableTextPlugin } from './http/storable-text';
 import { graphqlHandler } from './http/graphql-handler';
 import { graphqlLimits } from './http/graphql-limits';
 import { answerErrorsBeforeGraphQL } from './http/pre-graphql-errors';
@@ -57,7 +60,9 @@ export async function startHub(config: HubConfig, orm: MikroORM, port = config.p
   // Refuses a local signing secret (the demo key) in production, however the config was made.
   const verifier = new TokenVerifier(config.trustedIssuers, config.auth, config.mode);
   const app = express();
-  const server = http.createServer(app);
+  app.disable('x-powered-by');
+  app.use(answerHeaders);
+  const server = http.createServer(serverOptions(config.http), app);
   const schema = buildHubSchema({ permissions: config.permissionsEnabled });
   if (config.benchMode) {
     log.warn('BENCH_MODE: benchmark run, not a deployment', {
@@ -81,6 +86,9 @@ export async function startHub(config: HubConfig, orm: MikroORM, port = config.p
     hideSchemaDetailsFromClientErrors: production,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    // Automatic persisted queries off: Apollo turns them on by default, and the hub's clients send
+    // whole documents (README "Hardening"). A persisted query is refused PERSISTED_QUERY_NOT_SUPPORTED.
+    persistedQueries: false,
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
     formatError,
@@ -92,6 +100,9 @@ export async function startHub(config: HubConfig, orm: MikroORM, port = config.p
       ApolloServerPluginCacheControlDisabled(),
       // Audit: each request's reads of personal data in one INSERT before the answer; fails closed.
       auditPlugin,
+      // Text PostgreSQL cannot store (NUL) is the client's error, refused before anything runs.
+      storableTextPlugin,
+      databaseUnavailablePlugin,
       ...limits.plugins,
     ],
   });
@@ -124,7 +135,8 @@ export async function startHub(config: HubConfig, orm: MikroORM, port = config.p
         config.limits.maxQueuedRequests,
       ),
       context: async ({ req }) => {
-        const requestId = randomUUID();
+        // Set by graphqlHandler for the whole request, so every log line of it carries the id.
+        const requestId = currentRequestId()!;
         const em = orm.em.fork();
         let viewer;
         try {
@@ -133,6 +145,7 @@ export async function startHub(config: HubConfig, orm: MikroORM, port = config.p
           if (error instanceof HubError) {
             throw new HubError('UNAUTHENTICATED', error.message, { http: { status: 401 } });
           }
+          if (isDatabaseUnavailable(error)) throw databaseUnavailable();
           throw error;
         }
         const waitMs = rateLimiter.take(viewer.userId);

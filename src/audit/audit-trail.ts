@@ -4,7 +4,7 @@ import type { Path } from 'graphql/jsutils/Path';
 import type { Viewer } from '../auth/viewer';
 import { HubError } from '../errors';
 import { runStatement } from '../db/prepared';
-import { log } from '../log';
+import { errorFields, log } from '../log';
 import { AuditAction } from './audit-action.enum';
 import type { AuditSubject } from './personal-data';
 
@@ -181,7 +181,7 @@ export class AuditTrail {
     try {
       await runStatement(em, INSERT_ENTRIES, this.parameters(rows), 'audit_insert_entries');
     } catch (error) {
-      log.error('audit unavailable', { requestId: this.requestId, error: String(error) });
+      log.error('audit unavailable', { requestId: this.requestId, ...errorFields(error) });
       throw auditUnavailable(this.requestId);
     }
   }
@@ -195,7 +195,7 @@ export class AuditTrail {
     try {
       await client.query(INSERT_ENTRIES_NUMBERED, this.parameters(rows));
     } catch (error) {
-      log.error('audit unavailable', { requestId: this.requestId, error: String(error) });
+      log.error('audit unavailable', { requestId: this.requestId, ...errorFields(error) });
       throw auditUnavailable(this.requestId);
     }
   }

@@ -92,6 +92,23 @@ export class TokenVerifier {
     }
   }
 
+  /**
+   * jose checks `exp` and `nbf`, not when the token was issued: a token "issued" tomorrow, or
+   * one valid for a hundred years, is a forged or misconfigured one, and a stolen long-lived token
+   * would never stop working. Refused alike: `iat` later than now (beyond the clock tolerance),
+   * or `exp` more than the configured lifetime after `iat`.
+   */
+  private checkLifetime(claims: HubClaims) {
+    const now = Math.floor(clock.nowMs() / 1000);
+    const issuedAt = claims.iat!;
+    if (issuedAt > now + this.limits.clockToleranceSeconds) {
+      throw unauthenticated('The bearer token was issued in the future');
+    }
+    if (claims.exp! - issuedAt > this.limits.maxTokenLifetimeSeconds) {
+      throw unauthenticated('The bearer token is valid for longer than the hub accepts');
+    }
+  }
+
   async verify(authorization: string | undefined, em: EntityManager): Promise<Viewer> {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
     if (!match) throw unauthenticated();
@@ -112,12 +129,13 @@ export class TokenVerifier {
         algorithms: trusted.algorithms,
         clockTolerance: this.limits.clockToleranceSeconds,
         currentDate: clock.now(),
-        requiredClaims: ['sub', 'exp'],
+        requiredClaims: ['sub', 'exp', 'iat'],
       });
       claims = payload as HubClaims;
     } catch {
       throw unauthenticated('The bearer token is invalid or has expired');
     }
+    this.checkLifetime(claims);
     // Every request asks this: plain rows, not entities, since nothing here is changed.
     const [user] = await em.getConnection().execute<TokenUserRow[]>(USER_OF_TOKEN, [claims.sub]);
     if (!user || !user.active || user.partnerId !== claims.partner || user.role !== claims.role) {

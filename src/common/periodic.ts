@@ -1,4 +1,4 @@
-import { log } from '../log';
+import { errorFields, log } from '../log';
 
 /** A job the hub runs every `ms` until stopped; one run at a time, never overlapping. */
 export interface Periodic {
@@ -14,7 +14,7 @@ export function every(name: string, ms: number, work: () => Promise<unknown>): P
     running = work()
       .then(
         () => undefined,
-        (error) => log.error(`${name} failed`, { error: String(error) }),
+        (error) => log.error(`${name} failed`, errorFields(error)),
       )
       .finally(() => {
         if (!stopped) timer = setTimeout(run, ms);

@@ -7,6 +7,7 @@ import type { HubConfig } from '../config';
 import { createContext, type HubContext } from '../context';
 import { HubError } from '../errors';
 import { authenticate, requireReadable, sendError } from '../http/authenticated-request';
+import { DOCUMENT_CSP } from '../http/http-defaults';
 import type { RateLimiter } from '../http/rate-limiter';
 import { meetingPack } from '../meetings/meeting-pack.service';
 import { MeetingPackAudience } from '../meetings/meeting-pack.type';
@@ -73,10 +74,7 @@ export function documentRoutes(deps: {
         } else {
           res
             .status(200)
-            .setHeader(
-              'content-security-policy',
-              "default-src 'none'; style-src 'unsafe-inline'; img-src data:",
-            )
+            .setHeader('content-security-policy', DOCUMENT_CSP)
             .type('text/html; charset=utf-8')
             .send(body);
         }

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { HubError } from '../errors';
-import { log } from '../log';
+import { errorFields, log } from '../log';
 
 /** Flags for a headless Chromium that prints and does nothing else. */
 const CHROMIUM_ARGS = [
@@ -42,7 +42,7 @@ export class PdfRenderer {
             if (this.browser === launching) this.browser = null;
           }),
         (error) => {
-          log.error('chromium did not start', { error: String(error) });
+          log.error('chromium did not start', errorFields(error));
           if (this.browser === launching) this.browser = null;
         },
       );

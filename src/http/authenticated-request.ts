@@ -3,7 +3,12 @@ import type { Request, Response } from 'express';
 import type { TokenVerifier } from '../auth/token-verifier';
 import type { Viewer } from '../auth/viewer';
 import { HubError } from '../errors';
-import { log } from '../log';
+import {
+  DATABASE_RETRY_AFTER_SECONDS,
+  databaseUnavailable,
+  isDatabaseUnavailable,
+} from '../db/database-unavailable';
+import { errorFields, log } from '../log';
 import { mayEverRead } from '../permissions/decide';
 import { policy } from '../permissions/policy';
 import type { RateLimiter } from './rate-limiter';
@@ -16,6 +21,7 @@ const STATUS: Record<string, number> = {
   BAD_USER_INPUT: 400,
   RATE_LIMITED: 429,
   AUDIT_UNAVAILABLE: 503,
+  DATABASE_UNAVAILABLE: 503,
 };
 
 /**
@@ -56,13 +62,21 @@ export function requireReadable(viewer: Viewer, [typeName, field]: readonly [str
  */
 export function sendError(
   res: Response,
-  error: unknown,
+  failure: unknown,
   requestId: string,
   statuses: Record<string, number> = {},
 ) {
+  const error =
+    !(failure instanceof HubError) && isDatabaseUnavailable(failure)
+      ? databaseUnavailable()
+      : failure;
   const known = error instanceof HubError;
   const code = known ? String(error.extensions.code) : 'INTERNAL_SERVER_ERROR';
-  if (!known) log.error('request failed', { requestId, error: String(error) });
+  // The error's class and codes only: its message may hold SQL and the values bound to it.
+  if (!known) log.error('request failed', { requestId, ...errorFields(error, { frames: true }) });
+  if (code === 'DATABASE_UNAVAILABLE') {
+    res.setHeader('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
+  }
   const message = known ? error.message : 'Internal server error';
   const extensions: Record<string, unknown> = { code, requestId };
   if (known && error.extensions.field) extensions.field = error.extensions.field;

@@ -1,6 +1,7 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { databaseUnavailable, isDatabaseUnavailable } from '../db/database-unavailable';
 import { HubError } from '../errors';
-import { log } from '../log';
+import { currentRequestId, errorFields, log } from '../log';
 import { isTooManyTokens, refusal } from './graphql-limits';
 
 /** Apollo's own codes for requests it refused before execution: written for clients. */
@@ -13,6 +14,18 @@ const APOLLO_CLIENT_CODES = new Set([
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
 ]);
+
+/**
+ * Refusals of what a client sent that graphql-js and Apollo raise without a code, so Apollo
+ * would call them INTERNAL_SERVER_ERROR: graphql-js stops coercing variables after 50 errors
+ * (a list of 51 bad items), and Apollo refuses a persisted query whose hash is not the query's
+ * (persisted queries are off, README "Hardening", but the refusal stays a client's).
+ */
+const CLIENT_REFUSALS = [
+  /^Too many errors processing variables, error limit reached\. Execution aborted\.$/,
+  /^provided sha does not match query$/,
+  /^Unsupported persisted query version$/,
+];
 
 /** The HubError behind an error, however deep (Apollo wraps validation errors, for one). */
 function hubErrorIn(error: unknown): HubError | undefined {
@@ -53,12 +66,27 @@ export function createErrorFormatter(options: { exposeLimits: boolean; hideSugge
       }
       return { ...formatted, extensions };
     }
-    log.error('unexpected error', { error: String((error as Error)?.stack ?? error) });
+    if (!formatted.path && CLIENT_REFUSALS.some((refused) => refused.test(formatted.message))) {
+      return { message: formatted.message, extensions: { code: 'BAD_USER_INPUT' } };
+    }
+    if (isDatabaseUnavailable(error)) {
+      log.warn('database unavailable', errorFields(error));
+      const unavailable = databaseUnavailable();
+      return {
+        message: unavailable.message,
+        path: formatted.path,
+        locations: formatted.locations,
+        extensions: { code: 'DATABASE_UNAVAILABLE', retryable: true },
+      };
+    }
+    // The error's class and codes only: its message may hold SQL and the values bound to it.
+    log.error('unexpected error', errorFields(error, { frames: true }));
+    const requestId = currentRequestId();
     return {
       message: 'Internal server error',
       path: formatted.path,
       locations: formatted.locations,
-      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+      extensions: { code: 'INTERNAL_SERVER_ERROR', ...(requestId ? { requestId } : {}) },
     };
   };
 }

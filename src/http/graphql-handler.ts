@@ -5,8 +5,9 @@ import {
   type ContextFunction,
 } from '@apollo/server';
 import type express from 'express';
+import { randomUUID } from 'node:crypto';
 import { HubError } from '../errors';
-import { log } from '../log';
+import { errorFields, inRequest, log } from '../log';
 import type { Admission } from './admission';
 import { requestTimedOut, withinTime } from './request-timeout';
 
@@ -28,7 +29,9 @@ export function graphqlHandler<TContext extends BaseContext>(
     admission: Admission;
   },
 ): express.RequestHandler {
-  return async (req, res) => {
+  // One id per request, in scope for everything it does: its context, its log lines, its errors.
+  return (req, res) => inRequest(randomUUID(), () => answer(req, res));
+  async function answer(req: express.Request, res: express.Response) {
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
@@ -50,9 +53,9 @@ export function graphqlHandler<TContext extends BaseContext>(
             context: () => options.context({ req, res }),
           }),
     );
-    let answer;
+    let answered;
     try {
-      answer = await withinTime(execution, options.timeoutMs);
+      answered = await withinTime(execution, options.timeoutMs);
     } catch (error) {
       if (!(error instanceof HubError && error.extensions.code === 'SERVER_BUSY')) throw error;
       res.status(503).setHeader('retry-after', '1');
@@ -61,21 +64,21 @@ export function graphqlHandler<TContext extends BaseContext>(
     }
     // Late however it ended: also when its own statements were refused past the deadline and it
     // finished before the timer could fire.
-    if (!answer || Date.now() - started > options.timeoutMs) {
+    if (!answered || Date.now() - started > options.timeoutMs) {
       timedOut = true;
-      execution.catch((error) => log.error('timed-out request failed', { error: String(error) }));
+      execution.catch((error) => log.error('timed-out request failed', errorFields(error)));
       const error = requestTimedOut(options.timeoutMs, options.exposeLimits);
       res.status(503).json({ errors: [{ message: error.message, extensions: error.extensions }] });
       return;
     }
-    for (const [key, value] of answer.headers) res.setHeader(key, value);
-    res.statusCode = answer.status ?? 200;
-    if (answer.body.kind === 'complete') {
-      res.send(answer.body.string);
+    for (const [key, value] of answered.headers) res.setHeader(key, value);
+    res.statusCode = answered.status ?? 200;
+    if (answered.body.kind === 'complete') {
+      res.send(answered.body.string);
       return;
     }
     // Incremental delivery (@defer) is not enabled; kept for completeness.
-    for await (const chunk of answer.body.asyncIterator) res.write(chunk);
+    for await (const chunk of answered.body.asyncIterator) res.write(chunk);
     res.end();
-  };
+  }
 }

@@ -1,5 +1,10 @@
 import type express from 'express';
-import { log } from '../log';
+import {
+  DATABASE_RETRY_AFTER_SECONDS,
+  databaseUnavailable,
+  isDatabaseUnavailable,
+} from '../db/database-unavailable';
+import { errorFields, log } from '../log';
 
 /**
  * Errors raised before GraphQL (a body too large, malformed JSON) answer in GraphQL's shape:
@@ -11,6 +16,14 @@ export function answerErrorsBeforeGraphQL(
   res: express.Response,
   _next: express.NextFunction,
 ) {
+  if (isDatabaseUnavailable(error)) {
+    const unavailable = databaseUnavailable();
+    res.setHeader('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
+    res.status(503).json({
+      errors: [{ message: unavailable.message, extensions: { code: 'DATABASE_UNAVAILABLE' } }],
+    });
+    return;
+  }
   const status = error.status ?? error.statusCode ?? 500;
   const [code, message] =
     status === 413
@@ -18,6 +31,8 @@ export function answerErrorsBeforeGraphQL(
       : status < 500
         ? ['BAD_REQUEST', 'The request could not be read']
         : ['INTERNAL_SERVER_ERROR', 'Internal server error'];
-  if (status >= 500) log.error('request failed before GraphQL', { error: String(error) });
+  // Never the error's message: a body parser quotes what it could not read.
+  if (status >= 500)
+    log.error('request failed before GraphQL', errorFields(error, { frames: true }));
   res.status(status).json({ errors: [{ message, extensions: { code } }] });
 }

@@ -20,7 +20,7 @@ import type { HubConfig } from '../config';
 import { auditSubscriptionEvent } from '../audit/audit-plugin';
 import { createContext, type HubContext } from '../context';
 import { HubError } from '../errors';
-import { log } from '../log';
+import { errorFields, log } from '../log';
 import { isStillMember, ListenerAccess } from '../notifications/listener-access';
 import type { NotificationFeed } from '../notifications/notification-feed';
 import type { RateLimiter } from './rate-limiter';
@@ -94,7 +94,7 @@ export function startSubscriptionServer(input: {
           return true;
         } catch (error) {
           if (!(error instanceof HubError))
-            log.error('subscription sign-in failed', { error: String(error) });
+            log.error('subscription sign-in failed', errorFields(error));
           return false;
         }
       },

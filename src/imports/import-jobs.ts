@@ -1,4 +1,4 @@
-import { log } from '../log';
+import { errorFields, log } from '../log';
 import {
   ImportFailed,
   type ImportOptions,
@@ -35,7 +35,7 @@ export class ImportJobs {
       (error) =>
         log.error('import failed', {
           ...fields,
-          failure: error instanceof ImportFailed ? error.message : String(error),
+          ...(error instanceof ImportFailed ? { failure: error.message } : errorFields(error)),
         }),
     );
     const settled = done.then(() => afterwards().catch(() => undefined));

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { Client, type ClientBase } from 'pg';
 import type { Viewer } from '../auth/viewer';
 import { HubError } from '../errors';
+import { errorFields } from '../log';
 import type { ImportFormat } from './import-enums';
 import { ImportStatus } from './import-enums';
 import { fileSha256 } from './import-file';
@@ -256,7 +257,9 @@ async function importRows(
       pending.catch(() => undefined);
       const batch = next.value;
       if (options.signal?.aborted) {
-        throw new Error(
+        // The hub's own words (a HubError), so failureText keeps them.
+        throw new HubError(
+          'INTERNAL_SERVER_ERROR',
           'the import was stopped (the hub is shutting down); import the same file again to resume',
         );
       }
@@ -328,11 +331,18 @@ async function importRows(
   }
 }
 
-/** Why a run stopped, for the operator: the database's or the reader's words, never a row's content. */
+/**
+ * Why a run stopped, for the operator and the log: the hub's own words, or the error's class and
+ * codes (SQLSTATE, constraint), never its message: PostgreSQL's quote the values it refused
+ * (`invalid input syntax for type uuid: "..."`), and a row's values are a person's data.
+ */
 function failureText(error: unknown): string {
   if (error instanceof HubError) return error.message;
-  const message = (error as Error)?.message ?? String(error);
-  return message.split('\n')[0];
+  const [first] = errorFields(error).error as Record<string, string>[];
+  const codes = Object.entries(first)
+    .filter(([name]) => name !== 'class')
+    .map(([name, value]) => `${name} ${value}`);
+  return `${first.class}${codes.length ? ` (${codes.join(', ')})` : ''}`;
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { decodeJwt } from 'jose';
 import type { Viewer } from '../auth/viewer';
-import { log } from '../log';
+import { errorFields, log } from '../log';
 import { clock } from '../common/clock';
 import { User } from '../users/user.entity';
 import type { DeliveryGate } from './notification-feed';
@@ -88,7 +88,7 @@ export class ListenerAccess implements DeliveryGate {
     } catch (error) {
       log.error('subscription membership check failed', {
         userId: this.options.viewer.userId,
-        error: String(error),
+        ...errorFields(error),
       });
       return this.refuse(LISTENER_CLOSE.CHECK_FAILED);
     }

@@ -2,7 +2,7 @@ import { clock } from '../common/clock';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
 import { every, type Periodic } from '../common/periodic';
-import { log } from '../log';
+import { errorFields, log } from '../log';
 import type { HubEventKind } from './hub-event-kind.enum';
 import type { NotificationFeed, PublishedEvent } from './notification-feed';
 
@@ -76,7 +76,7 @@ export class NotificationDispatcher {
     const client = new Client({ connectionString: this.orm.config.get('clientUrl') });
     client.on('error', (error) => {
       // Reconnected at the next poll; events announced meanwhile are still in `notifications`.
-      log.warn('notification listener lost its connection', { error: String(error) });
+      log.warn('notification listener lost its connection', errorFields(error));
       if (this.listener === client) this.listener = undefined;
       void client.end().catch(() => undefined);
     });
@@ -86,7 +86,7 @@ export class NotificationDispatcher {
       if (ids.length === 0) return;
       this.delivering = this.delivering
         .then(() => this.deliver(ids))
-        .catch((error) => log.error('notification delivery failed', { error: String(error) }));
+        .catch((error) => log.error('notification delivery failed', errorFields(error)));
     });
     await client.connect();
     await client.query(`listen ${PUBLISHED_CHANNEL}`);

@@ -6,7 +6,13 @@ import { AuditTrail } from '../audit/audit-trail';
 import type { TokenVerifier } from '../auth/token-verifier';
 import type { HubConfig } from '../config';
 import { HubError } from '../errors';
-import { log } from '../log';
+import {
+  DATABASE_RETRY_AFTER_SECONDS,
+  databaseUnavailable,
+  isDatabaseUnavailable,
+} from '../db/database-unavailable';
+import { DOCUMENT_CSP } from '../http/http-defaults';
+import { errorFields, log } from '../log';
 import { Role } from '../users/role.enum';
 import {
   SUBJECT_ACCESS_SECTIONS,
@@ -39,6 +45,7 @@ export function subjectAccessRouter(orm: MikroORM, config: HubConfig, verifier: 
     try {
       viewer = await verifier.verify(req.headers.authorization, em);
     } catch (error) {
+      if (isDatabaseUnavailable(error)) throw error;
       const message =
         error instanceof HubError ? error.message : 'A valid bearer token is required';
       return void refuse(res, 401, 'UNAUTHENTICATED', message);
@@ -91,11 +98,19 @@ export function subjectAccessRouter(orm: MikroORM, config: HubConfig, verifier: 
       if (error instanceof HubError && error.extensions.code === 'AUDIT_UNAVAILABLE') {
         return void refuse(res, 503, 'AUDIT_UNAVAILABLE', error.message);
       }
-      log.error('subject access export failed', { requestId, error: String(error) });
+      if (isDatabaseUnavailable(error)) {
+        const unavailable = databaseUnavailable();
+        res.setHeader('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
+        return void refuse(res, 503, 'DATABASE_UNAVAILABLE', unavailable.message);
+      }
+      log.error('subject access export failed', { requestId, ...errorFields(error) });
       return void refuse(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
     }
     if (format.toLowerCase() === 'html') {
-      res.type('text/html; charset=utf-8').send(subjectAccessHtml(data));
+      res
+        .setHeader('content-security-policy', DOCUMENT_CSP)
+        .type('text/html; charset=utf-8')
+        .send(subjectAccessHtml(data));
     } else {
       res.type('application/json').send(JSON.stringify(data, null, 2));
     }

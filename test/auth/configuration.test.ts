@@ -70,7 +70,25 @@ describe('configuration', () => {
       clockToleranceSeconds: 30,
       jwksCooldownMs: 30_000,
       jwksCacheMaxAgeMs: 600_000,
+      maxTokenLifetimeSeconds: 86_400,
     });
+    expect(config.http).toEqual({
+      headersTimeoutMs: 10_000,
+      requestTimeoutMs: 300_000,
+      keepAliveTimeoutMs: 5_000,
+    });
+  });
+
+  it('refuses headers allowed longer than the whole request, naming both variables', () => {
+    expect(() =>
+      loadConfig({
+        NODE_ENV: 'development',
+        HTTP_HEADERS_TIMEOUT_MS: '20000',
+        HTTP_REQUEST_TIMEOUT_MS: '10000',
+      }),
+    ).toThrow(
+      'HTTP_HEADERS_TIMEOUT_MS (20000) must not be longer than HTTP_REQUEST_TIMEOUT_MS (10000)',
+    );
   });
 
   it('refuses a rate limit or a timeout that is not a whole number, naming the variable', () => {

@@ -128,7 +128,8 @@ export async function makeWorld(em: EntityManager, leadKind: PartnerKind, otherK
   const sharingBasis = em.create(SharingBasis, {
     person: victim,
     ownerPartner: lead.partner,
-    recipientPartner: other.partner,
+    case: onCase,
+    recipientPartnerIds: [other.partner.id],
     kind: SharingBasisKind.CONSENT,
     reason: 'The victim agreed',
     decidedBy: lead.user,
