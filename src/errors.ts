@@ -75,7 +75,9 @@ export type ErrorCode =
   | 'REQUEST_TIMEOUT'
   | 'SERVER_BUSY'
   | 'PAYLOAD_TOO_LARGE'
-  | 'INTERNAL_SERVER_ERROR';
+  | 'INTERNAL_SERVER_ERROR'
+  // Safe retries (README "Retrying a write"): a partner's source reference names one report.
+  | 'SOURCE_REFERENCE_REUSED';
 
 export class HubError extends GraphQLError {
   constructor(code: ErrorCode, message: string, extra: Record<string, unknown> = {}) {

@@ -104,6 +104,9 @@ async function actionToClose(em: EntityManager, viewer: Viewer, actionId: string
     }
     throw error;
   }
+  // Read again under the case's row lock: two partners closing the action at once are applied
+  // one after the other, and the second sees it closed (CONFLICT, nothing written).
+  await em.refresh(action);
   if (
     action.assignedPartner.id !== viewer.partnerId &&
     onCase.leadPartner.id !== viewer.partnerId

@@ -198,6 +198,8 @@ export async function recordPartnerDataAnswered(
     }
     throw error;
   }
+  // Read again under the case's row lock: a second answer sent at once sees the first.
+  await em.refresh(request);
   if (request.answeredAt) throw conflict('This partner data request is already answered');
   request.answeredAt = clock.now();
   request.answeredBy = me(em, viewer);

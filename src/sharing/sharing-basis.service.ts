@@ -2,6 +2,7 @@ import { clock } from '../common/clock';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../auth/viewer';
 import { requireId, requireText } from '../common/validate';
+import { lockRow } from '../db/locks';
 import { badInput, conflict, HubError, notFound } from '../errors';
 import { Partner } from '../partners/partner.entity';
 import { Person } from '../people/person.entity';
@@ -114,6 +115,8 @@ export async function withdrawSharingBasis(
   input: WithdrawSharingBasisInput,
 ) {
   const id = requireId(input.sharingBasisId, 'sharing basis');
+  // Withdrawn once: the row lock makes a second withdrawal wait and see the first (CONFLICT).
+  await lockRow(em, 'sharing_basis', id);
   const basis = await em.findOne(SharingBasis, { id });
   // A basis the viewer's partner can see: its own, or one released to it.
   const visible =
