@@ -77,7 +77,9 @@ export type ErrorCode =
   | 'PAYLOAD_TOO_LARGE'
   // PostgreSQL cannot be reached: HTTP 503 with Retry-After, worth trying again.
   | 'DATABASE_UNAVAILABLE'
-  | 'INTERNAL_SERVER_ERROR';
+  | 'INTERNAL_SERVER_ERROR'
+  // Safe retries (README "Retrying a write"): a partner's source reference names one report.
+  | 'SOURCE_REFERENCE_REUSED';
 
 export class HubError extends GraphQLError {
   constructor(code: ErrorCode, message: string, extra: Record<string, unknown> = {}) {

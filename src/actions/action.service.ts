@@ -95,6 +95,9 @@ async function actionToClose(em: EntityManager, viewer: Viewer, actionId: string
   const id = await requireRow({ em, viewer }, 'action', actionId);
   const action = await em.findOneOrFail(Action, { id });
   const onCase = await openCaseForWrite(em, viewer, action.case.id);
+  // Read again under the case's row lock: two partners closing the action at once are applied
+  // one after the other, and the second sees it closed (CONFLICT, nothing written).
+  await em.refresh(action);
   if (
     action.assignedPartner.id !== viewer.partnerId &&
     onCase.leadPartner.id !== viewer.partnerId

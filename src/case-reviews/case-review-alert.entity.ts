@@ -16,6 +16,12 @@ import { CaseReviewAlertStatus, CaseReviewRoute } from './case-review-workflow.e
  */
 @Entity({ tableName: 'case_review_alert' })
 @Index({ properties: ['case', 'route', 'status'] })
+// "One open alert" enforced by PostgreSQL: two complaints crossing the threshold at once cannot
+// raise two (issue 14; docs/rules.md "Concurrency").
+@Index({
+  name: 'case_review_alert_one_open_index',
+  expression: `create unique index "case_review_alert_one_open_index" on "case_review_alert" ("case_id", "route", coalesce("victim_id", '00000000-0000-0000-0000-000000000000'::uuid), coalesce("location_id", '00000000-0000-0000-0000-000000000000'::uuid)) where "status" = 'OPEN'`,
+})
 export class CaseReviewAlert {
   @PrimaryKey({ type: 'uuid' })
   id: string & Opt = randomUUID();

@@ -7,6 +7,7 @@ import type { AreaConfiguration } from '../area-configuration/area-configuration
 import { londonDay } from '../area-configuration/working-days';
 import type { Viewer } from '../auth/viewer';
 import { Case } from '../cases/case.entity';
+import { lockDecision } from '../db/locks';
 import { addMonths, isoDay, subtractMonths } from '../common/dates';
 import { IncidentReport } from '../incidents/incident-report.entity';
 import { Incident } from '../incidents/incident.entity';
@@ -132,6 +133,11 @@ export async function evaluateCaseReviewRoutes(
   incident: Incident,
   context: { caseId: string; recordedBy: Viewer },
 ): Promise<void> {
+  // Threshold detection counts the case's complaints, then raises an alert: two complaints
+  // recorded at once would each count without the other (two alerts, or none). The case's
+  // advisory lock (taken by recordIncident too; re-entrant) makes each count see the other; the
+  // partial unique index on open alerts (migration ...concurrency_constraints) is the backstop.
+  await lockDecision(em, 'case-incidents', context.caseId);
   const { configuration: rules, calendar } = await loadAreaRules(em);
   const months = rules.caseReviewWindowMonths;
   // Every window that holds this complaint lies within `months` either side of it: only the

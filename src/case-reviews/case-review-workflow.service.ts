@@ -17,6 +17,7 @@ import {
   requirePast,
   requireText,
 } from '../common/validate';
+import { lockDecision, lockRow } from '../db/locks';
 import { badInput, conflict, HubError, notFound } from '../errors';
 import { requireRow } from '../permissions/row-access';
 import { HubEventKind } from '../notifications/hub-event-kind.enum';
@@ -71,10 +72,15 @@ export async function applicationForWrite(
   applicationId: string,
 ): Promise<CaseReviewApplication> {
   const id = requireId(applicationId, 'case review application');
+  // Every step reads the application's state (the step it follows, the decision, closure) and
+  // then moves it: the row lock makes a second writer of the same application wait and then
+  // read the first one's step, so it is answered CONFLICT with nothing written. A row lock, not
+  // a compare-and-set on one column, because a step's rule reads several columns and rows.
+  await lockRow(em, 'case_review_application', id);
   const application = await em.findOne(
     CaseReviewApplication,
     { id },
-    { populate: ['case', 'decision'] },
+    { populate: ['case', 'decision'], refresh: true },
   );
   if (
     !application ||
@@ -116,6 +122,9 @@ export async function recordCaseReviewApplication(
   const applicantContact = optionalText(input.applicantContact, 'applicantContact', 500);
 
   // Area procedure: one open application per victim and case; a second would double the review.
+  // The rule reads then inserts, and no row exists yet to lock: an advisory lock on case and
+  // victim makes a second application wait for the first and then see it.
+  await lockDecision(em, 'case-review-application', `${found.id}:${victimId}`);
   if (await em.count(CaseReviewApplication, { case: found, victim: victimId, closedAt: null })) {
     throw conflict(
       `An ASB case review application for this victim on case ${found.reference} is still open (area procedure: one open application per victim)`,
@@ -124,10 +133,10 @@ export async function recordCaseReviewApplication(
 
   let alert: CaseReviewAlert | null = null;
   if (input.alertId) {
-    alert = await em.findOne(CaseReviewAlert, {
-      id: requireId(input.alertId, 'case review alert'),
-      case: found,
-    });
+    const alertId = requireId(input.alertId, 'case review alert');
+    // An alert is actioned or dismissed once: the row lock makes the second reader see the first.
+    await lockRow(em, 'case_review_alert', alertId);
+    alert = await em.findOne(CaseReviewAlert, { id: alertId, case: found }, { refresh: true });
     if (!alert) throw notFound('case review alert on this case', input.alertId);
     if (alert.status !== CaseReviewAlertStatus.OPEN)
       throw conflict(`The case review alert ${alert.id} is already ${alert.status}`);
@@ -424,7 +433,13 @@ export async function dismissCaseReviewAlert(
   input: DismissCaseReviewAlertInput,
 ) {
   const id = await requireRow({ em, viewer }, 'caseReviewAlert', input.alertId);
-  const alert = await em.findOneOrFail(CaseReviewAlert, { id }, { populate: ['case'] });
+  // Dismissed or actioned once: the row lock makes the second writer see the first's status.
+  await lockRow(em, 'case_review_alert', id);
+  const alert = await em.findOneOrFail(
+    CaseReviewAlert,
+    { id },
+    { populate: ['case'], refresh: true },
+  );
   if (alert.status !== CaseReviewAlertStatus.OPEN)
     throw conflict(`The case review alert is already ${alert.status}`);
   alert.dismissedReason = requireText(input.reason, 'reason');

@@ -116,7 +116,7 @@ export async function addPartnerToCase(
     throw conflict(`${partner.name} already takes part in case ${found.reference}`);
   }
   em.create(CasePartner, { case: found, partner });
-  const now = new Date();
+  const now = clock.now();
   const bases = (await em.find(SharingBasis, { case: found }, { orderBy: { id: 'asc' } })).filter(
     (basis) => isLive(basis, now) && basis.ownerPartner.id !== partner.id,
   );

@@ -183,8 +183,20 @@ export class ImportBatchWriter {
       IMPORT_TABLES.incidentReport,
       fresh.filter((row) => ours.has(row.incident.id)).map((row) => row.report),
     );
-    if (ours.size > 0) await this.client.query(reports.text, reports.values);
-    return ours.size;
+    if (ours.size === 0) return 0;
+    const { rows: reported } = await this.client.query<{ id: string }>(
+      reports.text,
+      reports.values,
+    );
+    // A report refused by the partner's source reference (already recorded in the hub by hand)
+    // takes its incident with it: the line is already present, not a second episode.
+    const withReport = new Set(reported.map((row) => row.id));
+    const orphans = fresh
+      .filter((row) => ours.has(row.incident.id) && !withReport.has(row.report.id))
+      .map((row) => row.incident.id);
+    if (orphans.length)
+      await this.client.query('DELETE FROM incident WHERE id = ANY($1::uuid[])', [orphans]);
+    return ours.size - orphans.length;
   }
 }
 

@@ -1,4 +1,4 @@
-import { Entity, ManyToOne, Opt, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Entity, Index, ManyToOne, Opt, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { Partner } from '../partners/partner.entity';
 import { User } from '../users/user.entity';
@@ -7,6 +7,13 @@ import { Incident } from './incident.entity';
 /** The report of an incident as one partner received it: at most one per partner. */
 @Entity({ tableName: 'incident_report' })
 @Unique({ properties: ['incident', 'partner'] })
+// A partner's own reference names one report: a client retrying after a timeout is answered the
+// first report, never given a second (issue 14).
+@Index({
+  name: 'incident_report_partner_source_reference_unique',
+  expression:
+    'create unique index "incident_report_partner_source_reference_unique" on "incident_report" ("partner_id", "source_reference") where "source_reference" is not null',
+})
 export class IncidentReport {
   @PrimaryKey({ type: 'uuid' })
   id: string & Opt = randomUUID();

@@ -14,7 +14,8 @@ import {
   requireText,
 } from '../common/validate';
 import type { HubConfig } from '../config';
-import { badInput, conflict, notFound } from '../errors';
+import { lockDecision } from '../db/locks';
+import { badInput, conflict, HubError, notFound } from '../errors';
 import { requireRows } from '../permissions/row-access';
 import type { Location } from '../locations/location.entity';
 import { flagPossibleBreaches } from '../interventions/possible-breach.service';
@@ -44,6 +45,10 @@ export async function recordIncident(
   config: Pick<HubConfig, 'episodeMatchMinutes'>,
 ): Promise<RecordedIncident> {
   const found = await caseForWrite(em, viewer, input.caseId);
+  // Same-episode matching reads the case's incidents, then inserts one: two partners reporting
+  // the episode at once would each find none. No row exists yet to lock, so an advisory lock on
+  // the case serialises its recordings; the case review routes evaluated below run under it too.
+  await lockDecision(em, 'case-incidents', found.id);
   const occurredAt = requirePast(input.occurredAt, 'occurredAt');
   const reportedAt = requirePast(input.reportedAt ?? clock.now(), 'reportedAt');
   if (reportedAt < occurredAt) throw badInput('reportedAt is before occurredAt', 'reportedAt');
@@ -55,6 +60,13 @@ export async function recordIncident(
     found,
     input.people.map((p) => p.personId),
   );
+  // A client retrying after a timeout sends the same report again: the partner's own reference
+  // recognises it, and the retry is answered the first result (a unique index is the backstop).
+  if (sourceReference) {
+    await lockDecision(em, 'source-reference', `${viewer.partnerId}:${sourceReference}`);
+    const first = await reportAlreadyRecorded(em, found, viewer, sourceReference);
+    if (first) return first;
+  }
   const location = await resolveLocation(em, viewer, input.locationId, input.newLocation);
 
   const existing = input.sameEpisodeAsIncidentId
@@ -110,6 +122,34 @@ export async function recordIncident(
   await flagPossibleBreaches(em, incident, found, viewer);
 
   return { incident, attachedToExistingIncident: Boolean(existing) };
+}
+
+/**
+ * The partner's earlier report under the same source reference, answered as it was the first time.
+ * On another case it is not a retry but a reference used twice: refused, nothing written.
+ */
+async function reportAlreadyRecorded(
+  em: EntityManager,
+  found: Case,
+  viewer: Viewer,
+  sourceReference: string,
+): Promise<RecordedIncident | null> {
+  const report = await em.findOne(
+    IncidentReport,
+    { partner: viewer.partnerId, sourceReference },
+    { populate: ['incident'] },
+  );
+  if (!report) return null;
+  if (!(await em.count(CaseIncident, { case: found, incident: report.incident }))) {
+    throw new HubError(
+      'SOURCE_REFERENCE_REUSED',
+      `Your partner already recorded a report with source reference ${sourceReference} on another case; a reference names one report`,
+      { field: 'sourceReference' },
+    );
+  }
+  // The report created its incident exactly when this partner recorded the incident itself.
+  const attachedToExistingIncident = report.incident.recordedByPartner?.id !== viewer.partnerId;
+  return { incident: report.incident, attachedToExistingIncident };
 }
 
 /**

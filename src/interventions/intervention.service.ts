@@ -16,6 +16,7 @@ import {
   requirePast,
   requireText,
 } from '../common/validate';
+import { lockDecision, lockRow } from '../db/locks';
 import { badInput, notFound } from '../errors';
 import { Incident } from '../incidents/incident.entity';
 import { Location } from '../locations/location.entity';
@@ -105,6 +106,11 @@ export async function issueIntervention(
   } else if (!subject) {
     throw badInput(`A ${kind} is issued to a person: give subjectPersonId`, 'subjectPersonId');
   }
+  // The ladder's rules read the person's (a warning follows the person, across cases) or the
+  // premises' earlier steps, then add one: an advisory lock on each makes a second step wait for
+  // the first and count it. Taken in a fixed order (person, then premises) so two never deadlock.
+  if (subject) await lockDecision(em, 'ladder', `person:${subject.id}`);
+  if (premises) await lockDecision(em, 'ladder', `location:${premises.id}`);
   const issuers = await issuersOnCase(em, viewer, found, input.issuingPartnerIds);
 
   const complianceDate = input.complianceDate
@@ -241,12 +247,22 @@ export async function interventionForWrite(
   return found;
 }
 
+/**
+ * Breaches, fixed penalties and prosecutions read the intervention's state and what was recorded
+ * against it (s.52: no prosecution within 14 days of a penalty): the row lock makes a second
+ * write on the same intervention wait and read the first one's.
+ */
+async function lockIntervention(em: EntityManager, interventionId: string) {
+  await lockRow(em, 'intervention', requireId(interventionId, 'intervention'));
+}
+
 /** Records a breach of an intervention's terms; the intervention becomes BREACHED. */
 export async function recordInterventionBreach(
   em: EntityManager,
   viewer: Viewer,
   input: RecordInterventionBreachInput,
 ): Promise<Intervention> {
+  await lockIntervention(em, input.interventionId);
   const intervention = await interventionForWrite(em, viewer, input.interventionId);
   const occurredAt = requirePast(input.occurredAt, 'occurredAt');
   if (occurredAt < intervention.issuedAt) {
@@ -528,6 +544,7 @@ async function cpnForWrite(
   interventionId: string,
   what: string,
 ): Promise<Intervention> {
+  await lockIntervention(em, interventionId);
   const notice = await interventionForWrite(em, viewer, interventionId);
   if (notice.kind !== K.COMMUNITY_PROTECTION_NOTICE) {
     throw badInput(

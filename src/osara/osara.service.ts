@@ -191,6 +191,8 @@ export async function recordPartnerDataAnswered(
   const id = await requireRow({ em, viewer }, 'partnerDataRequest', input.requestId);
   const request = await em.findOneOrFail(OsaraPartnerRequest, { id });
   await openCaseForWrite(em, viewer, request.case.id);
+  // Read again under the case's row lock: a second answer sent at once sees the first.
+  await em.refresh(request);
   if (request.answeredAt) throw conflict('This partner data request is already answered');
   request.answeredAt = clock.now();
   request.answeredBy = me(em, viewer);

@@ -2,6 +2,7 @@ import { clock } from '../common/clock';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../auth/viewer';
 import { requireId, requireText } from '../common/validate';
+import { lockRow } from '../db/locks';
 import { caseForWrite } from '../cases/case-access';
 import { CasePartner } from '../cases/case-partner.entity';
 import { CasePerson } from '../cases/case-person.entity';
@@ -154,7 +155,9 @@ export async function withdrawSharingBasis(
 ) {
   // A basis the viewer's partner can see: its own, or one released to it.
   const id = await requireRow({ em, viewer }, 'sharingBasis', input.sharingBasisId);
-  const basis = await em.findOneOrFail(SharingBasis, { id });
+  // Withdrawn once: the row lock makes a second withdrawal wait and see the first (CONFLICT).
+  await lockRow(em, 'sharing_basis', id);
+  const basis = await em.findOneOrFail(SharingBasis, { id }, { refresh: true });
   if (basis.ownerPartner.id !== viewer.partnerId) {
     throw new HubError(
       'SHARING_BASIS_NOT_YOURS',

@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../auth/viewer';
 import { addMonths, isoDay } from '../common/dates';
 import { requireId, requireLocalDate, requireText } from '../common/validate';
+import { lockRow } from '../db/locks';
 import { badInput, HubError, notFound } from '../errors';
 import { Person } from '../people/person.entity';
 import { Role } from '../users/role.enum';
@@ -67,6 +68,8 @@ export async function extendSubjectAccessRequest(
   input: ExtendSubjectAccessRequestInput,
 ) {
   requireDataProtectionOfficer(viewer, 'extend a subject access request');
+  // One extension (UK GDPR art. 12(3)): the row lock makes a second extension wait and see the first.
+  await lockRow(em, 'subject_access_request', requireId(input.requestId, 'subject access request'));
   const request = await findSubjectAccessRequest(em, viewer, input.requestId);
   const reason = requireText(input.reason, 'reason', 2000);
   if (request.completedAt) {
@@ -90,6 +93,7 @@ export async function extendSubjectAccessRequest(
 
 export async function completeSubjectAccessRequest(em: EntityManager, viewer: Viewer, id: string) {
   requireDataProtectionOfficer(viewer, 'complete a subject access request');
+  await lockRow(em, 'subject_access_request', requireId(id, 'subject access request'));
   const request = await findSubjectAccessRequest(em, viewer, id);
   if (request.completedAt) {
     throw new HubError('SUBJECT_ACCESS_COMPLETED', 'This subject access request is completed');

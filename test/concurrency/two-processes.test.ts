@@ -1,0 +1,286 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
+import path from 'node:path';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { CaseReviewApplicationChannel } from '../../src/case-reviews/case-review-workflow.enum';
+import { CaseReviewApplication } from '../../src/case-reviews/case-review-application.entity';
+import { clock } from '../../src/common/clock';
+import { ormOptions } from '../../src/db/orm-options';
+import { User } from '../../src/users/user.entity';
+import { hubClockEnv } from '../support/clock';
+import {
+  makeCase,
+  makeLocation,
+  makePartnerMember,
+  makePerson,
+  PartnerKind,
+  PersonRole,
+  type Member,
+} from '../support/factories';
+import { privateDatabase } from '../support/test-database';
+
+/*
+ * Issue 14: two hub processes on one PostgreSQL, partners writing to the same case from both at
+ * the same moment. Each race is driven ROUNDS times on fresh records; the tally of rounds tried
+ * and rounds wrong is printed, and every race must have 0 wrong.
+ */
+
+const ROUNDS = 20;
+const ROOT = path.resolve(__dirname, '../..');
+const HOUR = 3600 * 1000;
+
+interface HubProcess {
+  url: string;
+  child: ChildProcess;
+  output: string[];
+}
+
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+
+/** A real hub process (src/main.ts), as a partnership runs it, on the given database. */
+async function startHubProcess(databaseUrl: string): Promise<HubProcess> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/main.ts'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      ...hubClockEnv(),
+      NODE_ENV: 'test',
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const output: string[] = [];
+  child.stdout!.on('data', (chunk) => output.push(String(chunk)));
+  child.stderr!.on('data', (chunk) => output.push(String(chunk)));
+  const url = `http://127.0.0.1:${port}/graphql`;
+  const deadline = Date.now() + 90_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) break;
+    try {
+      await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"query":"{__typename}"}',
+      });
+      return { url, child, output };
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+  child.kill('SIGKILL');
+  throw new Error(`hub process did not start:\n${output.join('')}`);
+}
+
+async function stopHubProcess(hub: HubProcess | undefined) {
+  if (!hub || hub.child.exitCode !== null) return;
+  const exited = new Promise((resolve) => hub.child.once('exit', resolve));
+  hub.child.kill('SIGTERM');
+  const timer = setTimeout(() => hub.child.kill('SIGKILL'), 15_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+async function send(hub: HubProcess, token: string, query: string, variables: unknown) {
+  const response = await fetch(hub.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await response.json()) as {
+    data?: Record<string, any> | null;
+    errors?: { extensions?: { code?: string } }[];
+  };
+}
+
+const RECORD_INCIDENT = `mutation ($input: RecordIncidentInput!) {
+  recordIncident(input: $input) { incident { id } attachedToExistingIncident }
+}`;
+const RECORD_STEP = `mutation ($input: RecordCaseReviewStepInput!) {
+  recordCaseReviewStep(input: $input) { id acknowledgedAt }
+}`;
+
+let database: { url: string; drop(): Promise<void> };
+let orm: MikroORM;
+let hubs: HubProcess[] = [];
+const tally: Record<string, { tried: number; wrong: number }> = {};
+
+beforeAll(async () => {
+  database = await privateDatabase();
+  orm = await MikroORM.init(ormOptions(database.url));
+  hubs = await Promise.all([startHubProcess(database.url), startHubProcess(database.url)]);
+}, 180_000);
+
+afterAll(async () => {
+  await Promise.all(hubs.map(stopHubProcess));
+  await orm?.close(true);
+  await database?.drop();
+  const lines = Object.entries(tally).map(
+    ([race, { tried, wrong }]) => `${race}: ${tried} rounds tried, ${wrong} wrong`,
+  );
+  console.log(`Two hub processes on one database:\n${lines.join('\n')}`);
+}, 60_000);
+
+/** Police, housing and council on one case with a victim; a place incidents happen at. */
+async function setting() {
+  const em = orm.em.fork();
+  const police = await makePartnerMember(em, PartnerKind.POLICE);
+  const housing = await makePartnerMember(em, PartnerKind.HOUSING);
+  const council = await makePartnerMember(em, PartnerKind.COUNCIL);
+  const victim = await makePerson(em);
+  const place = await makeLocation(em);
+  const onCase = await makeCase(em, police, {
+    others: [housing.partner, council.partner],
+    people: [[victim, PersonRole.VICTIM]],
+  });
+  return { em, police, housing, council, victim, place, onCase };
+}
+
+const incidentInput = (
+  caseId: string,
+  victimId: string,
+  occurredAt: Date,
+  extra: Record<string, unknown> = {},
+) => ({
+  caseId,
+  occurredAt: occurredAt.toISOString(),
+  category: 'NUISANCE',
+  description: 'Loud music and shouting on the stairwell',
+  people: [{ personId: victimId, role: 'VICTIM' }],
+  ...extra,
+});
+
+async function rounds(race: string, round: () => Promise<boolean>) {
+  tally[race] = { tried: 0, wrong: 0 };
+  for (let i = 0; i < ROUNDS; i++) {
+    tally[race].tried++;
+    if (!(await round())) tally[race].wrong++;
+  }
+  expect(tally[race]).toEqual({ tried: ROUNDS, wrong: 0 });
+}
+
+const count = async (sql: string, params: unknown[]) => {
+  const [row] = await orm.em.fork().execute<{ n: string }[]>(sql, params);
+  return Number(row.n);
+};
+
+describe('two hub processes on one database', () => {
+  it('the same episode reported to the police and the housing provider at once is one incident with two reports', async () => {
+    await rounds('same episode, two partners at once', async () => {
+      const { police, housing, victim, place, onCase } = await setting();
+      const occurredAt = new Date(clock.nowMs() - 2 * HOUR);
+      const input = incidentInput(onCase.id, victim.id, occurredAt, { locationId: place.id });
+      const answers = await Promise.all([
+        send(hubs[0], police.token, RECORD_INCIDENT, { input }),
+        send(hubs[1], housing.token, RECORD_INCIDENT, { input }),
+      ]);
+      const incidents = await count('select count(*) as n from case_incident where case_id = ?', [
+        onCase.id,
+      ]);
+      const reports = await count(
+        'select count(*) as n from incident_report r join case_incident ci on ci.incident_id = r.incident_id where ci.case_id = ?',
+        [onCase.id],
+      );
+      const attached = answers.filter((a) => a.data?.recordIncident?.attachedToExistingIncident);
+      return (
+        answers.every((a) => !a.errors) && incidents === 1 && reports === 2 && attached.length === 1
+      );
+    });
+  }, 300_000);
+
+  it('two complaints crossing the case review threshold at once raise one alert and one threshold-met event', async () => {
+    await rounds('threshold crossed by two complaints at once', async () => {
+      const { police, housing, victim, onCase } = await setting();
+      // Two earlier qualifying complaints by the victim: the threshold (3) is one away.
+      for (const hoursAgo of [30, 20]) {
+        const earlier = await send(hubs[0], police.token, RECORD_INCIDENT, {
+          input: incidentInput(onCase.id, victim.id, new Date(clock.nowMs() - hoursAgo * HOUR)),
+        });
+        if (earlier.errors) return false;
+      }
+      // No place named: these are separate episodes, not one reported twice.
+      await Promise.all([
+        send(hubs[0], police.token, RECORD_INCIDENT, {
+          input: incidentInput(onCase.id, victim.id, new Date(clock.nowMs() - 3 * HOUR)),
+        }),
+        send(hubs[1], housing.token, RECORD_INCIDENT, {
+          input: incidentInput(onCase.id, victim.id, new Date(clock.nowMs() - 4 * HOUR)),
+        }),
+      ]);
+      const alerts = await count(
+        "select count(*) as n from case_review_alert where case_id = ? and victim_id = ? and route = 'VICTIM_THRESHOLD' and status = 'OPEN'",
+        [onCase.id, victim.id],
+      );
+      const events = await count(
+        "select count(*) as n from hub_event where case_id = ? and kind = 'CASE_REVIEW_THRESHOLD_MET'",
+        [onCase.id],
+      );
+      return alerts === 1 && events === 1;
+    });
+  }, 300_000);
+
+  it('three acknowledgements of one case review step sent at once: one is recorded, two are answered CONFLICT', async () => {
+    await rounds('three acknowledgements at once', async () => {
+      const { em, police, housing, council, victim, onCase } = await setting();
+      const application = em.create(CaseReviewApplication, {
+        case: onCase,
+        victim,
+        madeByVictim: true,
+        channel: CaseReviewApplicationChannel.PHONE,
+        receivedBy: police.partner,
+        recordedBy: em.getReference(User, police.user.id),
+        appliedAt: new Date(clock.nowMs() - 24 * HOUR),
+      });
+      await em.flush();
+      const input = { applicationId: application.id, step: 'ACKNOWLEDGEMENT' };
+      const members: [HubProcess, Member][] = [
+        [hubs[0], police],
+        [hubs[1], housing],
+        [hubs[0], council],
+      ];
+      const answers = await Promise.all(
+        members.map(([hub, member]) => send(hub, member.token, RECORD_STEP, { input })),
+      );
+      const succeeded = answers.filter((a) => a.data?.recordCaseReviewStep && !a.errors);
+      const conflicts = answers.filter((a) => a.errors?.[0]?.extensions?.code === 'CONFLICT');
+      const audited = await count(
+        "select count(*) as n from audit_entry where subject_type = 'CaseReviewApplication' and subject_id = ? and action = 'UPDATE'",
+        [application.id],
+      );
+      return succeeded.length === 1 && conflicts.length === 2 && audited === 1;
+    });
+  }, 300_000);
+
+  it('the same report sent twice by one partner (a retry after a timeout) is stored once and answered the same', async () => {
+    await rounds('same report retried, at once and one after the other', async () => {
+      const { police, victim, place, onCase } = await setting();
+      const sourceReference = `LOG-${onCase.id.slice(0, 8)}`;
+      const input = incidentInput(onCase.id, victim.id, new Date(clock.nowMs() - HOUR), {
+        locationId: place.id,
+        sourceReference,
+      });
+      const atOnce = await Promise.all([
+        send(hubs[0], police.token, RECORD_INCIDENT, { input }),
+        send(hubs[1], police.token, RECORD_INCIDENT, { input }),
+      ]);
+      const later = await send(hubs[1], police.token, RECORD_INCIDENT, { input });
+      const answers = [...atOnce, later];
+      const ids = new Set(answers.map((a) => a.data?.recordIncident?.incident.id));
+      const reports = await count(
+        'select count(*) as n from incident_report where partner_id = ? and source_reference = ?',
+        [police.partner.id, sourceReference],
+      );
+      return answers.every((a) => !a.errors) && ids.size === 1 && reports === 1;
+    });
+  }, 300_000);
+});
