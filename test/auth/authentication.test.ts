@@ -16,8 +16,8 @@ function token(member: Member, spoil: (jwt: SignJWT) => SignJWT = (jwt) => jwt, 
     .setSubject(member.user.username)
     .setIssuer(DEMO_ISSUER)
     .setAudience(DEMO_AUDIENCE)
-    .setIssuedAt()
-    .setExpirationTime('10m');
+    .setIssuedAt(Math.floor(clock.nowMs() / 1000))
+    .setExpirationTime(Math.floor(clock.nowMs() / 1000) + 600);
   return spoil(jwt).sign(secret);
 }
 
@@ -100,7 +100,7 @@ describe('signing in', () => {
           .setSubject(member.user.username)
           .setIssuer(DEMO_ISSUER)
           .setAudience(DEMO_AUDIENCE)
-          .setExpirationTime('10m')
+          .setExpirationTime(Math.floor(clock.nowMs() / 1000) + 600)
           .encode(),
     ],
     [

@@ -56,7 +56,7 @@ function tokenExpiringAt(member: Member, exp: number) {
     .setSubject(member.user.username)
     .setIssuer(DEMO_ISSUER)
     .setAudience(DEMO_AUDIENCE)
-    .setIssuedAt()
+    .setIssuedAt(Math.floor(clock.nowMs() / 1000))
     .setExpirationTime(exp)
     .sign(new TextEncoder().encode(DEMO_SECRET));
 }

@@ -5,6 +5,7 @@ import { loadConfig, type HubConfig } from '../../src/config';
 import { onSqlStatement } from '../../src/db/database';
 import { ormOptions } from '../../src/db/orm-options';
 import { startHub, type Hub } from '../../src/server';
+import { LogWatch } from './sent-values';
 import { privateDatabase, testDatabaseUrl } from './test-database';
 
 export interface GraphQLResponse<R> {
@@ -29,6 +30,8 @@ export interface TestHub {
   post(body: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any }>;
   /** Live notification subscriptions the hub holds (graphql-ws). */
   liveSubscriptions(): number;
+  /** Every log line the hub wrote, and the values sent to it; searched at `close()`. */
+  logs: LogWatch;
   /** Runs `work` and returns the SQL statements the hub sent meanwhile. */
   recordStatements(work: () => Promise<unknown>): Promise<string[]>;
   close(): Promise<void>;
@@ -48,8 +51,12 @@ export async function startTestHub(
   const orm = await MikroORM.init(ormOptions(url));
   const hub: Hub = await startHub(config, orm, 0);
   const endpoint = `${hub.url}/graphql`;
+  const logs = new LogWatch();
 
   const post = async (body: unknown, headers: Record<string, string> = {}) => {
+    logs.record(
+      typeof body === 'string' ? safeParse(body) : (body as { variables?: unknown })?.variables,
+    );
     const response = await fetch(endpoint, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...headers },
@@ -89,10 +96,21 @@ export async function startTestHub(
       }
       return statements;
     },
+    logs,
     async close() {
       await hub.stop();
       await orm.close(true);
       await isolated?.drop();
+      logs.close();
+      const leaks = logs.leaks();
+      if (leaks.length) {
+        throw new Error(
+          `The hub logged values this test sent (logs never hold personal data):\n${leaks
+            .slice(0, 5)
+            .map((leak) => `${JSON.stringify(leak.value)} in ${leak.line}`)
+            .join('\n')}`,
+        );
+      }
     },
   };
 }
@@ -100,3 +118,11 @@ export async function startTestHub(
 /** The error codes of a response, in order, for compact assertions. */
 export const codes = (response: { errors?: GraphQLFormattedError[] }) =>
   (response.errors ?? []).map((error) => error.extensions?.code);
+
+function safeParse(text: string): unknown {
+  try {
+    return (JSON.parse(text) as { variables?: unknown })?.variables;
+  } catch {
+    return undefined;
+  }
+}

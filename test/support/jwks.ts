@@ -1,3 +1,4 @@
+import { clock } from '../../src/common/clock';
 import { exportJWK, generateKeyPair, SignJWT, type JWK, type JWTPayload, type KeyLike } from 'jose';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -60,8 +61,8 @@ export async function startIdentityProvider(audience = 'asb-hub') {
         .setSubject(member.user.username)
         .setIssuer(issuer)
         .setAudience(audience)
-        .setIssuedAt()
-        .setExpirationTime('10m');
+        .setIssuedAt(Math.floor(clock.nowMs() / 1000))
+        .setExpirationTime(Math.floor(clock.nowMs() / 1000) + 600);
       return spoil(jwt).sign(key.privateKey);
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
