@@ -301,7 +301,12 @@ describe('recordIncident', () => {
       const response = await expectRefused(
         hub,
         rows,
-        () => record({ ...input, sameEpisodeAsIncidentId: incidentId }, police),
+        // Its own second report (another reference): a retry of the first would be answered as it was.
+        () =>
+          record(
+            { ...input, sourceReference: 'LOG-2', sameEpisodeAsIncidentId: incidentId },
+            police,
+          ),
         'CONFLICT',
       );
       expect(response.errors![0].message).toMatch(/already reported/);
@@ -316,7 +321,11 @@ describe('recordIncident', () => {
         rows,
         () =>
           record(
-            { ...input, sameEpisodeAsIncidentId: first.data!.recordIncident!.incident.id },
+            {
+              ...input,
+              sourceReference: 'LOG-2',
+              sameEpisodeAsIncidentId: first.data!.recordIncident!.incident.id,
+            },
             colleague,
           ),
         'CONFLICT',
@@ -345,10 +354,11 @@ describe('recordIncident', () => {
         { category: 'ENVIRONMENTAL' },
         { locationId: undefined },
       ];
-      for (const variant of variants) {
+      for (const [i, variant] of variants.entries()) {
         const response = await record(
           {
             ...input,
+            sourceReference: `COUNCIL-${i}`,
             reportedAt: later(occurredAt, window + 60).toISOString(),
             ...variant,
           },
