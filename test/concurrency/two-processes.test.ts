@@ -139,9 +139,11 @@ async function setting() {
   const council = await makePartnerMember(em, PartnerKind.COUNCIL);
   const victim = await makePerson(em);
   const place = await makeLocation(em);
+  // The case centres on the place, so its partners reach it (src/permissions/row-access.ts).
   const onCase = await makeCase(em, police, {
     others: [housing.partner, council.partner],
     people: [[victim, PersonRole.VICTIM]],
+    location: place,
   });
   return { em, police, housing, council, victim, place, onCase };
 }
