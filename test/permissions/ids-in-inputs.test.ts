@@ -180,12 +180,18 @@ const PROBES: Record<string, Probe> = {
   'Mutation.recordOsaraScanning(input).caseId': { kind: 'case' },
   'Mutation.recordPartnerDataAnswered(input).requestId': { kind: 'partnerDataRequest' },
   'Mutation.recordProsecution(input).interventionId': { kind: 'intervention' },
+  'Mutation.recordSharingBasis(input).caseId': { kind: 'case' },
   'Mutation.recordSharingBasis(input).personId': { kind: 'person' },
-  'Mutation.recordSharingBasis(input).recipientPartnerId': { kind: 'partner', hidden: MALFORMED },
-  'Mutation.recordSharingOverride(input).personId': { kind: 'person' },
-  'Mutation.recordSharingOverride(input).recipientPartnerId': {
+  // A partner not on the case answers as an unknown one (src/sharing/sharing-basis.service.ts).
+  'Mutation.recordSharingBasis(input).recipientPartnerIds': {
     kind: 'partner',
-    hidden: MALFORMED,
+    hidden: (h) => h.lead.partner.id,
+  },
+  'Mutation.recordSharingOverride(input).caseId': { kind: 'case' },
+  'Mutation.recordSharingOverride(input).personId': { kind: 'person' },
+  'Mutation.recordSharingOverride(input).recipientPartnerIds': {
+    kind: 'partner',
+    hidden: (h) => h.lead.partner.id,
   },
   'Mutation.recordStatementReview(input).caseId': { kind: 'case', as: 'legal' },
   'Mutation.recordSubjectAccessRequest(input).personId': {
@@ -373,11 +379,19 @@ const BASES: Record<string, (v: World, area: Area) => Record<string, unknown>> =
   'Mutation.recordPartnerDataAnswered': () => ({ input: {} }),
   'Mutation.recordProsecution': () => ({ input: { commencedAt: daysAgo(1).toISOString() } }),
   'Mutation.recordSharingBasis': (v) => ({
-    input: { personId: v.victim.id, kind: 'CONSENT', reason: 'The victim agreed' },
+    input: {
+      caseId: v.ids.case,
+      personId: v.victim.id,
+      recipientPartnerIds: [v.other.partner.id],
+      kind: 'CONSENT',
+      reason: 'The victim agreed',
+    },
   }),
   'Mutation.recordSharingOverride': (v) => ({
     input: {
+      caseId: v.ids.case,
       personId: v.victim.id,
+      recipientPartnerIds: [v.other.partner.id],
       kind: 'SAFEGUARDING',
       reason: 'At risk',
       decisionMaker: 'Caldicott guardian',
@@ -543,7 +557,7 @@ describe('ids in inputs', () => {
     const stale = Object.keys(PROBES).filter((path) => !paths.some((p) => p.path === path));
     const noBase = paths.filter((p) => !BASES[`${p.parent}.${p.field}`]).map((p) => p.path);
     expect({ missing, stale, noBase }).toEqual({ missing: [], stale: [], noBase: [] });
-    expect(paths.length).toBe(98);
+    expect(paths.length).toBe(100);
   });
 
   it.each(paths.map((p) => [p.path, p] as const))(
