@@ -10,10 +10,10 @@ function escapeText(text: string): string {
   );
 }
 
-/** A text[] literal; the generator's array values are plain words (enum values). */
+/** An array literal; the generator's array values are plain words (enum values) or uuids. */
 function arrayLiteral(values: readonly string[]): string {
   for (const value of values) {
-    if (!/^[A-Za-z0-9_]+$/.test(value)) throw new Error(`array value needs quoting: ${value}`);
+    if (!/^[A-Za-z0-9_-]+$/.test(value)) throw new Error(`array value needs quoting: ${value}`);
   }
   return `{${values.join(',')}}`;
 }
