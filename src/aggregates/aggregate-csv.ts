@@ -1,3 +1,4 @@
+import { csvField } from '../common/csv';
 import { AggregateDimension, AggregateMeasure } from './aggregate-enums';
 import type { AggregateCellType, AggregateTableType } from './aggregate.type';
 
@@ -67,17 +68,6 @@ export const csvColumns = (layout: CsvLayout) => [
   'count',
   'suppressed',
 ];
-
-/**
- * One CSV field (RFC 4180): quoted when it holds a comma, quote or line break. Text that a
- * spreadsheet would run as a formula (= + - @, tab, carriage return first) gets a leading '.
- */
-export function csvField(value: string | number | boolean | null | undefined): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value !== 'string') return String(value);
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
 
 /**
  * The table as CSV: one row per cell (`row` = `cell`), then one per total (`total`), then how

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { once } from 'node:events';
+import { csvLine } from '../common/csv';
 
 /** One row the import refused: its physical line, why, and what it held. */
 export interface RejectedRow {
@@ -7,13 +8,6 @@ export interface RejectedRow {
   reason: string;
   fields: readonly string[];
 }
-
-/** A value quoted for CSV when it needs to be (RFC 4180). */
-function csvValue(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
-export const csvLine = (values: readonly string[]) => values.map(csvValue).join(',') + '\n';
 
 /**
  * The rejected rows report, written next to the input as `<input>.rejected.csv`: the line, the

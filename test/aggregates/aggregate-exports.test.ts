@@ -1,4 +1,4 @@
-import { csvField } from '../../src/aggregates/aggregate-csv';
+import { csvField } from '../../src/common/csv';
 import { IncidentCategory } from '../../src/incidents/incident-category.enum';
 import {
   makePartner,
@@ -157,8 +157,10 @@ describe('aggregate exports for BI tools', () => {
     expect(csvField('say "hi"')).toBe('"say ""hi"""');
     expect(csvField('two\nlines')).toBe('"two\nlines"');
     expect(csvField('=1+2')).toBe("'=1+2");
-    expect(csvField('+44')).toBe("'+44");
-    expect(csvField('-5')).toBe("'-5");
+    expect(csvField('+44 1267 123456')).toBe("'+44 1267 123456");
+    expect(csvField('-5+A1')).toBe("'-5+A1");
+    // A plain number is not a formula: a longitude stays a longitude.
+    expect(csvField('-2.511761')).toBe('-2.511761');
     expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)");
     expect(csvField(null)).toBe('');
     expect(csvField(12)).toBe('12');

@@ -149,6 +149,10 @@ describe('importing a partner system\u2019s CSV through a mapping file', () => {
         row('R-7', '02/03/2025 09:15', '01/03/2025 10:00', ''),
         'ASB Type is empty and the mapping gives no default category',
       ],
+      [
+        row('R-9', '02/03/2025 09:15', '01/03/2025 10:00', '=1+2'),
+        `ASB Type "=1+2" is not in the mapping's category values (NOISE, PARTY, GRAFFITI, FLYTIP, HARASS, THREATS, OTHER): add it to the mapping file`,
+      ],
     ];
     const good = row('R-8', '02/03/2025 09:15', '01/03/2025 10:00', 'noise');
     const file = writeFile(
@@ -164,6 +168,10 @@ describe('importing a partner system\u2019s CSV through a mapping file', () => {
         .slice(1)
         .map(([line, reason]) => [line, reason]),
     ).toEqual(cases.map(([, reason], i) => [String(i + 2), reason]));
+    // The one CSV writer (src/common/csv.ts): a cell a spreadsheet would run as a formula is not.
+    const raw = fs.readFileSync(`${file}.rejected.csv`, 'utf8');
+    expect(raw).toContain(",'=1+2,");
+    expect(raw).not.toMatch(/(^|,)=1\+2/m);
   });
 
   it('takes dates known to the day, ISO times with their offset, a default category, semicolons and Latin-1; rows without a reference are keyed by their content', async () => {
