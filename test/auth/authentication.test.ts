@@ -66,6 +66,20 @@ describe('signing in', () => {
           jwt.setIssuedAt(epochSeconds() - 600).setExpirationTime(epochSeconds() - 60),
         ),
     ],
+    [
+      'a token issued a day in the future',
+      () =>
+        token(member, (jwt) =>
+          jwt.setIssuedAt(epochSeconds() + 86_400).setExpirationTime(epochSeconds() + 90_000),
+        ),
+    ],
+    [
+      'a token that would last a hundred years (past AUTH_MAX_TOKEN_LIFETIME_SECONDS)',
+      () =>
+        token(member, (jwt) =>
+          jwt.setIssuedAt(epochSeconds()).setExpirationTime(epochSeconds() + 100 * 365 * 86_400),
+        ),
+    ],
     ['a token that is not a JWT', async () => 'not.a.token'],
     [
       'a token signed with another key',

@@ -85,3 +85,40 @@ describe('the logs hold no SQL values, variables or personal data', () => {
     expect(logged(Buffer.from(secret).toString('base64'))).toEqual([]);
   });
 });
+
+describe('defaults the hub sets itself', () => {
+  it('sends no X-Powered-By, and nosniff, no-referrer and a Content-Security-Policy on every answer', async () => {
+    for (const path of ['/healthz', '/graphql', '/no-such-page']) {
+      const answer = await fetch(`${hub.url}${path}`);
+      expect(answer.headers.get('x-powered-by')).toBeNull();
+      expect(answer.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(answer.headers.get('referrer-policy')).toBe('no-referrer');
+      expect(answer.headers.get('content-security-policy')).toMatch(/default-src 'none'/);
+    }
+  });
+
+  it('refuses an automatic persisted query as the client\u2019s error, not the hub\u2019s', async () => {
+    const answer = await hub.post({
+      query: '{ __typename }',
+      extensions: { persistedQuery: { version: 1, sha256Hash: 'not-the-hash' } },
+    });
+    expect(answer.status).toBeGreaterThanOrEqual(400);
+    expect(answer.status).toBeLessThan(500);
+    expect(answer.body.errors[0].extensions.code).not.toBe('INTERNAL_SERVER_ERROR');
+  });
+
+  it('sets the HTTP server\u2019s header, request and keep-alive timeouts from configuration', async () => {
+    const timed = await startTestHub({
+      HTTP_HEADERS_TIMEOUT_MS: '4000',
+      HTTP_REQUEST_TIMEOUT_MS: '9000',
+      HTTP_KEEP_ALIVE_TIMEOUT_MS: '2000',
+    });
+    try {
+      expect(timed.server.headersTimeout).toBe(4000);
+      expect(timed.server.requestTimeout).toBe(9000);
+      expect(timed.server.keepAliveTimeout).toBe(2000);
+    } finally {
+      await timed.close();
+    }
+  });
+});

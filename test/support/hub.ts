@@ -16,6 +16,8 @@ export interface GraphQLResponse<R> {
 
 export interface TestHub {
   url: string;
+  /** The hub's own HTTP server, for tests of its settings. */
+  server: import('node:http').Server;
   orm: MikroORM;
   config: HubConfig;
   /** A fresh EntityManager for factories and for checking what a request wrote. */
@@ -74,6 +76,7 @@ export async function startTestHub(
 
   return {
     url: hub.url,
+    server: hub.server,
     orm,
     config,
     em: () => orm.em.fork(),
