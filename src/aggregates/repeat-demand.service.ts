@@ -52,7 +52,7 @@ export function repeatDemandTable(
     period: filter,
     dimensions: [AggregateDimension.REPEAT_BAND],
     measures: [AggregateMeasure.SUBJECTS, AggregateMeasure.INCIDENTS],
-    threshold,
+    control: threshold,
     cells: bands.flatMap((band, index) => [
       {
         keys: keys(band.band),

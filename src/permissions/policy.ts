@@ -246,6 +246,8 @@ export const policy: Record<string, TypePolicy> = {
         'appealHeardBy',
         'cpnMinimumAge',
         'smallNumberThreshold',
+        'perturbationMaxNoise',
+        'perturbationVariance',
         'retentionYears',
         'updatedAt',
       ],

@@ -56,6 +56,9 @@ describe('incident counts', () => {
   beforeAll(async () => {
     hub = await startTestHub({}, { private: true });
     const em = hub.em();
+    // These tests pin the suppression rule on exact counts: the cell key method off (0), as an
+    // area may configure it. disclosure-control.test.ts tests the two together.
+    await em.nativeUpdate(AreaConfiguration, { id: 1 }, { perturbationMaxNoise: 0 });
     police = await makePartner(em, PartnerKind.POLICE, 'Aggregate Test Police');
     council = await makePartner(em, PartnerKind.COUNCIL, 'Aggregate Test Council');
     // Neither takes part in any case: aggregates count the whole area.
