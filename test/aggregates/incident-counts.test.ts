@@ -282,6 +282,8 @@ describe('incident counts', () => {
     await refused({ from: '2019-05-01', to: '2019-05-01' }, ['CATEGORY'], 'to');
     await refused({ from: '2010-01-01', to: '2020-01-02' }, ['CATEGORY'], 'to');
     await refused({ lsoaCodes: ['Testshire'] }, ['CATEGORY'], 'lsoaCodes');
+    // Well-formed, but no LSOA the hub knows: an empty answer would read as "no incidents".
+    await refused({ lsoaCodes: [LSOAS.testshireA.code, 'E01999999'] }, ['CATEGORY'], 'lsoaCodes');
     await refused({ categories: [] }, ['CATEGORY'], 'categories');
     await refused({}, ['CATEGORY', 'HOUR', 'LSOA'], 'groupBy');
     await refused({}, ['CATEGORY', 'CATEGORY'], 'groupBy');
