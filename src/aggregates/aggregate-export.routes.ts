@@ -50,6 +50,14 @@ class ExportParams {
     return value === undefined ? undefined : (value.split(',').map((item) => item.trim()) as T[]);
   }
 
+  /** true or false; absent is false. */
+  flag(name: string): boolean {
+    const value = this.text(name);
+    if (value === undefined || value === 'false') return false;
+    if (value === 'true') return true;
+    throw badInput(`${name} is true or false`, name);
+  }
+
   period() {
     return { from: this.required('from'), to: this.required('to') };
   }
@@ -60,6 +68,8 @@ class ExportParams {
       lsoaCodes: this.list('lsoaCodes'),
       localAuthority: this.text('localAuthority'),
       categories: this.list<IncidentCategory>('categories'),
+      policeForces: this.list('policeForces'),
+      reportedBy: this.list('reportedBy'),
     };
   }
 
@@ -68,7 +78,15 @@ class ExportParams {
   }
 }
 
-const INCIDENT_FILTER = ['from', 'to', 'lsoaCodes', 'localAuthority', 'categories'];
+const INCIDENT_FILTER = [
+  'from',
+  'to',
+  'lsoaCodes',
+  'localAuthority',
+  'categories',
+  'policeForces',
+  'reportedBy',
+];
 const INTERVENTION_FILTER = ['from', 'to', 'kinds'];
 
 interface CsvExport {
@@ -165,13 +183,15 @@ export function aggregateExportRoutes(deps: {
         const em = deps.orm.em.fork();
         const viewer = await authenticate(deps, req, res, em);
         requireReadable(viewer, ['Query', csvExport.query]);
-        const params = new ExportParams(req.query, csvExport.parameters);
+        const params = new ExportParams(req.query, [...csvExport.parameters, 'bom']);
+        const bom = params.flag('bom');
         const body = await csvExport.produce(em, viewer, params);
         res
           .status(200)
           .setHeader('content-disposition', `attachment; filename="${name}.csv"`)
           .type('text/csv; charset=utf-8')
-          .send(body);
+          // Excel reads UTF-8 (a partner's or an LSOA's name) only after a byte-order mark.
+          .send(bom ? `\uFEFF${body}` : body);
       } catch (error) {
         sendError(res, error, requestId);
       }
