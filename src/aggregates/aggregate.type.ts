@@ -76,7 +76,7 @@ export class AggregateTableType {
 
   @Field(() => [AggregateTotalType], {
     description:
-      'The total of each measure that has one (true totals, hidden below the threshold).',
+      'The total of each measure that has one (hidden below the threshold; for incidents, moved by the cell key method as a figure of its own).',
   })
   totals!: AggregateTotalType[];
 

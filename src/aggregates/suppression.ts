@@ -11,8 +11,9 @@
  *   at least k; otherwise its smallest visible cell is hidden too, and so on until every line holds.
  *   So no hidden cell can be found by subtracting the visible ones from a margin, nor narrowed to
  *   a range that names fewer than k.
- * - Totals are true totals, so that answers grouped differently over the same filter agree and
- *   cannot be differenced against each other; a total below k is hidden, and then so is every cell.
+ * - Totals are the true totals of the cells here, so that answers grouped differently over the
+ *   same filter agree; a total below k is hidden, and then so is every cell. What is published
+ *   of counts of incidents is then moved by the cell key method (cell-key.ts), the total too.
  */
 
 /** Cells that add up to a margin. */

@@ -187,7 +187,7 @@ export type AggregateTable = {
   to: Scalars['LocalDate']['output'];
   /** The total of the first measure; null when it is suppressed or the answer has no total. */
   total?: Maybe<Scalars['Int']['output']>;
-  /** The total of each measure that has one (true totals, hidden below the threshold). */
+  /** The total of each measure that has one (hidden below the threshold; for incidents, moved by the cell key method as a figure of its own). */
   totals: Array<AggregateTotal>;
 };
 
