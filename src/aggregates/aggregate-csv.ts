@@ -37,6 +37,8 @@ export const CSV_LAYOUTS = {
       key('local_authority', AggregateDimension.LOCAL_AUTHORITY),
       key('day_of_week', AggregateDimension.DAY_OF_WEEK),
       key('hour', AggregateDimension.HOUR),
+      key('police_force', AggregateDimension.POLICE_FORCE),
+      key('reported_by', AggregateDimension.REPORTED_BY),
     ],
   },
   'repeat-demand': {
@@ -67,12 +69,17 @@ export const csvColumns = (layout: CsvLayout) => [
   'measure',
   'count',
   'suppressed',
+  'summary_count',
 ];
 
 /**
- * The table as CSV: one row per cell (`row` = `cell`), then one per total (`total`), then how
- * many were left out (`excluded_for_precision`, `excluded_window_not_ended`) where the export has
- * them. Suppressed counts are empty with `suppressed` true.
+ * The table as CSV: one row per cell (`row` = `cell`), then for each measure with a total what
+ * the published cells fall short of it (`not_shown`: suppressed cells and the cell key method's
+ * moves, so that the `count` column of a measure sums to its total), then one row per total
+ * (`total`) and how many were left out (`excluded_for_precision`, `excluded_window_not_ended`)
+ * where the export has them, whose figures are in `summary_count` so that summing `count` never
+ * counts them. Suppressed counts are empty with `suppressed` true. A key the source did not know
+ * is written as its label ("Not known"), not left empty like a dimension not asked for.
  */
 export function aggregateCsv(
   table: AggregateTableType,
@@ -87,24 +94,48 @@ export function aggregateCsv(
     measure: string,
     count: number | null,
     suppressed: boolean,
-  ) => [row, ...fixed, ...keys, measure, count, suppressed].map(csvField).join(',');
+    summary = false,
+  ) =>
+    [row, ...fixed, ...keys, measure, summary ? null : count, suppressed, summary ? count : null]
+      .map(csvField)
+      .join(',');
   const keysOf = (cell: AggregateCellType) =>
     layout.keys.map((column) => {
       const found = cell.keys.find((k) => k.dimension === column.dimension);
-      return found ? found[column.part] : null;
+      return found ? (found[column.part] ?? found.label) : null;
     });
+  const shown = (measure: AggregateMeasure) =>
+    table.cells
+      .filter((cell) => cell.measure === measure)
+      .reduce((sum, cell) => sum + (cell.count ?? 0), 0);
   const lines = [
     csvColumns(layout).join(','),
     ...table.cells.map((cell) =>
       line('cell', keysOf(cell), cell.measure, cell.count, cell.suppressed),
     ),
     ...table.totals.map((total) =>
-      line('total', blanks, total.measure, total.count, total.suppressed),
+      line(
+        'not_shown',
+        blanks,
+        total.measure,
+        total.count === null ? null : total.count - shown(total.measure),
+        total.count === null,
+      ),
+    ),
+    ...table.totals.map((total) =>
+      line('total', blanks, total.measure, total.count, total.suppressed, true),
     ),
   ];
   if (options.precision) {
     lines.push(
-      line('excluded_for_precision', blanks, options.precision, table.excludedForPrecision, false),
+      line(
+        'excluded_for_precision',
+        blanks,
+        options.precision,
+        table.excludedForPrecision,
+        table.excludedForPrecision === null,
+        true,
+      ),
     );
   }
   if (options.windows) {
@@ -115,6 +146,7 @@ export function aggregateCsv(
         AggregateMeasure.INTERVENTIONS,
         table.excludedWindowNotEnded,
         false,
+        true,
       ),
     );
   }

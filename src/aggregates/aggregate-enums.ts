@@ -23,6 +23,10 @@ export enum AggregateDimension {
   DAY_OF_WEEK = 'DAY_OF_WEEK',
   /** Hour of the day, 0 to 23. */
   HOUR = 'HOUR',
+  /** The police force area the incident falls within, as data.police.uk names it. */
+  POLICE_FORCE = 'POLICE_FORCE',
+  /** Who reported it to the police, as data.police.uk names it (a force, or British Transport Police). */
+  REPORTED_BY = 'REPORTED_BY',
   /** The step on the escalation ladder. */
   INTERVENTION_KIND = 'INTERVENTION_KIND',
   /** How many incidents a repeat victim, perpetrator or place had: 2, 3, 4, 5-9, 10+. */
@@ -40,6 +44,8 @@ export const INCIDENT_DIMENSIONS: readonly AggregateDimension[] = [
   AggregateDimension.LOCAL_AUTHORITY,
   AggregateDimension.DAY_OF_WEEK,
   AggregateDimension.HOUR,
+  AggregateDimension.POLICE_FORCE,
+  AggregateDimension.REPORTED_BY,
 ];
 
 /** What a cell counts. */
@@ -90,6 +96,14 @@ registerEnumType(AggregateDimension, {
     LOCAL_AUTHORITY: { description: 'The local authority district of the LSOA.' },
     DAY_OF_WEEK: { description: 'ISO day of week, 1 (Monday) to 7 (Sunday).' },
     HOUR: { description: 'Hour of the day, 0 to 23.' },
+    POLICE_FORCE: {
+      description:
+        'The police force area the incident falls within (data.police.uk "Falls within"); null when recorded in the hub.',
+    },
+    REPORTED_BY: {
+      description:
+        'Who reported it to the police (data.police.uk "Reported by"); null when recorded in the hub.',
+    },
     INTERVENTION_KIND: { description: 'Step on the escalation ladder.' },
     REPEAT_BAND: { description: 'Incidents per subject: 2, 3, 4, 5-9 or 10+.' },
   },

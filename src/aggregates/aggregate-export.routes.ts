@@ -13,6 +13,7 @@ import { AggregateDimension, AggregateMeasure, RepeatSubject } from './aggregate
 import type { AggregateTableType } from './aggregate.type';
 import { caseReviewStatistics } from './case-review-statistics.service';
 import { incidentCounts } from './incident-counts.service';
+import { incidentMap } from './incident-map.service';
 import { DEFAULT_WINDOW_DAYS, interventionImpact } from './intervention-impact.service';
 import { interventionStatistics } from './intervention-statistics.service';
 import { repeatDemand } from './repeat-demand.service';
@@ -50,6 +51,14 @@ class ExportParams {
     return value === undefined ? undefined : (value.split(',').map((item) => item.trim()) as T[]);
   }
 
+  /** true or false; absent is false. */
+  flag(name: string): boolean {
+    const value = this.text(name);
+    if (value === undefined || value === 'false') return false;
+    if (value === 'true') return true;
+    throw badInput(`${name} is true or false`, name);
+  }
+
   period() {
     return { from: this.required('from'), to: this.required('to') };
   }
@@ -60,6 +69,8 @@ class ExportParams {
       lsoaCodes: this.list('lsoaCodes'),
       localAuthority: this.text('localAuthority'),
       categories: this.list<IncidentCategory>('categories'),
+      policeForces: this.list('policeForces'),
+      reportedBy: this.list('reportedBy'),
     };
   }
 
@@ -68,7 +79,15 @@ class ExportParams {
   }
 }
 
-const INCIDENT_FILTER = ['from', 'to', 'lsoaCodes', 'localAuthority', 'categories'];
+const INCIDENT_FILTER = [
+  'from',
+  'to',
+  'lsoaCodes',
+  'localAuthority',
+  'categories',
+  'policeForces',
+  'reportedBy',
+];
 const INTERVENTION_FILTER = ['from', 'to', 'kinds'];
 
 interface CsvExport {
@@ -145,7 +164,26 @@ const EXPORTS: Record<ExportName, CsvExport> = {
 };
 
 /**
- * GET /exports/{name}.csv: the aggregates as CSV for BI tools, with the same bearer token, rate
+ * Hotspot maps as RFC 7946 GeoJSON that a GIS tool or a web map loads directly: incident counts
+ * by LSOA and by the published data's anonymised map point, under the same disclosure control.
+ */
+const MAPS: Record<string, CsvExport> = {
+  'incident-counts-by-lsoa': {
+    query: 'incidentCounts',
+    parameters: INCIDENT_FILTER,
+    produce: async (em, _viewer, params) =>
+      JSON.stringify(await incidentMap(em, params.incidentFilter(), 'lsoa')),
+  },
+  'incident-counts-by-place': {
+    query: 'incidentCounts',
+    parameters: INCIDENT_FILTER,
+    produce: async (em, _viewer, params) =>
+      JSON.stringify(await incidentMap(em, params.incidentFilter(), 'place')),
+  },
+};
+
+/**
+ * GET /exports/{name}.csv (and the maps, {name}.geojson): the aggregates as CSV for BI tools, with the same bearer token, rate
  * limit, policy (analysts and BI service accounts only) and suppression as GraphQL. Columns are
  * fixed per export (README "Aggregates and exports"). Aggregates are not personal data, so
  * nothing is audited.
@@ -156,26 +194,35 @@ export function aggregateExportRoutes(deps: {
   rateLimiter: RateLimiter;
 }) {
   const router = express.Router();
-  for (const [name, csvExport] of Object.entries(EXPORTS)) {
-    router.get(`/${name}.csv`, async (req: Request, res: Response) => {
+  const serve = (file: string, type: string, served: CsvExport, csv: boolean) => {
+    router.get(`/${file}`, async (req: Request, res: Response) => {
       const requestId = randomUUID();
       res.setHeader('cache-control', 'no-store');
       res.setHeader('x-request-id', requestId);
       try {
         const em = deps.orm.em.fork();
         const viewer = await authenticate(deps, req, res, em);
-        requireReadable(viewer, ['Query', csvExport.query]);
-        const params = new ExportParams(req.query, csvExport.parameters);
-        const body = await csvExport.produce(em, viewer, params);
+        requireReadable(viewer, ['Query', served.query]);
+        // A byte-order mark for spreadsheets; GeoJSON must not have one (RFC 7946 section 11).
+        const params = new ExportParams(req.query, [...served.parameters, ...(csv ? ['bom'] : [])]);
+        const bom = csv && params.flag('bom');
+        const body = await served.produce(em, viewer, params);
         res
           .status(200)
-          .setHeader('content-disposition', `attachment; filename="${name}.csv"`)
-          .type('text/csv; charset=utf-8')
-          .send(body);
+          .setHeader('content-disposition', `attachment; filename="${file}"`)
+          .type(type)
+          // Excel reads UTF-8 (a partner's or an LSOA's name) only after a byte-order mark.
+          .send(bom ? `\uFEFF${body}` : body);
       } catch (error) {
         sendError(res, error, requestId);
       }
     });
+  };
+  for (const [name, csvExport] of Object.entries(EXPORTS)) {
+    serve(`${name}.csv`, 'text/csv; charset=utf-8', csvExport, true);
+  }
+  for (const [name, map] of Object.entries(MAPS)) {
+    serve(`${name}.geojson`, 'application/geo+json; charset=utf-8', map, false);
   }
   return router;
 }

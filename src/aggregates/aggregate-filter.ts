@@ -16,6 +16,10 @@ export interface IncidentFilter extends Period {
   lsoaCodes?: readonly string[] | null;
   localAuthority?: string | null;
   categories?: readonly IncidentCategory[] | null;
+  /** Police force areas, as data.police.uk names them ("Falls within"). */
+  policeForces?: readonly string[] | null;
+  /** Who reported, as data.police.uk names them ("Reported by"). */
+  reportedBy?: readonly string[] | null;
 }
 
 /** Which interventions, checked. */
@@ -26,6 +30,8 @@ export interface InterventionScope extends Period {
 /** The longest period one answer covers, in months: bounds the work one request can ask for. */
 export const MAX_PERIOD_MONTHS = 120;
 export const MAX_LSOA_CODES = 1000;
+/** England and Wales have 43 territorial forces, and British Transport Police reports too. */
+export const MAX_FORCES = 50;
 const LSOA_CODE = /^[A-Z]\d{8}$/;
 
 export function checkPeriod(input: Period): Period {
@@ -54,6 +60,18 @@ function oneOf<T extends string>(values: readonly T[], allowed: readonly string[
   return distinct(values, field);
 }
 
+/** Force names as data.police.uk writes them ("Avon and Somerset Constabulary"). */
+function forceNames(values: readonly string[], field: string): string[] {
+  if (values.length > MAX_FORCES) {
+    throw badInput(`${field} may name at most ${MAX_FORCES} forces`, field);
+  }
+  const names = values.map((value) => value.trim());
+  if (names.some((name) => !name || name.length > 200)) {
+    throw badInput(`${field}: each must be a force name of at most 200 characters`, field);
+  }
+  return distinct(names, field);
+}
+
 export function checkIncidentFilter(input: IncidentFilter): IncidentFilter {
   const filter: IncidentFilter = checkPeriod(input);
   if (input.lsoaCodes) {
@@ -80,6 +98,8 @@ export function checkIncidentFilter(input: IncidentFilter): IncidentFilter {
   if (input.categories) {
     filter.categories = oneOf(input.categories, Object.values(IncidentCategory), 'categories');
   }
+  if (input.policeForces) filter.policeForces = forceNames(input.policeForces, 'policeForces');
+  if (input.reportedBy) filter.reportedBy = forceNames(input.reportedBy, 'reportedBy');
   return filter;
 }
 

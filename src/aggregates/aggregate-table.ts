@@ -2,6 +2,7 @@ import { labelOf } from '../common/labels';
 import { AggregateDimension, AggregateMeasure } from './aggregate-enums';
 import type { Period } from './aggregate-filter';
 import type { AggregateKeyType, AggregateTableType } from './aggregate.type';
+import { exactCounts, publishedCount, type DisclosureControl } from './cell-key';
 
 const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
@@ -37,10 +38,21 @@ export function aggregateKey(
   return { dimension, value, label: label ?? labelFor(dimension, value) };
 }
 
-/** A cell or total before it is published: its true count and whether suppression hides it. */
+/**
+ * A cell or total before it is published: its true count, whether suppression hides it, and (for
+ * counts of incidents) the sum of its incidents' record keys, which the cell key method perturbs by.
+ */
 export interface Counted {
   count: number;
   hidden: boolean;
+  recordKeys?: number;
+}
+
+/** A figure as published: the cell key method's count, or null when it is withheld. */
+export function published(counted: Counted, control: DisclosureControl): number | null {
+  if (counted.hidden) return null;
+  if (counted.recordKeys === undefined) return counted.count;
+  return publishedCount(counted.count, counted.recordKeys, control);
 }
 
 /** The published answer: hidden counts become null with `suppressed: true`. */
@@ -48,16 +60,20 @@ export function aggregateTable(input: {
   period: Period;
   dimensions: AggregateDimension[];
   measures: AggregateMeasure[];
-  threshold: number;
+  /** The area's control; a bare threshold publishes exact counts (suppression alone). */
+  control: DisclosureControl | number;
   cells: (Counted & { keys: AggregateKeyType[]; measure: AggregateMeasure })[];
   totals: (Counted & { measure: AggregateMeasure })[];
-  excludedForPrecision?: number;
+  /** A count of incidents left out passes through the same control as any cell. */
+  excludedForPrecision?: number | Counted;
   excludedWindowNotEnded?: number;
 }): AggregateTableType {
-  const publish = ({ count, hidden }: Counted) => ({
-    count: hidden ? null : count,
-    suppressed: hidden,
-  });
+  const control = typeof input.control === 'number' ? exactCounts(input.control) : input.control;
+  const publish = (counted: Counted) => {
+    const count = published(counted, control);
+    return { count, suppressed: count === null };
+  };
+  const excluded = input.excludedForPrecision ?? 0;
   const cells = input.cells.map((cell) => ({
     keys: cell.keys,
     measure: cell.measure,
@@ -73,8 +89,8 @@ export function aggregateTable(input: {
     totals,
     total: totals[0]?.count ?? null,
     suppressedCells: cells.filter((cell) => cell.suppressed).length,
-    threshold: input.threshold,
-    excludedForPrecision: input.excludedForPrecision ?? 0,
+    threshold: control.threshold,
+    excludedForPrecision: typeof excluded === 'number' ? excluded : published(excluded, control),
     excludedWindowNotEnded: input.excludedWindowNotEnded ?? 0,
   };
 }

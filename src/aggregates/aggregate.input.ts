@@ -17,7 +17,7 @@ export class PeriodFilter {
 
 @InputType({
   description:
-    'Which incidents an aggregate counts: those that happened in the period (an incident known only to the month counts when its month starts in the period), optionally only in some LSOAs, one local authority, or some categories.',
+    'Which incidents an aggregate counts: those that happened in the period (an incident known only to the month counts when its month starts in the period), optionally only in some LSOAs (codes the hub knows), one local authority, some categories, police force areas or reporting forces.',
 })
 export class AggregateFilter extends PeriodFilter {
   @Field(() => [String], { nullable: true, description: 'ONS LSOA codes, at most 1000.' })
@@ -28,6 +28,20 @@ export class AggregateFilter extends PeriodFilter {
 
   @Field(() => [IncidentCategory], { nullable: true })
   categories?: IncidentCategory[] | null;
+
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      'Police force areas the incidents fall within, as data.police.uk names them ("Avon and Somerset Constabulary"), at most 50.',
+  })
+  policeForces?: string[] | null;
+
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      'Who reported the incidents to the police, as data.police.uk names them, at most 50.',
+  })
+  reportedBy?: string[] | null;
 }
 
 @InputType({

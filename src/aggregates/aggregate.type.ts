@@ -23,7 +23,7 @@ export class AggregateKeyType {
 
 @ObjectType('AggregateCell', {
   description:
-    'One cell: its keys, what it counts and the count, or null with suppressed: true when the count is below the area\u2019s threshold or could be worked out from other cells.',
+    'One cell: its keys, what it counts and the count (for incidents, moved a little by the cell key method: README "Disclosure control"), or null with suppressed: true when the count is below the area\u2019s threshold or could be worked out from other cells.',
 })
 export class AggregateCellType {
   @Field(() => [AggregateKeyType])
@@ -40,7 +40,8 @@ export class AggregateCellType {
 }
 
 @ObjectType('AggregateTotal', {
-  description: 'The true total of one measure over the whole filter, unless it must be hidden.',
+  description:
+    'The total of one measure over the whole filter, unless it must be hidden: for incidents a cell of its own under the cell key method, so it is not the sum of the published cells.',
 })
 export class AggregateTotalType {
   @Field(() => AggregateMeasure)
@@ -75,7 +76,7 @@ export class AggregateTableType {
 
   @Field(() => [AggregateTotalType], {
     description:
-      'The total of each measure that has one (true totals, hidden below the threshold).',
+      'The total of each measure that has one (hidden below the threshold; for incidents, moved by the cell key method as a figure of its own).',
   })
   totals!: AggregateTotalType[];
 
@@ -95,10 +96,11 @@ export class AggregateTableType {
   threshold!: number;
 
   @Field(() => Int, {
+    nullable: true,
     description:
-      'Incidents left out because their time is known less exactly than the answer needs (a month for days, weeks, days of week or hours; a day for hours, or for intervention windows a month).',
+      'Incidents left out because their time is known less exactly than the answer needs (a month for days, weeks, days of week or hours; a day for hours, or for intervention windows a month). A count of incidents like any cell: under the same disclosure control, null when withheld.',
   })
-  excludedForPrecision!: number;
+  excludedForPrecision!: number | null;
 
   @Field(() => Int, {
     description:

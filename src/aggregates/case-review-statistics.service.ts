@@ -66,7 +66,7 @@ export function caseReviewStatisticsTable(
     period,
     dimensions: [],
     measures: published.map((cell) => cell.measure),
-    threshold,
+    control: threshold,
     cells: published,
     totals: [],
   });

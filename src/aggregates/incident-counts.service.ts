@@ -2,13 +2,15 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { AggregateDimension, AggregateMeasure } from './aggregate-enums';
 import { checkDimensions, checkIncidentFilter, type IncidentFilter } from './aggregate-filter';
 import { aggregateKey, aggregateTable } from './aggregate-table';
-import { smallNumberThreshold } from './aggregate-threshold';
+import { disclosureControl } from './aggregate-threshold';
 import type { AggregateTableType } from './aggregate.type';
+import type { DisclosureControl } from './cell-key';
 import { incidentCountsSql, type IncidentCountRow } from './incident-counts.sql';
+import { checkKnownAreas } from './known-areas';
 import { runSql } from './sql-statement';
 import { suppressCube } from './suppression';
 
-/** Incidents counted by one or two dimensions over the whole area, suppressed. */
+/** Incidents counted by one or two dimensions over the whole area, under disclosure control. */
 export async function incidentCounts(
   em: EntityManager,
   input: IncidentFilter,
@@ -16,35 +18,44 @@ export async function incidentCounts(
 ): Promise<AggregateTableType> {
   const filter = checkIncidentFilter(input);
   const dimensions = checkDimensions(groupBy);
-  const [threshold, rows] = await Promise.all([
-    smallNumberThreshold(em),
+  await checkKnownAreas(em, filter);
+  const [control, rows] = await Promise.all([
+    disclosureControl(em),
     runSql<IncidentCountRow>(em, incidentCountsSql(filter, dimensions)),
   ]);
-  return incidentCountsTable(filter, dimensions, threshold, rows);
+  return incidentCountsTable(filter, dimensions, control, rows);
 }
 
+/**
+ * Suppression decides which cells to hide from the true counts; the cell key method then moves
+ * every published figure, the total and the incidents left out for precision included, by the
+ * record keys of the very incidents it counts (cell-key.ts).
+ */
 export function incidentCountsTable(
   filter: IncidentFilter,
   dimensions: AggregateDimension[],
-  threshold: number,
+  control: DisclosureControl,
   rows: IncidentCountRow[],
 ): AggregateTableType {
   const counted = rows.filter((row) => row.precise);
-  const excludedForPrecision = rows
-    .filter((row) => !row.precise)
-    .reduce((sum, row) => sum + row.count, 0);
+  const imprecise = rows.filter((row) => !row.precise);
+  const excludedForPrecision = {
+    count: imprecise.reduce((sum, row) => sum + row.count, 0),
+    recordKeys: imprecise.reduce((sum, row) => sum + row.recordKeys, 0),
+    hidden: false,
+  };
   const keysOf = (row: IncidentCountRow) =>
     dimensions.length === 1 ? [row.value1] : [row.value1, row.value2 ?? null];
   const cube = suppressCube(
-    counted.map((row) => ({ keys: keysOf(row), count: row.count })),
+    counted.map((row) => ({ keys: keysOf(row), count: row.count, recordKeys: row.recordKeys })),
     dimensions.length,
-    threshold,
+    control.threshold,
   );
   return aggregateTable({
     period: filter,
     dimensions,
     measures: [AggregateMeasure.INCIDENTS],
-    threshold,
+    control,
     cells: counted.map((row, index) => ({
       keys: [
         aggregateKey(dimensions[0], row.value1, row.label1),
@@ -54,6 +65,7 @@ export function incidentCountsTable(
       ],
       measure: AggregateMeasure.INCIDENTS,
       count: row.count,
+      recordKeys: row.recordKeys,
       hidden: cube.hidden[index],
     })),
     totals: [{ measure: AggregateMeasure.INCIDENTS, ...cube.total }],

@@ -61,6 +61,8 @@ const DIMENSIONS: Partial<Record<AggregateDimension, DimensionSql>> = {
     value: (k) => `${k}::text`,
     needs: OccurredPrecision.EXACT,
   },
+  POLICE_FORCE: { group: 'i.police_force', value: (k) => k },
+  REPORTED_BY: { group: 'i.reported_by', value: (k) => k },
 };
 
 /** Whether an incident's time is known exactly enough for every dimension asked for. */
@@ -79,6 +81,8 @@ export interface IncidentCountRow {
   value2?: string | null;
   label2?: string | null;
   count: number;
+  /** The sum of the row's incidents' record keys, for the cell key method. */
+  recordKeys: number;
 }
 
 /**
@@ -110,9 +114,9 @@ export function incidentCountsSql(
   const lsoaJoin = dimensions.some((sql) => sql.lsoa)
     ? 'LEFT JOIN lsoa l ON l.code = i.area_code'
     : '';
-  const sql = `SELECT g.precise, ${outer.map((o) => o.select).join(', ')}, g.n::int AS count
+  const sql = `SELECT g.precise, ${outer.map((o) => o.select).join(', ')}, g.n::int AS count, g.rk::int AS "recordKeys"
 FROM (
-  SELECT ${precisionSql(groupBy)} AS precise, ${groups.join(', ')}, count(*) AS n
+  SELECT ${precisionSql(groupBy)} AS precise, ${groups.join(', ')}, count(*) AS n, sum(i.record_key) AS rk
   FROM incident i ${lsoaJoin}
   WHERE ${where}
   GROUP BY ${groups.map((_g, index) => index + 2).join(', ')}, 1

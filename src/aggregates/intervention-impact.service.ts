@@ -100,7 +100,7 @@ export function interventionImpactTable(
     period: scope,
     dimensions: [AggregateDimension.INTERVENTION_KIND],
     measures: [...MEASURES],
-    threshold,
+    control: threshold,
     cells: ended.flatMap((row, index) =>
       MEASURES.map((measure, m) => ({
         keys: [aggregateKey(AggregateDimension.INTERVENTION_KIND, row.kind)],

@@ -65,7 +65,7 @@ export function interventionStatisticsTable(
     period: scope,
     dimensions,
     measures: [AggregateMeasure.ISSUED, AggregateMeasure.BREACHED],
-    threshold,
+    control: threshold,
     cells: rows.flatMap((row, index) => {
       const keys = [
         aggregateKey(AggregateDimension.INTERVENTION_KIND, row.kind),

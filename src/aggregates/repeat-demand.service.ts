@@ -5,6 +5,7 @@ import { aggregateKey, aggregateTable } from './aggregate-table';
 import { smallNumberThreshold } from './aggregate-threshold';
 import type { AggregateTableType } from './aggregate.type';
 import { REPEAT_BANDS, repeatDemandSql, type RepeatDemandRow } from './repeat-demand.sql';
+import { checkKnownAreas } from './known-areas';
 import { runSql } from './sql-statement';
 import { belowThreshold, suppressCells } from './suppression';
 
@@ -15,6 +16,7 @@ export async function repeatDemand(
   subject: RepeatSubject,
 ): Promise<AggregateTableType> {
   const filter = checkIncidentFilter(input);
+  await checkKnownAreas(em, filter);
   const [threshold, rows] = await Promise.all([
     smallNumberThreshold(em),
     runSql<RepeatDemandRow>(em, repeatDemandSql(filter, subject)),
@@ -52,7 +54,7 @@ export function repeatDemandTable(
     period: filter,
     dimensions: [AggregateDimension.REPEAT_BAND],
     measures: [AggregateMeasure.SUBJECTS, AggregateMeasure.INCIDENTS],
-    threshold,
+    control: threshold,
     cells: bands.flatMap((band, index) => [
       {
         keys: keys(band.band),

@@ -63,6 +63,10 @@ export function incidentFilterSql(filter: IncidentFilter, params: SqlParams): st
   }
   if (filter.categories)
     conditions.push(`i.category = ANY(${params.add(filter.categories)}::text[])`);
+  if (filter.policeForces)
+    conditions.push(`i.police_force = ANY(${params.add(filter.policeForces)}::text[])`);
+  if (filter.reportedBy)
+    conditions.push(`i.reported_by = ANY(${params.add(filter.reportedBy)}::text[])`);
   return conditions.join(' AND ');
 }
 

@@ -11,8 +11,9 @@
  *   at least k; otherwise its smallest visible cell is hidden too, and so on until every line holds.
  *   So no hidden cell can be found by subtracting the visible ones from a margin, nor narrowed to
  *   a range that names fewer than k.
- * - Totals are true totals, so that answers grouped differently over the same filter agree and
- *   cannot be differenced against each other; a total below k is hidden, and then so is every cell.
+ * - Totals are the true totals of the cells here, so that answers grouped differently over the
+ *   same filter agree; a total below k is hidden, and then so is every cell. What is published
+ *   of counts of incidents is then moved by the cell key method (cell-key.ts), the total too.
  */
 
 /** Cells that add up to a margin. */
@@ -118,11 +119,14 @@ export function suppressCells(
 export interface CubeCell {
   keys: readonly (string | null)[];
   count: number;
+  /** The sum of its records' keys (cell-key.ts); a margin's is the sum of its cells'. */
+  recordKeys?: number;
 }
 
 export interface CellState {
   count: number;
   hidden: boolean;
+  recordKeys: number;
 }
 
 export interface SuppressedCube {
@@ -133,7 +137,7 @@ export interface SuppressedCube {
    * the answer grouped by those dimensions is: key (the kept keys joined) to count and flag.
    */
   margin(dimensions: readonly number[]): Map<string, CellState>;
-  /** The true total, hidden when below the threshold. */
+  /** The true total (and its records' keys), hidden when below the threshold. */
   total: CellState;
 }
 
@@ -148,6 +152,7 @@ export const marginKey = (keys: readonly (string | null)[], dimensions: readonly
 interface Grouping {
   counts: number[];
   hidden: boolean[];
+  recordKeys: number[];
   /** For each input cell, the index of its group. */
   groupOf: Int32Array;
   /** For each group, one input cell in it. */
@@ -196,6 +201,7 @@ export function suppressCube(
     const known = memo.get(mask);
     if (known) return known;
     const counts: number[] = [];
+    const recordKeys: number[] = [];
     const sample: number[] = [];
     const groupOf = new Int32Array(cells.length);
     const position = new Map<number, number>();
@@ -206,9 +212,11 @@ export function suppressCube(
         group = counts.length;
         position.set(key, group);
         counts.push(0);
+        recordKeys.push(0);
         sample.push(index);
       }
       counts[group] += cell.count;
+      recordKeys[group] += cell.recordKeys ?? 0;
       groupOf[index] = group;
     });
     let hidden: boolean[];
@@ -230,7 +238,7 @@ export function suppressCube(
       }
       hidden = suppressCells(counts, lines, threshold);
     }
-    const grouping = { counts, hidden, groupOf, sample };
+    const grouping = { counts, hidden, recordKeys, groupOf, sample };
     memo.set(mask, grouping);
     return grouping;
   };
@@ -238,6 +246,7 @@ export function suppressCube(
   const full = (1 << dimensions) - 1;
   const answer = solve(full);
   const total = cells.reduce((sum, cell) => sum + cell.count, 0);
+  const recordKeys = cells.reduce((sum, cell) => sum + (cell.recordKeys ?? 0), 0);
   return {
     hidden: cells.map((_cell, index) => answer.hidden[answer.groupOf[index]]),
     margin: (kept) => {
@@ -245,10 +254,14 @@ export function suppressCube(
       return new Map(
         grouping.sample.map((cell, group) => [
           marginKey(cells[cell].keys, kept),
-          { count: grouping.counts[group], hidden: grouping.hidden[group] },
+          {
+            count: grouping.counts[group],
+            hidden: grouping.hidden[group],
+            recordKeys: grouping.recordKeys[group],
+          },
         ]),
       );
     },
-    total: { count: total, hidden: belowThreshold(total, threshold) },
+    total: { count: total, hidden: belowThreshold(total, threshold), recordKeys },
   };
 }

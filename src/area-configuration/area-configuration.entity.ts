@@ -70,6 +70,17 @@ export class AreaConfiguration {
   @Property({ type: 'integer', default: 5 })
   smallNumberThreshold: number & Opt = 5;
 
+  /**
+   * The cell key method's largest change to an aggregate count, up or down (src/aggregates/cell-key.ts);
+   * 0 publishes exact counts (suppression alone).
+   */
+  @Property({ type: 'integer', default: 3 })
+  perturbationMaxNoise: number & Opt = 3;
+
+  /** The variance of that change, for counts far enough from the threshold to take it. */
+  @Property({ type: 'double', default: 2 })
+  perturbationVariance: number & Opt = 2;
+
   /** Closed cases are reviewed for deletion this many years after closure (6 is common). */
   @Property({ type: 'integer', default: 6 })
   retentionYears: number & Opt = 6;

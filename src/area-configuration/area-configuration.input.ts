@@ -1,4 +1,4 @@
-import { Field, InputType, Int } from 'type-graphql';
+import { Field, Float, InputType, Int } from 'type-graphql';
 import { LocalDate } from '../common/scalars';
 
 @InputType({
@@ -50,6 +50,12 @@ export class UpdateAreaConfigurationInput {
 
   @Field(() => Int, { nullable: true })
   smallNumberThreshold?: number | null;
+
+  @Field(() => Int, { nullable: true })
+  perturbationMaxNoise?: number | null;
+
+  @Field(() => Float, { nullable: true })
+  perturbationVariance?: number | null;
 
   @Field(() => Int, { nullable: true })
   retentionYears?: number | null;

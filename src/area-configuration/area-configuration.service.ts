@@ -33,6 +33,8 @@ const LIMITS: Partial<Record<Setting, { min: number; max: number; source?: strin
     source: '2014 Act s.43: a CPN subject must be 16 or over (10 where the law has been changed)',
   },
   smallNumberThreshold: { min: 1, max: 100 },
+  perturbationMaxNoise: { min: 0, max: 10 },
+  perturbationVariance: { min: 0, max: 25 },
   retentionYears: { min: 1, max: 100 },
 };
 

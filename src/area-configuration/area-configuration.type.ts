@@ -1,4 +1,4 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { LocalDate } from '../common/scalars';
 
 @ObjectType('AreaConfiguration', {
@@ -60,6 +60,18 @@ export class AreaConfigurationType {
 
   @Field(() => Int, { description: 'Aggregate cells below this count are suppressed.' })
   smallNumberThreshold!: number;
+
+  @Field(() => Int, {
+    description:
+      'The cell key method: the most an aggregate count is moved up or down (0: exact counts, suppression alone).',
+  })
+  perturbationMaxNoise!: number;
+
+  @Field(() => Float, {
+    description:
+      'The cell key method: the variance of that move, for counts far enough above the threshold to take it.',
+  })
+  perturbationVariance!: number;
 
   @Field(() => Int, {
     description:

@@ -116,6 +116,9 @@ export interface RowFacts {
   lsoa: LsoaRow | null;
   reportedAt: string;
   sourceReference: string | null;
+  /** The police force area and the reporting force, where the source names them. */
+  policeForce?: string | null;
+  reportedBy?: string | null;
 }
 
 /** The rows of a good line: the incident and the importing partner's report, under their ids. */
@@ -139,6 +142,8 @@ export function importRow(
       occurredPrecision: facts.occurredPrecision,
       recordedByPartnerId: partnerId,
       areaCode: facts.areaCode,
+      policeForce: facts.policeForce ?? null,
+      reportedBy: facts.reportedBy ?? null,
       importRunId: context.importRunId,
     },
     report: {

@@ -20,6 +20,10 @@ export interface IncidentRow {
   occurredPrecision: OccurredPrecision;
   recordedByPartnerId: string;
   areaCode: string | null;
+  /** data.police.uk's "Falls within": the force area; null from other sources. */
+  policeForce: string | null;
+  /** data.police.uk's "Reported by": the reporting force; null from other sources. */
+  reportedBy: string | null;
   importRunId: string | null;
 }
 
@@ -101,9 +105,25 @@ export const IMPORT_TABLES = {
       'occurred_precision',
       'recorded_by_partner_id',
       'area_code',
+      'police_force',
+      'reported_by',
       'import_run_id',
     ],
-    types: ['uuid', 'timestamptz', 'text', 'text', 'uuid', 'bool', 'text', 'uuid', 'text', 'uuid'],
+    // record_key is left to the database's default: a random key for each incident inserted.
+    types: [
+      'uuid',
+      'timestamptz',
+      'text',
+      'text',
+      'uuid',
+      'bool',
+      'text',
+      'uuid',
+      'text',
+      'text',
+      'text',
+      'uuid',
+    ],
     values: (row: IncidentRow) => [
       row.id,
       row.occurredAt,
@@ -114,6 +134,8 @@ export const IMPORT_TABLES = {
       row.occurredPrecision,
       row.recordedByPartnerId,
       row.areaCode,
+      row.policeForce,
+      row.reportedBy,
       row.importRunId,
     ],
   } satisfies CopyTable<IncidentRow>,

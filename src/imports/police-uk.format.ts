@@ -146,6 +146,9 @@ export class PoliceUkReader implements FormatReader {
       lsoa: lsoaRow(area, value('LSOA name')),
       reportedAt: occurredAt,
       sourceReference: crimeId || null,
+      // An area next to a force boundary holds incidents of both forces: aggregates tell them apart.
+      policeForce: value('Falls within') || null,
+      reportedBy: value('Reported by') || null,
     });
   }
 }

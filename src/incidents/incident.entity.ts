@@ -18,7 +18,7 @@ import { IncidentCategory } from './incident-category.enum';
 @Index({
   name: 'incident_occurred_at_covering_index',
   expression:
-    'create index "incident_occurred_at_covering_index" on "incident" ("occurred_at") include ("occurred_precision", "category", "recorded_by_partner_id", "area_code")',
+    'create index "incident_occurred_at_covering_index" on "incident" ("occurred_at") include ("occurred_precision", "category", "recorded_by_partner_id", "area_code", "record_key", "police_force", "reported_by")',
 })
 // Repeat locations and demand before and after a closure order: incidents at one place, by time.
 @Index({ properties: ['location', 'occurredAt'] })
@@ -58,6 +58,31 @@ export class Incident {
   /** The LSOA it happened in, copied from the location so counts by area need no join. */
   @Property({ type: 'text', nullable: true })
   areaCode?: string | null;
+
+  /**
+   * The police force area it falls within, as data.police.uk names it ("Falls within"); null when
+   * a partner recorded it in the hub or the source did not say.
+   */
+  @Property({ type: 'text', nullable: true })
+  policeForce?: string | null;
+
+  /** Who reported it to the police, as data.police.uk names it ("Reported by"): a force, or BTP. */
+  @Property({ type: 'text', nullable: true })
+  reportedBy?: string | null;
+
+  /**
+   * The record key of the cell key method (src/aggregates/cell-key.ts): a random 0 to 255 the
+   * database gives each incident as it is inserted, by whatever path. Never shown to anyone: the
+   * noise on an aggregate cell is looked up from the sum of its incidents' keys.
+   */
+  @Property({
+    type: 'smallint',
+    // As PostgreSQL itself writes the migration's default back.
+    defaultRaw: '(floor((random() * (256)::double precision)))::smallint',
+    lazy: true,
+    hidden: true,
+  })
+  recordKey?: number & Opt;
 
   /** The bulk import that brought it in; null when a partner recorded it in the hub. */
   @ManyToOne(() => ImportRun, { nullable: true })

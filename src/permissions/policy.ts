@@ -249,6 +249,8 @@ export const policy: Record<string, TypePolicy> = {
         'appealHeardBy',
         'cpnMinimumAge',
         'smallNumberThreshold',
+        'perturbationMaxNoise',
+        'perturbationVariance',
         'retentionYears',
         'updatedAt',
       ],

@@ -163,7 +163,9 @@ describe('who may read aggregates and their exports', () => {
         const csv = await get(aggregate.csv, tokens[username]);
         expect(csv.status).toBe(200);
         expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-        expect((await csv.text()).split('\r\n')[0]).toMatch(/^row,.*measure,count,suppressed$/);
+        expect((await csv.text()).split('\r\n')[0]).toMatch(
+          /^row,.*measure,count,suppressed,summary_count$/,
+        );
       }
     },
   );

@@ -1,4 +1,5 @@
 import { csvField } from '../../src/common/csv';
+import { AreaConfiguration } from '../../src/area-configuration/area-configuration.entity';
 import { IncidentCategory } from '../../src/incidents/incident-category.enum';
 import {
   makePartner,
@@ -21,6 +22,8 @@ describe('aggregate exports for BI tools', () => {
   beforeAll(async () => {
     hub = await startTestHub({}, { private: true });
     const em = hub.em();
+    // Exact counts (the cell key method off) so that the files can be read line by line.
+    await em.nativeUpdate(AreaConfiguration, { id: 1 }, { perturbationMaxNoise: 0 });
     bi = await makePartnerMember(em, PartnerKind.COUNCIL, Role.BI_SERVICE);
     await addLsoas(em);
     const formula = await makePartner(em, PartnerKind.OTHER, '=HYPERLINK("http://x.example"), Ltd');
@@ -70,17 +73,20 @@ describe('aggregate exports for BI tools', () => {
     expect(response.headers.get('cache-control')).toBe('no-store');
     const lines = rows(await response.text());
     expect(lines[0]).toBe(
-      'row,period_day,period_week,period_month,category,partner_id,partner_name,lsoa_code,lsoa_name,local_authority,day_of_week,hour,measure,count,suppressed',
+      'row,period_day,period_week,period_month,category,partner_id,partner_name,lsoa_code,lsoa_name,local_authority,day_of_week,hour,police_force,reported_by,measure,count,suppressed,summary_count',
     );
     const byName = (name: string) => lines.find((line) => line.includes(name))!.split(',');
     // 2 below the threshold, and the 6 as the smallest other cell.
-    expect(byName('Few Reports Trust').slice(-3)).toEqual(['INCIDENTS', '', 'true']);
-    expect(byName('Plain Housing').slice(-3)).toEqual(['INCIDENTS', '7', 'false']);
+    expect(byName('Few Reports Trust').slice(-4)).toEqual(['INCIDENTS', '', 'true', '']);
+    expect(byName('Plain Housing').slice(-4)).toEqual(['INCIDENTS', '7', 'false', '']);
     expect(lines.find((line) => line.includes('HYPERLINK'))).toMatch(
-      /,"'=HYPERLINK\(""http:\/\/x\.example""\), Ltd",.*,INCIDENTS,,true$/,
+      /,"'=HYPERLINK\(""http:\/\/x\.example""\), Ltd",.*,INCIDENTS,,true,$/,
     );
-    expect(lines.at(-2)).toBe('total,,,,,,,,,,,,INCIDENTS,15,false');
-    expect(lines.at(-1)).toBe('excluded_for_precision,,,,,,,,,,,,INCIDENTS,0,false');
+    expect(lines.slice(-3)).toEqual([
+      'not_shown,,,,,,,,,,,,,,INCIDENTS,8,false,',
+      'total,,,,,,,,,,,,,,INCIDENTS,,false,15',
+      'excluded_for_precision,,,,,,,,,,,,,,INCIDENTS,,false,0',
+    ]);
   });
 
   it('serves two dimensions in the same columns, whatever the grouping', async () => {
@@ -89,19 +95,20 @@ describe('aggregate exports for BI tools', () => {
         await get('incident-counts.csv?from=2019-01-01&to=2020-01-01&groupBy=LSOA,DAY_OF_WEEK')
       ).text(),
     );
-    expect(lines[0].split(',')).toHaveLength(15);
-    expect(lines).toContain('cell,,,,,,,E01900001,Testshire 001A,,1,,INCIDENTS,6,false');
+    expect(lines[0].split(',')).toHaveLength(18);
+    expect(lines).toContain('cell,,,,,,,E01900001,Testshire 001A,,1,,,,INCIDENTS,6,false,');
   });
 
   it('has fixed columns for every other export', async () => {
     const headers: Record<string, string> = {
       'repeat-demand.csv?from=2019-01-01&to=2020-01-01&subject=LOCATION':
-        'row,subject,repeat_band,measure,count,suppressed',
+        'row,subject,repeat_band,measure,count,suppressed,summary_count',
       'intervention-impact.csv?from=2019-01-01&to=2020-01-01':
-        'row,window_days,intervention_kind,measure,count,suppressed',
-      'case-review-statistics.csv?from=2019-01-01&to=2020-01-01': 'row,measure,count,suppressed',
+        'row,window_days,intervention_kind,measure,count,suppressed,summary_count',
+      'case-review-statistics.csv?from=2019-01-01&to=2020-01-01':
+        'row,measure,count,suppressed,summary_count',
       'intervention-statistics.csv?from=2019-01-01&to=2020-01-01&groupBy=PERIOD_MONTH':
-        'row,intervention_kind,period_month,measure,count,suppressed',
+        'row,intervention_kind,period_month,measure,count,suppressed,summary_count',
     };
     for (const [path, header] of Object.entries(headers)) {
       const response = await get(path);
@@ -111,12 +118,45 @@ describe('aggregate exports for BI tools', () => {
     const impact = rows(
       await (await get('intervention-impact.csv?from=2019-01-01&to=2020-01-01')).text(),
     );
-    expect(impact).toContain('total,90,,INTERVENTIONS,0,false');
-    expect(impact.at(-1)).toBe('excluded_window_not_ended,90,,INTERVENTIONS,0,false');
+    expect(impact).toContain('total,90,,INTERVENTIONS,,false,0');
+    expect(impact.at(-1)).toBe('excluded_window_not_ended,90,,INTERVENTIONS,,false,0');
     const reviews = rows(
       await (await get('case-review-statistics.csv?from=2019-01-01&to=2020-01-01')).text(),
     );
-    expect(reviews).toContain('cell,APPLICATIONS,0,false');
+    expect(reviews).toContain('cell,APPLICATIONS,0,false,');
+  });
+
+  it('sums to the total: a BI user who adds up the count column of a measure gets its total, under the cell key method too', async () => {
+    await hub.em().nativeUpdate(AreaConfiguration, { id: 1 }, { perturbationMaxNoise: 3 });
+    try {
+      for (const groupBy of ['CATEGORY', 'LSOA,CATEGORY', 'PERIOD_DAY']) {
+        const lines = rows(
+          await (
+            await get(`incident-counts.csv?from=2019-01-01&to=2020-01-01&groupBy=${groupBy}`)
+          ).text(),
+        ).map((line) => line.split(','));
+        const header = lines[0];
+        const [count, summary] = ['count', 'summary_count'].map((name) => header.indexOf(name));
+        const summed = lines.slice(1).reduce((sum, fields) => sum + Number(fields[count] || 0), 0);
+        const total = lines.find((fields) => fields[0] === 'total')!;
+        expect([groupBy, summed]).toEqual([groupBy, Number(total[summary])]);
+      }
+    } finally {
+      await hub.em().nativeUpdate(AreaConfiguration, { id: 1 }, { perturbationMaxNoise: 0 });
+    }
+  });
+
+  it('labels the area it does not know, and puts a byte-order mark first when asked, for spreadsheets', async () => {
+    await addIncidents(hub.em(), 6, { occurredAt: '2019-06-01T09:00:00Z', areaCode: null });
+    const path = 'incident-counts.csv?from=2019-06-01&to=2019-07-01&groupBy=LSOA';
+    const lines = rows(await (await get(path)).text());
+    expect(lines).toContain('cell,,,,,,,Not known,Not known,,,,,,INCIDENTS,6,false,');
+    const marked = Buffer.from(await (await get(`${path}&bom=true`)).arrayBuffer());
+    expect([...marked.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(marked.subarray(3).toString('utf8')).toBe(lines.join('\r\n') + '\r\n');
+    const plain = Buffer.from(await (await get(`${path}&bom=false`)).arrayBuffer());
+    expect(plain[0]).toBe('r'.charCodeAt(0));
+    expect((await get(`${path}&bom=yes`)).status).toBe(400);
   });
 
   it('answers bad parameters with 400 and a JSON error naming the parameter', async () => {

@@ -37,6 +37,8 @@ export interface IncidentFilterInput {
   lsoaCodes?: string[];
   localAuthority?: string;
   categories?: string[];
+  policeForces?: string[];
+  reportedBy?: string[];
 }
 
 export const INCIDENT_COUNTS = gql<

@@ -56,6 +56,9 @@ describe('incident counts', () => {
   beforeAll(async () => {
     hub = await startTestHub({}, { private: true });
     const em = hub.em();
+    // These tests pin the suppression rule on exact counts: the cell key method off (0), as an
+    // area may configure it. disclosure-control.test.ts tests the two together.
+    await em.nativeUpdate(AreaConfiguration, { id: 1 }, { perturbationMaxNoise: 0 });
     police = await makePartner(em, PartnerKind.POLICE, 'Aggregate Test Police');
     council = await makePartner(em, PartnerKind.COUNCIL, 'Aggregate Test Council');
     // Neither takes part in any case: aggregates count the whole area.
@@ -279,6 +282,8 @@ describe('incident counts', () => {
     await refused({ from: '2019-05-01', to: '2019-05-01' }, ['CATEGORY'], 'to');
     await refused({ from: '2010-01-01', to: '2020-01-02' }, ['CATEGORY'], 'to');
     await refused({ lsoaCodes: ['Testshire'] }, ['CATEGORY'], 'lsoaCodes');
+    // Well-formed, but no LSOA the hub knows: an empty answer would read as "no incidents".
+    await refused({ lsoaCodes: [LSOAS.testshireA.code, 'E01999999'] }, ['CATEGORY'], 'lsoaCodes');
     await refused({ categories: [] }, ['CATEGORY'], 'categories');
     await refused({}, ['CATEGORY', 'HOUR', 'LSOA'], 'groupBy');
     await refused({}, ['CATEGORY', 'CATEGORY'], 'groupBy');

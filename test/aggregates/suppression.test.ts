@@ -59,7 +59,7 @@ describe('small-number suppression (pure)', () => {
     const counts = [3, 10, 20, 40];
     const cube = suppressCube(oneWay(counts), 1, K);
     expect(cube.hidden).toEqual([true, true, false, false]);
-    expect(cube.total).toEqual({ count: 73, hidden: false });
+    expect(cube.total).toEqual({ count: 73, hidden: false, recordKeys: 0 });
     const visible = sum(counts.filter((_c, i) => !cube.hidden[i]));
     expect(cube.total.count - visible).toBeGreaterThanOrEqual(K);
   });
@@ -77,7 +77,7 @@ describe('small-number suppression (pure)', () => {
   it('hides every cell and the total when the total is below the threshold', () => {
     const cube = suppressCube(oneWay([1, 2]), 1, K);
     expect(cube.hidden).toEqual([true, true]);
-    expect(cube.total).toEqual({ count: 3, hidden: true });
+    expect(cube.total).toEqual({ count: 3, hidden: true, recordKeys: 0 });
   });
 
   it('protects every row and column of a two-way table whose margin the one-way answers show', () => {

@@ -85,7 +85,7 @@ export type AdvanceOsaraStageInput = {
   to: OsaraStage;
 };
 
-/** One cell: its keys, what it counts and the count, or null with suppressed: true when the count is below the area’s threshold or could be worked out from other cells. */
+/** One cell: its keys, what it counts and the count (for incidents, moved a little by the cell key method: README "Disclosure control"), or null with suppressed: true when the count is below the area’s threshold or could be worked out from other cells. */
 export type AggregateCell = {
   /** Null when suppressed. */
   count?: Maybe<Scalars['Int']['output']>;
@@ -116,10 +116,14 @@ export type AggregateDimension =
   | 'PERIOD_MONTH'
   /** ISO week, keyed by its Monday (YYYY-MM-DD), labelled YYYY-Www. */
   | 'PERIOD_WEEK'
+  /** The police force area the incident falls within (data.police.uk "Falls within"); null when recorded in the hub. */
+  | 'POLICE_FORCE'
   /** Incidents per subject: 2, 3, 4, 5-9 or 10+. */
-  | 'REPEAT_BAND';
+  | 'REPEAT_BAND'
+  /** Who reported it to the police (data.police.uk "Reported by"); null when recorded in the hub. */
+  | 'REPORTED_BY';
 
-/** Which incidents an aggregate counts: those that happened in the period (an incident known only to the month counts when its month starts in the period), optionally only in some LSOAs, one local authority, or some categories. */
+/** Which incidents an aggregate counts: those that happened in the period (an incident known only to the month counts when its month starts in the period), optionally only in some LSOAs (codes the hub knows), one local authority, some categories, police force areas or reporting forces. */
 export type AggregateFilter = {
   categories?: InputMaybe<Array<IncidentCategory>>;
   from: Scalars['LocalDate']['input'];
@@ -127,6 +131,10 @@ export type AggregateFilter = {
   localAuthority?: InputMaybe<Scalars['String']['input']>;
   /** ONS LSOA codes, at most 1000. */
   lsoaCodes?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Police force areas the incidents fall within, as data.police.uk names them ("Avon and Somerset Constabulary"), at most 50. */
+  policeForces?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Who reported the incidents to the police, as data.police.uk names them, at most 50. */
+  reportedBy?: InputMaybe<Array<Scalars['String']['input']>>;
   to: Scalars['LocalDate']['input'];
 };
 
@@ -163,8 +171,8 @@ export type AggregateTable = {
   cells: Array<AggregateCell>;
   /** The keys each cell carries, in order. */
   dimensions: Array<AggregateDimension>;
-  /** Incidents left out because their time is known less exactly than the answer needs (a month for days, weeks, days of week or hours; a day for hours, or for intervention windows a month). */
-  excludedForPrecision: Scalars['Int']['output'];
+  /** Incidents left out because their time is known less exactly than the answer needs (a month for days, weeks, days of week or hours; a day for hours, or for intervention windows a month). A count of incidents like any cell: under the same disclosure control, null when withheld. */
+  excludedForPrecision?: Maybe<Scalars['Int']['output']>;
   /** interventionImpact: interventions left out because their after-window has not ended yet. 0 elsewhere. */
   excludedWindowNotEnded: Scalars['Int']['output'];
   /** The period, from this day (UK time) inclusive... */
@@ -179,11 +187,11 @@ export type AggregateTable = {
   to: Scalars['LocalDate']['output'];
   /** The total of the first measure; null when it is suppressed or the answer has no total. */
   total?: Maybe<Scalars['Int']['output']>;
-  /** The total of each measure that has one (true totals, hidden below the threshold). */
+  /** The total of each measure that has one (hidden below the threshold; for incidents, moved by the cell key method as a figure of its own). */
   totals: Array<AggregateTotal>;
 };
 
-/** The true total of one measure over the whole filter, unless it must be hidden. */
+/** The total of one measure over the whole filter, unless it must be hidden: for incidents a cell of its own under the cell key method, so it is not the sum of the published cells. */
 export type AggregateTotal = {
   /** Null when suppressed. */
   count?: Maybe<Scalars['Int']['output']>;
@@ -230,6 +238,10 @@ export type AreaConfiguration = {
   /** Local route: from at least this many different victims. */
   locationRouteVictims: Scalars['Int']['output'];
   meetWorkingDays: Scalars['Int']['output'];
+  /** The cell key method: the most an aggregate count is moved up or down (0: exact counts, suppression alone). */
+  perturbationMaxNoise: Scalars['Int']['output'];
+  /** The cell key method: the variance of that move, for counts far enough above the threshold to take it. */
+  perturbationVariance: Scalars['Float']['output'];
   /** A complaint qualifies only if made within this many months of the behaviour (s.104(11)). */
   qualifyingComplaintMonths: Scalars['Int']['output'];
   respondWorkingDays: Scalars['Int']['output'];
@@ -2311,6 +2323,8 @@ export type UpdateAreaConfigurationInput = {
   locationRouteReports?: InputMaybe<Scalars['Int']['input']>;
   locationRouteVictims?: InputMaybe<Scalars['Int']['input']>;
   meetWorkingDays?: InputMaybe<Scalars['Int']['input']>;
+  perturbationMaxNoise?: InputMaybe<Scalars['Int']['input']>;
+  perturbationVariance?: InputMaybe<Scalars['Float']['input']>;
   qualifyingComplaintMonths?: InputMaybe<Scalars['Int']['input']>;
   /** Why: quoted in the audit of configuration changes. */
   reason: Scalars['String']['input'];
