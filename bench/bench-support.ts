@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../src/config';
-import { migrate, openDatabase } from '../src/db/database';
-import { loadDemoDataIfEmpty } from '../src/demo/demo-data';
+import { openDatabase } from '../src/db/database';
+import { prepareDatabase } from '../src/db/start-up';
 
 /**
  * What every benchmark here starts from: the hub's environment (DATABASE_URL when given,
@@ -22,8 +22,7 @@ export function benchEnv(): Record<string, string> {
 
 export async function openDemoDatabase(env = benchEnv()) {
   const database = await openDatabase(loadConfig(env));
-  await migrate(database.orm);
-  await loadDemoDataIfEmpty(database.orm.em.fork());
+  await prepareDatabase(database, { migrationsOnStart: 'apply', loadDemoData: true });
   return database;
 }
 

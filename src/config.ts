@@ -21,6 +21,14 @@ export interface HubConfig {
   databaseUrl?: string;
   embeddedPostgres: { dataDir: string; port: number };
   loadDemoData: boolean;
+  /**
+   * `apply`: the hub applies pending migrations as it starts (under the start-up lock, so two
+   * processes may start at once). `refuse`: it will not start on a database that is behind, and
+   * `npm run migrate` is a release step of its own (docs/operations.md "Upgrading").
+   */
+  migrationsOnStart: 'apply' | 'refuse';
+  /** How long SIGTERM may take (requests in flight, imports' last batch) before the hub exits. */
+  shutdownTimeoutMs: number;
   trustedIssuers: TrustedIssuer[];
   /** Two reports of one episode to different partners within this many minutes are one incident. */
   episodeMatchMinutes: number;
@@ -63,6 +71,8 @@ export interface HubConfig {
    * For tests that start hub processes and for rehearsals; refused in production.
    */
   clockStart?: Date;
+  /** When the parent that set HUB_CLOCK_START read it (its system time, epoch ms). */
+  clockStartAsOfMs?: number;
   /** Bulk import of incidents (src/imports/; README "Bulk import"). */
   imports: ImportLimits;
   /** Node's HTTP server limits on slow clients (README "Hardening"). */
@@ -197,6 +207,15 @@ function audit(env: NodeJS.ProcessEnv, hubMode: HubMode, benchMode: boolean): bo
   return raw === 'on';
 }
 
+/** Production upgrades are deliberate: migrating is a release step unless asked for at start. */
+function migrationsOnStart(env: NodeJS.ProcessEnv, hubMode: HubMode): 'apply' | 'refuse' {
+  const raw = env.MIGRATIONS_ON_START || (hubMode === 'production' ? 'refuse' : 'apply');
+  if (raw !== 'apply' && raw !== 'refuse') {
+    throw new ConfigError(`MIGRATIONS_ON_START must be "apply" or "refuse", not "${raw}"`);
+  }
+  return raw;
+}
+
 function flag(env: NodeJS.ProcessEnv, name: string): boolean {
   const raw = env[name];
   if (raw === undefined || raw === '' || raw === '0') return false;
@@ -228,6 +247,12 @@ function clockStart(env: NodeJS.ProcessEnv, hubMode: HubMode): Date | undefined 
   return start;
 }
 
+/** HUB_CLOCK_START_AS_OF_MS: the system time (epoch ms) at which HUB_CLOCK_START was the time. */
+function clockStartAsOfMs(env: NodeJS.ProcessEnv): number | undefined {
+  if (!env.HUB_CLOCK_START_AS_OF_MS) return undefined;
+  return integer(env, 'HUB_CLOCK_START_AS_OF_MS', 0, 0, Number.MAX_SAFE_INTEGER);
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
   const hubMode = mode(env);
   const benchMode = flag(env, 'BENCH_MODE');
@@ -240,6 +265,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
       dataDir: env.EMBEDDED_PG_DIR || '.data/postgres',
       port: integer(env, 'EMBEDDED_PG_PORT', 54329, 1024, 65535),
     },
+    migrationsOnStart: migrationsOnStart(env, hubMode),
+    shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 30_000, 1000, 600_000),
     loadDemoData: (env.DEMO_DATA ?? (hubMode === 'production' ? 'false' : 'true')) === 'true',
     trustedIssuers: trustedIssuers(env, hubMode),
     episodeMatchMinutes: integer(env, 'EPISODE_MATCH_MINUTES', 120, 0, 24 * 60),
@@ -251,6 +278,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     permissionsEnabled: permissionsEnabled(env, benchMode),
     chromiumPath: env.CHROMIUM_PATH || '/usr/bin/chromium',
     clockStart: clockStart(env, hubMode),
+    clockStartAsOfMs: clockStartAsOfMs(env),
     auth: {
       clockToleranceSeconds: integer(env, 'AUTH_CLOCK_TOLERANCE_SECONDS', 30, 0, 300),
       jwksCooldownMs: integer(env, 'AUTH_JWKS_COOLDOWN_MS', 30_000, 0, 3600_000),

@@ -89,6 +89,9 @@ export async function startHub(config: HubConfig, orm: MikroORM, port = config.p
     // Automatic persisted queries off: Apollo turns them on by default, and the hub's clients send
     // whole documents (README "Hardening"). A persisted query is refused PERSISTED_QUERY_NOT_SUPPORTED.
     persistedQueries: false,
+    // The hub owns its shutdown (src/main.ts): Apollo's own handler would stop only Apollo and then
+    // re-raise the signal, killing the process before imports, sweeps and the pool are closed.
+    stopOnTerminationSignals: false,
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
     formatError,
@@ -204,13 +207,17 @@ export async function startHub(config: HubConfig, orm: MikroORM, port = config.p
     server,
     liveSubscriptions: () => feed.size,
     imports,
+    // In this order: live subscriptions end (their sockets would hold the HTTP server open); the
+    // server stops accepting and lets requests in flight finish (the drain plugin, within its
+    // grace); background imports stop after their batch in flight and are left resumable; then
+    // the sweeps, the outbox dispatcher and the PDF printer. The caller closes the pool after.
     stop: async () => {
+      await subscriptions.stop();
+      await apollo.stop();
       await imports.stop();
       await overdueSweep.stop();
       await stepDueSweep.stop();
       await dispatcher.stop();
-      await subscriptions.stop();
-      await apollo.stop();
       await pdf.close();
     },
   };

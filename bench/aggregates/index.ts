@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
 import { loadConfig } from '../../src/config';
-import { migrate, openDatabase } from '../../src/db/database';
-import { loadDemoDataIfEmpty } from '../../src/demo/demo-data';
+import { openDatabase } from '../../src/db/database';
+import { prepareDatabase } from '../../src/db/start-up';
 import { DEMO_PARTNERS, demoUser } from '../../src/demo/demo-directory';
 import {
   copyRowsPlainly,
@@ -87,8 +87,7 @@ async function prepareBase(server: BenchServer) {
     loadConfig({ NODE_ENV: 'development', DATABASE_URL: server.urlOf(BASE) }),
   );
   try {
-    await migrate(database.orm);
-    await loadDemoDataIfEmpty(database.orm.em.fork());
+    await prepareDatabase(database, { migrationsOnStart: 'apply', loadDemoData: true });
   } finally {
     await database.close();
   }

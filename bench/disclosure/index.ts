@@ -2,8 +2,8 @@ import { Client } from 'pg';
 import { incidentCounts } from '../../src/aggregates/incident-counts.service';
 import type { AggregateDimension } from '../../src/aggregates/aggregate-enums';
 import { loadConfig } from '../../src/config';
-import { migrate, openDatabase } from '../../src/db/database';
-import { loadDemoDataIfEmpty } from '../../src/demo/demo-data';
+import { openDatabase } from '../../src/db/database';
+import { prepareDatabase } from '../../src/db/start-up';
 import { DEMO_PARTNERS } from '../../src/demo/demo-directory';
 import { importIncidentFile } from '../../src/imports/import.service';
 import { POLICE_UK_FILE } from '../aggregates';
@@ -73,8 +73,7 @@ async function main() {
     let imported = 0;
     let control = '';
     try {
-      await migrate(database.orm);
-      await loadDemoDataIfEmpty(database.orm.em.fork());
+      await prepareDatabase(database, { migrationsOnStart: 'apply', loadDemoData: true });
       const summary = await importIncidentFile({
         databaseUrl: url,
         file,

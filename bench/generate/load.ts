@@ -4,9 +4,9 @@ import { pipeline } from 'node:stream/promises';
 import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { ProgressBar } from '../../src/cli/progress-bar';
-import { migrate, openDatabase } from '../../src/db/database';
+import { openDatabase } from '../../src/db/database';
+import { prepareDatabase } from '../../src/db/start-up';
 import { migrationsDir } from '../../src/db/orm-options';
-import { loadDemoDataIfEmpty } from '../../src/demo/demo-data';
 import { dropDatabase, onServer, requireBenchName, type BenchServer } from '../bench-postgres';
 import { generateDataset, TABLES, volumesAt, type Dataset, type TableName } from './dataset';
 
@@ -70,8 +70,7 @@ export async function ensureGenerated(server: BenchServer, options: GenerateOpti
     embeddedPostgres: { dataDir: '', port: 0 },
   });
   try {
-    await migrate(opened.orm);
-    await loadDemoDataIfEmpty(opened.orm.em.fork());
+    await prepareDatabase(opened, { migrationsOnStart: 'apply', loadDemoData: true });
   } finally {
     await opened.close();
   }

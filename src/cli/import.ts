@@ -5,8 +5,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { setClock } from '../common/clock';
 import { ConfigError, loadConfig } from '../config';
-import { migrate, openDatabase } from '../db/database';
-import { loadDemoDataIfEmpty } from '../demo/demo-data';
+import { openDatabase } from '../db/database';
+import { prepareDatabase } from '../db/start-up';
 import { HubError } from '../errors';
 import {
   findImportingUser,
@@ -87,13 +87,12 @@ async function main(): Promise<number> {
   }
 
   const config = loadConfig({ ...process.env, NODE_ENV: process.env.NODE_ENV || 'development' });
-  if (config.clockStart) setClock(config.clockStart);
+  if (config.clockStart) setClock(config.clockStart, { asOfMs: config.clockStartAsOfMs });
   const database = await openDatabase(config, { joinRunningHub: true });
   const bar = new ProgressBar();
   try {
     // As `npm start` does: migrations, and the demo story into an empty development database.
-    await migrate(database.orm);
-    if (config.loadDemoData) await loadDemoDataIfEmpty(database.orm.em.fork());
+    await prepareDatabase(database, config);
     let mapping: string | null = null;
     if (values.mapping) {
       try {

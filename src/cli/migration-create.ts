@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { loadConfig } from '../config';
-import { migrate, openDatabase } from '../db/database';
+import { openDatabase } from '../db/database';
+import { applyMigrations } from '../db/start-up';
 
 /**
  * `npm run migration:create -- <name>`: brings the database up to date, then writes a migration
@@ -16,7 +17,7 @@ async function main() {
     loadConfig({ ...process.env, NODE_ENV: process.env.NODE_ENV || 'development' }),
   );
   try {
-    await migrate(database.orm);
+    await applyMigrations(database);
     const result = await database.orm
       .getMigrator()
       .createMigration(undefined, false, !(await hasMigrations(database)), name);

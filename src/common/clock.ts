@@ -27,10 +27,12 @@ export const clock = {
  * `frozen`. Tests call it (test/support/clock.ts); a non-production hub calls it once at start-up
  * when `HUB_CLOCK_START` is given, so spawned hub processes share a test's time.
  */
-export function setClock(start: Date, options: { frozen?: boolean } = {}) {
+export function setClock(start: Date, options: { frozen?: boolean; asOfMs?: number } = {}) {
   if (Number.isNaN(start.getTime())) throw new Error('setClock needs a valid date');
   startedAt = start.getTime();
-  setAt = Date.now();
+  // `asOfMs`: the system time at which `start` was the time. A spawned hub passes its parent's,
+  // so the seconds it spends loading do not put its clock behind the parent's.
+  setAt = options.asOfMs ?? Date.now();
   frozen = options.frozen ?? false;
 }
 

@@ -47,11 +47,6 @@ export async function openDatabase(
   };
 }
 
-/** Applies pending migrations; the schema is never created any other way. */
-export async function migrate(orm: MikroORM) {
-  return orm.getMigrator().up();
-}
-
 /**
  * Calls `listener` for every SQL statement the ORM sends. Used to prove the case view's
  * statement count does not grow with the case, and by the benchmarks.

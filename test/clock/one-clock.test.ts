@@ -21,7 +21,7 @@ const MEASURES_DURATIONS: Record<string, string> = {
   'test/support/clock.ts': 'sets the hub clock for the run',
   'test/support/global-setup.ts': 'the start of the run',
   'test/notifications/notification-helpers.ts': 'how long to wait for a condition',
-  'test/concurrency/two-processes.test.ts': 'how long to wait for the hub processes to start',
+  'test/support/hub-process.ts': 'how long to wait for a hub process to start',
 };
 
 /** The system's date in TypeScript, or PostgreSQL's inside SQL text. */

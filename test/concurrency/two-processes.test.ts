@@ -1,13 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
-import path from 'node:path';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { CaseReviewApplicationChannel } from '../../src/case-reviews/case-review-workflow.enum';
 import { CaseReviewApplication } from '../../src/case-reviews/case-review-application.entity';
 import { clock } from '../../src/common/clock';
 import { ormOptions } from '../../src/db/orm-options';
 import { User } from '../../src/users/user.entity';
-import { hubClockEnv } from '../support/clock';
 import {
   makeCase,
   makeLocation,
@@ -17,6 +13,7 @@ import {
   PersonRole,
   type Member,
 } from '../support/factories';
+import { send, startHubProcess, stopHubProcess, type HubProcess } from '../support/hub-process';
 import { privateDatabase } from '../support/test-database';
 
 /*
@@ -26,82 +23,7 @@ import { privateDatabase } from '../support/test-database';
  */
 
 const ROUNDS = 20;
-const ROOT = path.resolve(__dirname, '../..');
 const HOUR = 3600 * 1000;
-
-interface HubProcess {
-  url: string;
-  child: ChildProcess;
-  output: string[];
-}
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-
-/** A real hub process (src/main.ts), as a partnership runs it, on the given database. */
-async function startHubProcess(databaseUrl: string): Promise<HubProcess> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/main.ts'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      ...hubClockEnv(),
-      NODE_ENV: 'test',
-      DATABASE_URL: databaseUrl,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const output: string[] = [];
-  child.stdout!.on('data', (chunk) => output.push(String(chunk)));
-  child.stderr!.on('data', (chunk) => output.push(String(chunk)));
-  const url = `http://127.0.0.1:${port}/graphql`;
-  const deadline = Date.now() + 90_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) break;
-    try {
-      await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: '{"query":"{__typename}"}',
-      });
-      return { url, child, output };
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-  }
-  child.kill('SIGKILL');
-  throw new Error(`hub process did not start:\n${output.join('')}`);
-}
-
-async function stopHubProcess(hub: HubProcess | undefined) {
-  if (!hub || hub.child.exitCode !== null) return;
-  const exited = new Promise((resolve) => hub.child.once('exit', resolve));
-  hub.child.kill('SIGTERM');
-  const timer = setTimeout(() => hub.child.kill('SIGKILL'), 15_000);
-  await exited;
-  clearTimeout(timer);
-}
-
-async function send(hub: HubProcess, token: string, query: string, variables: unknown) {
-  const response = await fetch(hub.url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query, variables }),
-  });
-  return (await response.json()) as {
-    data?: Record<string, any> | null;
-    errors?: { extensions?: { code?: string } }[];
-  };
-}
 
 const RECORD_INCIDENT = `mutation ($input: RecordIncidentInput!) {
   recordIncident(input: $input) { incident { id } attachedToExistingIncident }

@@ -21,6 +21,9 @@ function runClock(): Date {
 export const resumeTestClock = () => setClock(runClock());
 
 /** For a hub process a test starts: the same time as the test's own. */
-export const hubClockEnv = () => ({ HUB_CLOCK_START: clock.now().toISOString() });
+export const hubClockEnv = () => ({
+  HUB_CLOCK_START: clock.now().toISOString(),
+  HUB_CLOCK_START_AS_OF_MS: String(Date.now()),
+});
 
 resumeTestClock();

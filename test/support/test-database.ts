@@ -22,8 +22,13 @@ export function withDatabase(url: string, database: string): string {
 
 export const serverUrl = (url: string) => withDatabase(url, 'postgres');
 
-/** A fresh copy of the template for one test file; `drop` removes it. */
-export async function privateDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+/**
+ * A fresh copy of the template for one test file (or, `empty`, a database with nothing in it,
+ * not even the migrations); `drop` removes it.
+ */
+export async function privateDatabase(
+  options: { empty?: boolean } = {},
+): Promise<{ url: string; drop(): Promise<void> }> {
   const server = process.env.HUB_TEST_SERVER_URL;
   if (!server) throw new Error('global setup did not record the test server');
   const name = `asb_hub_test_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
@@ -36,7 +41,9 @@ export async function privateDatabase(): Promise<{ url: string; drop(): Promise<
       await client.end();
     }
   };
-  await admin(`create database ${name} template ${TEMPLATE_DATABASE}`);
+  await admin(
+    `create database ${name} template ${options.empty ? 'template0' : TEMPLATE_DATABASE}`,
+  );
   return {
     url: withDatabase(server, name),
     drop: () => admin(`drop database if exists ${name} with (force)`),

@@ -1,0 +1,75 @@
+import { Client } from 'pg';
+import type { HubConfig } from '../config';
+import { loadDemoDataIfEmpty } from '../demo/demo-data';
+import { log } from '../log';
+import type { Database } from './database';
+
+/**
+ * What a hub does to its database before it serves: migrations, then the demo data. Two
+ * processes started at once on an empty database would otherwise both run the first migration
+ * (one crashes on "relation already exists") or both load the demo (two demo partnerships).
+ * Everything here runs under one session-level advisory lock held on a connection of its own,
+ * so the second process waits, then finds nothing left to do. A session lock rather than a
+ * transaction lock: MikroORM runs each migration in its own transaction on the pool, and the
+ * lock must span all of them and the demo load after.
+ */
+const START_UP_LOCK = 'asb-hub:start-up';
+
+export class DatabaseBehindError extends Error {}
+
+export interface StartUpResult {
+  applied: string[];
+  demoLoaded: boolean;
+}
+
+export async function withStartUpLock<T>(url: string, work: () => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('select pg_advisory_lock(hashtext($1))', [START_UP_LOCK]);
+    try {
+      return await work();
+    } finally {
+      await client.query('select pg_advisory_unlock(hashtext($1))', [START_UP_LOCK]);
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+/** `npm run migrate`, and a hub with MIGRATIONS_ON_START=apply: applies what is pending. */
+export async function applyMigrations(database: Database): Promise<string[]> {
+  return withStartUpLock(database.url, async () =>
+    (await database.orm.getMigrator().up()).map((migration) => migration.name),
+  );
+}
+
+/** The migrations this database has not had yet, by name, oldest first. */
+export async function pendingMigrations(database: Database): Promise<string[]> {
+  return (await database.orm.getMigrator().getPendingMigrations()).map((row) => row.name);
+}
+
+export async function prepareDatabase(
+  database: Database,
+  config: Pick<HubConfig, 'migrationsOnStart' | 'loadDemoData'>,
+): Promise<StartUpResult> {
+  return withStartUpLock(database.url, async () => {
+    let applied: string[] = [];
+    if (config.migrationsOnStart === 'apply') {
+      applied = (await database.orm.getMigrator().up()).map((migration) => migration.name);
+    } else {
+      const pending = await pendingMigrations(database);
+      if (pending.length) {
+        // Names only: an operator needs to know how far behind, never anything from the rows.
+        throw new DatabaseBehindError(
+          `The database is ${pending.length} migration(s) behind this hub (oldest: ${pending[0]}). ` +
+            'Run `npm run migrate` first, or start with MIGRATIONS_ON_START=apply.',
+        );
+      }
+    }
+    if (applied.length) log.info('migrations applied', { migrations: applied });
+    const demoLoaded = config.loadDemoData && (await loadDemoDataIfEmpty(database.orm.em.fork()));
+    if (demoLoaded) log.info('demo data loaded');
+    return { applied, demoLoaded };
+  });
+}
