@@ -154,8 +154,8 @@ describe('a sharing basis other than consent is a documented override', () => {
     );
     expect(field(asConsent)).toBe('kind');
     for (const [blank, name] of [
-      [{ decisionMaker: ' ' }, 'decisionMaker'],
-      [{ lawfulBasis: '' }, 'lawfulBasis'],
+      [{ decisionMaker: ' ', lawfulBasis: 'DPA 2018 sch.1 para 18' }, 'decisionMaker'],
+      [{ decisionMaker: 'Dr D. Lead', lawfulBasis: '' }, 'lawfulBasis'],
     ] as const) {
       const response = await expectRefused(
         hub,
@@ -167,8 +167,6 @@ describe('a sharing basis other than consent is a documented override', () => {
               input: {
                 ...base,
                 kind: 'SAFEGUARDING',
-                decisionMaker: 'Dr D. Lead',
-                lawfulBasis: 'DPA 2018 sch.1 para 18',
                 reason: 'At risk of exploitation',
                 ...blank,
               },
