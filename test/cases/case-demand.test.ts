@@ -18,6 +18,7 @@ import {
 import { gql } from '../support/gql';
 import { codes, startTestHub, type TestHub } from '../support/hub';
 import { issue, noon, ok, toPerson } from '../interventions/ladder-support';
+import { getDocument } from '../documents/document-support';
 
 let hub: TestHub;
 beforeAll(async () => {
@@ -182,6 +183,21 @@ describe('the case’s own demand around its interventions', () => {
     expect(response.data!.leadOfficerStatement!.demand).toEqual(
       await demandOf(s.onCase.id, s.police.token),
     );
+  });
+
+  it('the printed statement has a demand section with the 90-day totals at the premises and for the people', async () => {
+    const s = await setting();
+    const page = await getDocument(
+      `${hub.url}/documents/cases/${s.onCase.id}/statement.html`,
+      s.council.token,
+    );
+    expect(page.status).toBe(200);
+    const text = page.bytes.toString('utf8').replace(/\s+/g, ' ');
+    expect(text).toContain('Demand around interventions');
+    const table = text.slice(text.indexOf(`data-intervention="${s.letterId}"`));
+    // At the premises in 90 days: 3 before (A, B, D), 1 after (E); the police 3 and 1.
+    expect(table).toMatch(/At the premises: all partners<\/th> <td>3<\/td> <td>1<\/td>/);
+    expect(table).toMatch(/For its people: all partners<\/th> <td>2<\/td> <td>1<\/td>/);
   });
 
   it('an analyst of a partner on the case sees the counts, as they see its incidents', async () => {
