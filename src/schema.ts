@@ -21,6 +21,7 @@ import { ImportRunResolver } from './imports/import-run.resolver';
 import { CaseMembershipResolver } from './cases/case-membership.resolver';
 import { CasePersonResolver } from './cases/case-person.resolver';
 import { CaseConnectionResolver, CaseResolver } from './cases/case.resolver';
+import { CaseDemandResolver } from './cases/case-demand.resolver';
 import {
   IncidentPersonResolver,
   IncidentReportResolver,
@@ -71,6 +72,7 @@ export const resolvers: NonEmptyArray<Function> = [
   OfficerResolver,
   CaseResolver,
   CaseConnectionResolver,
+  CaseDemandResolver,
   CaseMembershipResolver,
   CasePersonResolver,
   PersonResolver,

@@ -22,6 +22,7 @@ import {
   CaseReviewAlertIncident,
   CaseReviewVictimNotice,
 } from './case-review-alert.entity';
+import { complaintsTakenToReview } from './case-review-taken';
 import { CaseReviewAlertStatus, CaseReviewRoute } from './case-review-workflow.enum';
 
 /** A qualifying complaint on the case: one incident, however many partners were told of it. */
@@ -104,21 +105,19 @@ export async function qualifyingComplaints(
 
 /**
  * The windows of `months` calendar months that contain `current`, each ending at a complaint
- * made at or after it (earliest first). A window ending at moment t starts at t minus `months`
- * calendar months, same time of day, clamped to the month's last day (31 Aug - 6 months = 28/29
- * Feb); both ends are included.
+ * made at or after it (earliest first). A window ending at moment t reaches back to t minus
+ * `months` calendar months, same time of day, clamped to the month's last day (31 Aug - 6 months
+ * = 28/29 Feb); both ends are included. The window reported is the one its counted complaints
+ * fall in: from the earliest of them to the latest (issue 13), never a span they do not fill.
  */
 export function windowsContaining(complaints: Complaint[], current: Complaint, months: number) {
   const windows: Window[] = [];
   for (const anchor of complaints) {
     const end = anchor.complaintAt;
-    const start = subtractMonths(end, months);
-    if (end < current.complaintAt || start > current.complaintAt) continue;
-    windows.push({
-      start,
-      end,
-      members: complaints.filter((c) => c.complaintAt >= start && c.complaintAt <= end),
-    });
+    const reach = subtractMonths(end, months);
+    if (end < current.complaintAt || reach > current.complaintAt) continue;
+    const members = complaints.filter((c) => c.complaintAt >= reach && c.complaintAt <= end);
+    windows.push({ start: members[0].complaintAt, end, members });
   }
   return windows;
 }
@@ -153,6 +152,8 @@ export async function evaluateCaseReviewRoutes(
   // A complaint made too long after the behaviour is not qualifying (s.104(11)): no route moves.
   if (!current) return;
   const found = await em.findOneOrFail(Case, { id: context.caseId });
+  // Complaints already taken to a case review count once: the next threshold is met by new ones.
+  const taken = await complaintsTakenToReview(em, context.caseId);
 
   const raise = async (
     route: CaseReviewRoute,
@@ -168,9 +169,17 @@ export async function evaluateCaseReviewRoutes(
       status: CaseReviewAlertStatus.OPEN,
     });
     if (open) {
-      // Already raised: the new complaint joins its evidence.
-      if (!(await em.count(CaseReviewAlertIncident, { alert: open, incident: current.incident })))
-        em.create(CaseReviewAlertIncident, { alert: open, incident: current.incident });
+      // Already raised: the new complaint joins its evidence, and the alert's window stretches to
+      // hold it, as long as the window stays within `months` (s.104: complaints in six months);
+      // a complaint beyond that is not this alert's evidence.
+      if (await em.count(CaseReviewAlertIncident, { alert: open, incident: current.incident }))
+        return;
+      const start = current.complaintAt < open.windowStart ? current.complaintAt : open.windowStart;
+      const end = current.complaintAt > open.windowEnd ? current.complaintAt : open.windowEnd;
+      if (subtractMonths(end, months) > start) return;
+      open.windowStart = start;
+      open.windowEnd = end;
+      em.create(CaseReviewAlertIncident, { alert: open, incident: current.incident });
       return;
     }
     if (!window) return;
@@ -195,7 +204,12 @@ export async function evaluateCaseReviewRoutes(
   };
 
   for (const victimId of current.victimIds) {
-    const own = complaints.filter((c) => c.victimIds.includes(victimId));
+    const reviewed = taken.forVictim(victimId);
+    // Another partner's report of a complaint already reviewed for this victim moves nothing.
+    if (reviewed.has(current.incident.id)) continue;
+    const own = complaints.filter(
+      (c) => c.victimIds.includes(victimId) && !reviewed.has(c.incident.id),
+    );
     const windows = windowsContaining(own, current, months);
 
     // 2014 Act s.104(4): N qualifying complaints in the window (N set by the area, at most 3).
@@ -215,10 +229,12 @@ export async function evaluateCaseReviewRoutes(
 
   // Area procedure: several victims reporting the same place.
   const locationId = current.locationId ?? undefined;
-  if (rules.locationRouteReports && locationId) {
+  if (rules.locationRouteReports && locationId && !taken.any.has(current.incident.id)) {
     const reportsNeeded = rules.locationRouteReports;
     const victimsNeeded = rules.locationRouteVictims;
-    const here = complaints.filter((c) => c.locationId === locationId);
+    const here = complaints.filter(
+      (c) => c.locationId === locationId && !taken.any.has(c.incident.id),
+    );
     const victimCount = (w: Window) => new Set(w.members.flatMap((m) => m.victimIds)).size;
     await raise(
       CaseReviewRoute.LOCATION,
@@ -233,15 +249,18 @@ export async function evaluateCaseReviewRoutes(
 
   // Area procedure: a single hate incident meets the threshold.
   if (rules.hateIncidentRoute && current.hateIncident) {
+    // The window is the one its single counted complaint falls in.
     const hateWindow: Window = {
-      start: subtractMonths(current.complaintAt, months),
+      start: current.complaintAt,
       end: current.complaintAt,
       members: [current],
     };
-    const keys = current.victimIds.length
+    const keys: { victimId?: string; locationId?: string }[] = current.victimIds.length
       ? current.victimIds.map((victimId) => ({ victimId }))
       : [{ locationId }];
     for (const key of keys) {
+      const reviewed = key.victimId ? taken.forVictim(key.victimId) : taken.any;
+      if (reviewed.has(current.incident.id)) continue;
       await raise(
         CaseReviewRoute.HATE_INCIDENT,
         key,

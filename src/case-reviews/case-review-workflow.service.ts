@@ -121,6 +121,9 @@ export async function recordCaseReviewApplication(
   );
   const applicantContact = optionalText(input.applicantContact, 'applicantContact', 500);
 
+  // Answering an alert takes its complaints to a review, which threshold detection reads under
+  // the case's 'case-incidents' lock (case-review-taken.ts): taken first, as recordIncident does.
+  await lockDecision(em, 'case-incidents', found.id);
   // Area procedure: one open application per victim and case; a second would double the review.
   // The rule reads then inserts, and no row exists yet to lock: an advisory lock on case and
   // victim makes a second application wait for the first and then see it.

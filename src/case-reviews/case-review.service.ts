@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../auth/viewer';
 import { loadAreaRules } from '../area-configuration/area-rules';
 import { caseForWrite } from '../cases/case-access';
+import { lockDecision } from '../db/locks';
 import { CaseIncident } from '../cases/case-incident.entity';
 import { CasePerson } from '../cases/case-person.entity';
 import { addMonths, isoDay, subtractMonths } from '../common/dates';
@@ -29,6 +30,9 @@ export async function recordCaseReviewDecision(
   input: RecordCaseReviewDecisionInput,
 ) {
   const found = await caseForWrite(em, viewer, input.caseId);
+  // The complaints counted here are not counted again by threshold detection, which reads them
+  // under this lock (case-review-taken.ts): a complaint recorded meanwhile waits and sees them.
+  await lockDecision(em, 'case-incidents', found.id);
   const rules = (await loadAreaRules(em)).configuration;
   const decidedAt = requirePast(input.decidedAt ?? clock.now(), 'decidedAt');
   const reasons = requireText(input.reasons, 'reasons');

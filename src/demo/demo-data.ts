@@ -490,7 +490,15 @@ export async function loadDemoData(em: EntityManager): Promise<void> {
       kind: SharingBasisKind.SAFEGUARDING,
       reason:
         'DPA 2018 sch.1 para 18: Gareth is at risk from the people exploiting the flat; police need to know he is engaged with treatment.',
-      decidedBy: users['dac.lewis'],
+      // Without consent this is an override (recordSharingOverride): a supervisor of the owner
+      // partner records it, naming who decided and the lawful basis; the database refuses any
+      // other shape (check sharing_basis_override_documented).
+      override: true,
+      decisionMaker:
+        'Mair Rees, team leader and safeguarding lead, Llwybr Drug and Alcohol Service',
+      lawfulBasis:
+        'UK GDPR art. 6(1)(e) and art. 9(2)(g); DPA 2018 sch.1 para 18 (safeguarding of individuals at risk): Gareth is at risk of exploitation and cannot be asked without alerting those exploiting him.',
+      decidedBy: users['dac.rees'],
       recordedAt: at('2026-06-10T10:00:00Z'),
     });
 

@@ -147,6 +147,14 @@ export const DEMO_USERS: DemoUser[] = [
     'drug and alcohol key worker',
   ),
   user(
+    14,
+    'dac.rees',
+    'Mair Rees',
+    'drugAlcohol',
+    Role.SUPERVISOR,
+    'drug and alcohol team leader (supervisor, safeguarding lead)',
+  ),
+  user(
     12,
     'fire.roberts',
     'Gethin Roberts',

@@ -3,6 +3,7 @@ import type { SentLetter } from './letter-template.entity';
 import { labelOf } from '../common/labels';
 import { StatementEntryKind, type LeadOfficerStatement } from './lead-officer-statement.service';
 import { barChartSvg, incidentsPerWeek } from './svg-chart';
+import { demandHtml } from './statement-demand';
 
 /** The lead officer statement as a printable page: the same data as the GraphQL answer. */
 export function statementHtml(statement: LeadOfficerStatement): string {
@@ -94,6 +95,7 @@ export function statementHtml(statement: LeadOfficerStatement): string {
           )}
         </tbody>
       </table>
+      ${demandHtml(statement.demand)}
       ${statement.withheld.length
         ? html`<p class="muted withheld">
             Withheld from this copy under the sharing agreement (not readable by its recipient's

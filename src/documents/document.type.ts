@@ -1,3 +1,4 @@
+import { InterventionDemandType } from '../cases/case-demand.type';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { LetterKind } from './letter-template.entity';
 import { StatementEntryKind } from './lead-officer-statement.service';
@@ -107,6 +108,12 @@ export class LeadOfficerStatementType {
 
   @Field(() => [StatementReviewType], { description: 'The legal review history, oldest first.' })
   reviewHistory!: StatementReviewType[];
+
+  @Field(() => [InterventionDemandType], {
+    description:
+      'The case\u2019s call demand before and after each intervention (Case.demand, 90-day windows); empty when Case.demand is withheld.',
+  })
+  demand!: InterventionDemandType[];
 }
 
 @ObjectType('LetterTemplate', {

@@ -21,6 +21,8 @@ import { SupportOffer } from '../support/support-offer.entity';
 import { User } from '../users/user.entity';
 import { ukDate } from './html';
 import { StatementReview } from './statement-review.entity';
+import { statementDemand } from './statement-demand';
+import type { InterventionDemand } from '../cases/case-demand.service';
 
 /** What a chronology entry records. */
 export enum StatementEntryKind {
@@ -57,6 +59,8 @@ export interface LeadOfficerStatement {
   /** `Type.field` coordinates the viewer's partner and role may not read, left out of the entries. */
   withheld: string[];
   reviews: StatementReview[];
+  /** The case's call demand around each intervention (statement-demand.ts). */
+  demand: InterventionDemand[];
 }
 
 /** The OSARA record's text, each part only when the viewer may read it. */
@@ -289,6 +293,8 @@ export async function buildLeadOfficerStatement(
     assessment: osaraPart('assessment'),
   };
 
+  const demand = await statementDemand(em, id, may);
+
   return {
     caseId: id,
     caseReference: found.reference,
@@ -303,5 +309,6 @@ export async function buildLeadOfficerStatement(
     entries,
     withheld: [...withheld].sort(),
     reviews,
+    demand,
   };
 }

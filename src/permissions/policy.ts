@@ -304,6 +304,8 @@ export const policy: Record<string, TypePolicy> = {
         'withheld',
         'reviewStatus',
         'reviewHistory',
+        // Its own section (statement-demand.ts): the same figures and readers as Case.demand.
+        'demand',
       ],
       caseAnalysis,
     ),
@@ -434,6 +436,8 @@ export const policy: Record<string, TypePolicy> = {
           'interventions',
           'caseReviewDecisions',
           'actions',
+          // The case's own demand around its interventions: the readers of its incidents (issue 13).
+          'demand',
         ],
         caseAnalysis,
       ),
@@ -441,6 +445,32 @@ export const policy: Record<string, TypePolicy> = {
       ...sameForAll(['location', 'people', 'jointVisits', 'supportOffers'], caseReaders),
       summary: caseNotes,
     },
+  },
+  InterventionDemand: {
+    description:
+      'A case’s own call demand before and after one of its interventions: exact counts from the case’s incidents, for the readers of its incidents (Case.incidents); no names, never a statistical release.',
+    fields: sameForAll(
+      [
+        'interventionId',
+        'kind',
+        'issuedAt',
+        'windowDays',
+        'beforeFrom',
+        'afterUntil',
+        'afterWindowEnded',
+        'atPremises',
+        'forPeople',
+      ],
+      caseAnalysis,
+    ),
+  },
+  DemandCounts: {
+    description: 'Counts of a case’s incidents before and after an intervention.',
+    fields: sameForAll(['before', 'after', 'byPartner'], caseAnalysis),
+  },
+  PartnerDemand: {
+    description: 'Counts of a case’s incidents by the kind of partner they were reported to.',
+    fields: sameForAll(['partnerKind', 'before', 'after'], caseAnalysis),
   },
   Osara: {
     description:

@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, ManyToOne, Opt, PrimaryKey, Property } from '@mikro-orm/core';
+import { Check, Entity, Enum, Index, ManyToOne, Opt, PrimaryKey, Property } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { Case } from '../cases/case.entity';
 import { Partner } from '../partners/partner.entity';
@@ -14,6 +14,13 @@ import { SharingBasisKind } from './sharing-basis-kind.enum';
  */
 @Entity({ tableName: 'sharing_basis' })
 @Index({ properties: ['person', 'ownerPartner'] })
+// Only consent may stand without a documented override: any other basis (DPA 2018 sch.1 para 10
+// or 18) is a supervisor's override naming its decision maker and lawful basis (issue 13). The
+// service refuses it with BAD_USER_INPUT; this check keeps every other path (seed, SQL) honest.
+@Check({
+  name: 'sharing_basis_override_documented',
+  expression: `((kind = 'CONSENT'::text) OR (override AND (btrim(COALESCE(decision_maker, ''::text)) <> ''::text) AND (btrim(COALESCE(lawful_basis, ''::text)) <> ''::text)))`,
+})
 export class SharingBasis {
   @PrimaryKey({ type: 'uuid' })
   id: string & Opt = randomUUID();

@@ -150,6 +150,12 @@ describe('the case view through the case graph', () => {
     // The victim consented to every partner on her cases; the drug and alcohol service released
     // her engagement to the police alone. The perpetrator's records are released to nobody: his
     // consent was withdrawn, and the safeguarding basis has expired.
+    // A basis without consent is a documented override (check sharing_basis_override_documented).
+    const override = {
+      override: true,
+      decisionMaker: 'Safeguarding lead',
+      lawfulBasis: 'DPA 2018 sch.1 para 18',
+    };
     const basis = (fields: Partial<SharingBasis>) =>
       em.create(SharingBasis, {
         reason: 'recorded for the test',
@@ -170,11 +176,17 @@ describe('the case view through the case graph', () => {
       ownerPartner: drugAlcohol.partner,
       recipientPartnerIds: [police.partner.id],
       kind: SharingBasisKind.SAFEGUARDING,
+      ...override,
       decidedBy: drugAlcohol.user,
       recordedAt: ago(24),
     });
     basis({ person: perpetrator, withdrawnAt: ago(2), withdrawnBy: mentalHealth.user });
-    basis({ person: perpetrator, kind: SharingBasisKind.SAFEGUARDING, expiresAt: ago(1) });
+    basis({
+      person: perpetrator,
+      kind: SharingBasisKind.SAFEGUARDING,
+      ...override,
+      expiresAt: ago(1),
+    });
     await em.flush();
   }
 

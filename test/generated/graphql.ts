@@ -340,6 +340,8 @@ export type Case = {
   caseReviewDecisions: Array<CaseReviewDecision>;
   centredOn: CaseCentre;
   closedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** The case’s own call demand before and after each of its interventions, oldest first: its incidents at its premises and for its people, by the kind of partner they were reported to. Exact counts for the case’s readers (the readers of Case.incidents), not a statistical release. */
+  demand?: Maybe<Array<InterventionDemand>>;
   id: Scalars['ID']['output'];
   /** In the order they happened. */
   incidents: Array<Incident>;
@@ -361,6 +363,12 @@ export type Case = {
   summary?: Maybe<Scalars['String']['output']>;
   supportOffers?: Maybe<Array<SupportOffer>>;
   title: Scalars['String']['output'];
+};
+
+
+/** A multi-agency ASB case: the problem being solved. */
+export type CaseDemandArgs = {
+  windowDays?: Scalars['Int']['input'];
 };
 
 export type CaseCentre =
@@ -592,6 +600,14 @@ export type DeletedCase = {
   reference: Scalars['String']['output'];
 };
 
+/** The case’s incidents in the window before and the window after an intervention, exact (case data, not a statistical release); the totals count each incident once however many partners it was reported to. */
+export type DemandCounts = {
+  after: Scalars['Int']['output'];
+  before: Scalars['Int']['output'];
+  /** By the kind of partner the incidents were reported to; kinds with no calls left out. */
+  byPartner: Array<PartnerDemand>;
+};
+
 /** Dismiss an open case review alert, saying why. */
 export type DismissCaseReviewAlertInput = {
   alertId: Scalars['ID']['input'];
@@ -798,6 +814,25 @@ export type InterventionCount = {
   kind: Scalars['String']['output'];
 };
 
+/** The case’s own call demand before and after one of its interventions: at its premises and for its people. */
+export type InterventionDemand = {
+  /** The after-window ends here (excluded). */
+  afterUntil: Scalars['DateTimeISO']['output'];
+  /** False while the after-window is still running: its counts may grow. */
+  afterWindowEnded: Scalars['Boolean']['output'];
+  /** Incidents at the intervention’s premises or the place the case centres on. */
+  atPremises: DemandCounts;
+  /** The before-window starts here (included). */
+  beforeFrom: Scalars['DateTimeISO']['output'];
+  /** Incidents involving anyone in the case (any role) or the intervention’s subject: counts only, never who. */
+  forPeople: DemandCounts;
+  interventionId: Scalars['ID']['output'];
+  issuedAt: Scalars['DateTimeISO']['output'];
+  kind: InterventionKind;
+  /** Days in each window, either side of issuedAt. */
+  windowDays: Scalars['Int']['output'];
+};
+
 /** Which interventions: issued in the period, optionally only of some kinds. */
 export type InterventionFilter = {
   from: Scalars['LocalDate']['input'];
@@ -894,6 +929,8 @@ export type LeadOfficerStatement = {
   caseId: Scalars['ID']['output'];
   caseReference: Scalars['String']['output'];
   caseTitle: Scalars['String']['output'];
+  /** The case’s call demand before and after each intervention (Case.demand, 90-day windows); empty when Case.demand is withheld. */
+  demand: Array<InterventionDemand>;
   entries: Array<StatementEntry>;
   generatedAt: Scalars['DateTimeISO']['output'];
   leadOfficer?: Maybe<Scalars['String']['output']>;
@@ -1605,6 +1642,13 @@ export type Partner = {
   id: Scalars['ID']['output'];
   kind: PartnerKind;
   name: Scalars['String']['output'];
+};
+
+/** Calls to one kind of partner: the case’s incidents first reported to a partner of this kind in each window. */
+export type PartnerDemand = {
+  after: Scalars['Int']['output'];
+  before: Scalars['Int']['output'];
+  partnerKind: PartnerKind;
 };
 
 /** Police force, local authority ASB team, housing provider, NHS mental health service, drug and alcohol service, or another partner the area adds */
