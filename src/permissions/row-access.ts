@@ -133,6 +133,17 @@ export const ROW_KINDS = {
     'support offer',
     'support offered on a case the partner takes part in',
   ),
+  // A possible or confirmed match of two person records: partners with a case holding either.
+  personMatch: {
+    what: 'person match',
+    rule: 'matches of two person records, one of whom is in a case the partner takes part in',
+    sql: `select l.id from person_link l
+           where l.id in (?)
+             and exists (select 1 from case_person cp
+                          where cp.person_id in (l.person_id, l.matched_person_id)
+                            and cp.case_id in (${VIEWER_CASES}))`,
+    partnerBinds: 1,
+  },
   meeting: {
     what: 'meeting',
     rule: 'meetings the partner attends',
