@@ -16,6 +16,7 @@ import { PersonType } from './person.type';
 @Resolver(() => PersonMatchType)
 export class PersonMatchResolver {
   @Query(() => [PersonMatchType], {
+    nullable: true,
     description:
       'Matches one of whose records is in a case your partner takes part in; REVIEW (the review list) by default.',
   })

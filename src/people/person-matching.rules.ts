@@ -16,7 +16,7 @@ interface Level {
 
 const weight = ({ m, u }: Level) => Math.log2(m / u);
 
-/** Family name: exact, close (Levenshtein ≤ 1 or the same double metaphone), or different. */
+/** Family name: exact, close (Levenshtein ≤ 1, or the same double metaphone and trigram similarity ≥ 0.3), or different. */
 const FAMILY = {
   exact: { m: 0.88, u: 0.001 },
   close: { m: 0.08, u: 0.01 },

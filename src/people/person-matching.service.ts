@@ -131,5 +131,5 @@ export async function linkedRecords(
   personIds: readonly string[],
 ): Promise<{ origin: string; personId: string; via: string | null }[]> {
   if (!personIds.length) return [];
-  return runStatement(em, CLUSTER_SQL, [[...personIds]]);
+  return runStatement(em, CLUSTER_SQL, [`{${personIds.join(',')}}`]);
 }

@@ -11,8 +11,10 @@ export const CANDIDATES_SQL = `
            ?::text as nhs, ?::text as pnc, ?::uuid as self)
   select p.id,
          lower(p.family_name) = lower(g.family) as "familyExact",
+         -- dmetaphone keeps 4 sounds only: with trigrams too, "Smyth" is close to "Smith".
          (levenshtein(lower(p.family_name), lower(g.family)) <= 1
-           or dmetaphone(p.family_name) = dmetaphone(g.family)) as "familyClose",
+           or (dmetaphone(p.family_name) = dmetaphone(g.family)
+               and similarity(lower(p.family_name), lower(g.family)) >= 0.3)) as "familyClose",
          lower(p.given_name) = lower(g.forename) as "givenExact",
          (similarity(lower(p.given_name), lower(g.forename)) >= 0.5
            or dmetaphone(p.given_name) = dmetaphone(g.forename)) as "givenClose",
@@ -27,7 +29,8 @@ export const CANDIDATES_SQL = `
      -- Two different NHS numbers or PNC ids are two people, whatever the names say.
      and (p.nhs_number is null or g.nhs is null or p.nhs_number = g.nhs)
      and (p.pnc_id is null or g.pnc is null or p.pnc_id = g.pnc)
-   order by p.created_at, p.id
+   -- The likeliest first, so the limit never drops an exact match behind many sound-alikes.
+   order by "familyExact" desc, "givenExact" desc, "birthExact" desc nulls last, p.created_at, p.id
    limit 200`;
 
 /** Earlier records sharing a strong identifier. Binds: NHS number, PNC id, partner, reference, self. */
@@ -50,7 +53,7 @@ export const STRONG_MATCHES_SQL = `
  */
 export const CLUSTER_SQL = `
   with recursive cluster(origin, person_id, via) as (
-    select id, id, null::uuid from unnest(array[?]::uuid[]) as id
+    select id, id, null::uuid from unnest(?::uuid[]) as id
     union
     select c.origin,
            case when l.person_id = c.person_id then l.matched_person_id else l.person_id end,

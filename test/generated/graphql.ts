@@ -1809,7 +1809,7 @@ export type Query = {
   /** Someone in a case your partner takes part in; anyone else answers NOT_FOUND. */
   person?: Maybe<Person>;
   /** Matches one of whose records is in a case your partner takes part in; REVIEW (the review list) by default. */
-  personMatches: Array<PersonMatch>;
+  personMatches?: Maybe<Array<PersonMatch>>;
   /** Render a letter template, or unsaved wording, without saving: against an intervention, or sample values. Unknown placeholders are refused (UNKNOWN_PLACEHOLDER). */
   previewLetter?: Maybe<LetterPreview>;
   /** Repeat victims, perpetrators or places among the filtered incidents: how many had exactly 2, 3, 4, 5 to 9 and 10 or more incidents (SUBJECTS), and how many incidents those were (INCIDENTS). */
