@@ -687,6 +687,8 @@ export const policy: Record<string, TypePolicy> = {
         'incidentCategory',
         'recordedOnCaseReference',
         'recordedBy',
+        // Whether it came through a linked record (one person across partners), and if undone.
+        'throughLink',
       ],
       caseReaders,
     ),

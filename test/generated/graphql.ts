@@ -1732,6 +1732,8 @@ export type PossibleBreach = {
   recordedBy: Partner;
   /** The reference of the case it was recorded on, which may be one your partner does not take part in: ask the recording partner. */
   recordedOnCaseReference: Scalars['String']['output'];
+  /** When the incident named another record linked to the subject as one individual: LINKED, or UNLINKED once the link was undone (the flag stays). Null for the subject’s own record. */
+  throughLink?: Maybe<PersonLinkStatus>;
 };
 
 /** Render a template, or unsaved wording for it, without saving. */

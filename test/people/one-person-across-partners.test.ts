@@ -79,6 +79,15 @@ const CASE = gql<{ case: { id: string } | null }, { id: string }>(
   `query ($id: ID!) { case(id: $id) { id } }`,
 );
 
+const FLAGS = gql<
+  {
+    case: {
+      interventions: { id: string; possibleBreaches: { throughLink: string | null }[] | null }[];
+    } | null;
+  },
+  { id: string }
+>(`query ($id: ID!) { case(id: $id) { interventions { id possibleBreaches { throughLink } } } }`);
+
 const linksOf = (personId: string) => hub.em().find(PersonLink, { person: personId });
 
 describe('one person across partners', () => {
@@ -365,6 +374,10 @@ describe('a linked man is one individual for the ladder', () => {
       .find(PossibleBreach, { intervention: s.cpw.id }, { populate: ['viaPersonLink'] });
     expect(flags).toHaveLength(1);
     expect(flags[0].viaPersonLink!.status).toBe('UNLINKED');
+    // The issuing case's partners see that the flag came through a link since undone.
+    const seen = await ok(hub.request(FLAGS, { id: s.onCase.id }, s.police.token));
+    const cpw = seen.case!.interventions.find((i) => i.id === s.cpw.id)!;
+    expect(cpw.possibleBreaches).toEqual([{ throughLink: 'UNLINKED' }]);
 
     const audit = await hub
       .em()
