@@ -8,8 +8,9 @@ import { requireRow } from '../permissions/row-access';
 import { User } from '../users/user.entity';
 import { PersonLinkStatus } from './person-link-enums';
 import { PersonLink } from './person-link.entity';
+import { MATCH_VISIBLE } from './person-matching.sql';
 
-/** Matches in this status that a partner is involved in: one of the records is on its cases. */
+/** Matches in this status that a partner may know of (see MATCH_VISIBLE). */
 export async function personMatchesFor(
   em: EntityManager,
   viewer: Viewer,
@@ -17,12 +18,8 @@ export async function personMatchesFor(
 ): Promise<PersonLink[]> {
   const rows = await runStatement<{ id: string }>(
     em,
-    `select l.id from person_link l
-      where l.status = ?
-        and exists (select 1 from case_person cp
-                     where cp.person_id in (l.person_id, l.matched_person_id)
-                       and cp.case_id in (select case_id from case_partner where partner_id = ?))`,
-    [status, viewer.partnerId],
+    `select l.id from person_link l where l.status = ? and ${MATCH_VISIBLE('l')}`,
+    [status, viewer.partnerId, viewer.partnerId],
   );
   if (!rows.length) return [];
   return em.find(

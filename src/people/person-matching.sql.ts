@@ -63,3 +63,21 @@ export const CLUSTER_SQL = `
                         and (l.person_id = c.person_id or l.matched_person_id = c.person_id))
   select distinct on (origin, person_id) origin, person_id as "personId", via
     from cluster order by origin, person_id, via nulls first`;
+
+/**
+ * Which matches a partner may know of (bind: the partner, twice): those whose earlier record is
+ * on one of its cases, and those whose new record is, only when a lead partner of a case holding
+ * the earlier record allows being named (Partner.revealsPersonMatches): otherwise the recording
+ * partner would learn that someone else knows him.
+ */
+export const MATCH_VISIBLE = (alias: string) => `(
+  exists (select 1 from case_person cp
+           where cp.person_id = ${alias}.matched_person_id
+             and cp.case_id in (select case_id from case_partner where partner_id = ?))
+  or (exists (select 1 from case_person cp
+               where cp.person_id = ${alias}.person_id
+                 and cp.case_id in (select case_id from case_partner where partner_id = ?))
+      and exists (select 1 from case_person cp
+                    join asb_case c on c.id = cp.case_id
+                    join partner lead on lead.id = c.lead_partner_id
+                   where cp.person_id = ${alias}.matched_person_id and lead.reveals_person_matches)))`;

@@ -1,6 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { HubContext } from '../context';
-import { PersonReference } from './person-reference.entity';
 import type { Person } from './person.entity';
 import { PersonType } from './person.type';
 
@@ -12,11 +11,7 @@ export class PersonReferenceResolver {
     description: "Your partner's own reference for this person, if it gave one.",
   })
   async yourReference(@Root() person: Person, @Ctx() ctx: HubContext) {
-    const row = await ctx.em.findOne(
-      PersonReference,
-      { person: person.id, partner: ctx.viewer.partnerId },
-      { orderBy: { createdAt: 'asc' } },
-    );
-    return row?.reference ?? null;
+    const [first] = await ctx.loaders.ownReferencesByPerson.load(person.id);
+    return first?.reference ?? null;
   }
 }
