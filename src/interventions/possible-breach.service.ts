@@ -85,7 +85,8 @@ export async function flagPossibleBreaches(
       caseId: intervention.case.id,
       summary:
         `Possible breach of the ${label} issued on ${dayOf(intervention.issuedAt)} on case ${intervention.case.reference}: ` +
-        `an incident on ${dayOf(incident.occurredAt)} names its subject as perpetrator; ` +
+        `an incident on ${dayOf(incident.occurredAt)} names its subject as perpetrator` +
+        (flag.viaPersonLink ? ' (a record linked to him as the same individual); ' : '; ') +
         `recorded on case ${recordedOn.reference} by ${partner.name}.`,
       // Not the incident's id: it belongs to a case the issuing partners may not take part in.
       subjectIds: { interventionId: intervention.id, possibleBreachId: flag.id },
