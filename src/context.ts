@@ -45,7 +45,7 @@ export function createLoaders(em: EntityManager, viewer: Viewer, config?: HubCon
     ...rowAccessLoaders(em, waves, viewer),
     ...partnerLoaders(em, waves),
     ...userLoaders(em, waves),
-    ...personLoaders(em, waves),
+    ...personLoaders(em, waves, viewer),
     ...locationLoaders(em, waves),
     ...caseLoaders(em, waves, viewer),
     ...incidentLoaders(em, waves),

@@ -55,6 +55,8 @@ import {
 } from './osara/osara.resolver';
 import { PartnerResolver } from './partners/partner.resolver';
 import { PersonResolver } from './people/person.resolver';
+import { PersonMatchResolver } from './people/person-match.resolver';
+import { PersonReferenceResolver } from './people/person-reference.resolver';
 import { permissionWrappers } from './permissions/shield';
 import { RetentionResolver } from './retention/retention.resolver';
 import { SharingBasisResolver } from './sharing/sharing-basis.resolver';
@@ -76,6 +78,8 @@ export const resolvers: NonEmptyArray<Function> = [
   CaseMembershipResolver,
   CasePersonResolver,
   PersonResolver,
+  PersonMatchResolver,
+  PersonReferenceResolver,
   IncidentResolver,
   IncidentReportResolver,
   IncidentPersonResolver,

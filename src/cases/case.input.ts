@@ -66,6 +66,22 @@ export class NewPersonInput {
 
   @Field(() => LocalDate, { nullable: true })
   dateOfBirth?: string | null;
+
+  @Field(() => String, { nullable: true, description: '10 digits; the check digit is verified.' })
+  nhsNumber?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Police National Computer id, YY/NNNNNNNL or YYYY/NNNNNNNL; the letter is verified.',
+  })
+  pncId?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Your partner's own reference for this person; shown to your partner only.",
+  })
+  partnerReference?: string | null;
 }
 
 @InputType({ description: 'Add someone to a case: an existing person you can see, or a new one.' })

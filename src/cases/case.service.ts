@@ -18,6 +18,8 @@ import { Role } from '../users/role.enum';
 import { resolveLocation } from '../locations/location.service';
 import { Partner } from '../partners/partner.entity';
 import { Person } from '../people/person.entity';
+import { strongIdentifiers } from '../people/person-identifiers';
+import { matchNewPerson } from '../people/person-matching.service';
 import { User } from '../users/user.entity';
 import { caseForWrite } from './case-access';
 import type { AddPartnerToCaseInput, AddPersonToCaseInput, OpenCaseInput } from './case.input';
@@ -160,11 +162,16 @@ export async function addPersonToCase(
     }
   } else {
     const details = input.newPerson!;
+    const identifiers = strongIdentifiers(details, 'newPerson');
     person = em.create(Person, {
+      nhsNumber: identifiers.nhsNumber,
+      pncId: identifiers.pncId,
       givenName: requireText(details.givenName, 'newPerson.givenName', 100),
       familyName: requireText(details.familyName, 'newPerson.familyName', 100),
       dateOfBirth: details.dateOfBirth ? requireBirthDate(details.dateOfBirth) : null,
     });
+    // One person across partners: link or put to review in this same transaction.
+    await matchNewPerson(em, viewer, person, identifiers);
   }
   const casePerson = em.create(CasePerson, {
     case: found,

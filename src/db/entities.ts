@@ -51,6 +51,8 @@ import { PartnerRecordBase } from '../partner-records/partner-record.base';
 import { PoliceRecord } from '../partner-records/police-record.entity';
 import { Partner } from '../partners/partner.entity';
 import { Person } from '../people/person.entity';
+import { PersonLink } from '../people/person-link.entity';
+import { PersonReference } from '../people/person-reference.entity';
 import { DeletedCase } from '../retention/deleted-case.entity';
 import { SharingBasis } from '../sharing/sharing-basis.entity';
 import { SubjectAccessRequest } from '../subject-access/subject-access-request.entity';
@@ -62,6 +64,8 @@ export const entities = [
   Partner,
   User,
   Person,
+  PersonReference,
+  PersonLink,
   Location,
   Lsoa,
   ImportRun,

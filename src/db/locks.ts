@@ -16,6 +16,8 @@ export type DecisionTopic =
   | 'case-review-application'
   /** The escalation ladder of one person (a warning follows the person) or one premises. */
   | 'ladder'
+  /** One strong identifier or family name of a person: matching links, never two clusters. */
+  | 'person-identity'
   /** One partner's source reference: a report is recorded once however often it is sent. */
   | 'source-reference';
 
@@ -42,6 +44,7 @@ export type LockedTable =
   | 'case_review_application'
   | 'case_review_alert'
   | 'intervention'
+  | 'person_link'
   | 'sharing_basis'
   | 'subject_access_request';
 

@@ -32,6 +32,8 @@ import {
 import type { Intervention } from './intervention.entity';
 import { appealDeadline, prosecutionNotBefore } from './ladder.rules';
 import type { PossibleBreach } from './possible-breach.entity';
+import { PersonLinkStatus } from '../people/person-link-enums';
+import { PersonLink } from '../people/person-link.entity';
 
 @Resolver(() => InterventionType)
 export class InterventionResolver {
@@ -189,6 +191,16 @@ export class PossibleBreachResolver {
   @FieldResolver(() => PartnerType, { description: 'The partner that recorded the incident.' })
   recordedBy(@Root() flag: PossibleBreach, @Ctx() ctx: HubContext) {
     return ctx.loaders.partnerById.load(flag.recordedBy.id);
+  }
+
+  @FieldResolver(() => PersonLinkStatus, {
+    nullable: true,
+    description:
+      'When the incident named another record linked to the subject as one individual: LINKED, or UNLINKED once the link was undone (the flag stays). Null for the subject’s own record.',
+  })
+  async throughLink(@Root() flag: PossibleBreach, @Ctx() ctx: HubContext) {
+    if (!flag.viaPersonLink) return null;
+    return (await ctx.em.findOne(PersonLink, flag.viaPersonLink.id))?.status ?? null;
   }
 }
 

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { Case } from '../cases/case.entity';
 import { Incident } from '../incidents/incident.entity';
 import { Partner } from '../partners/partner.entity';
+import { PersonLink } from '../people/person-link.entity';
 import { Intervention } from './intervention.entity';
 
 /**
@@ -32,6 +33,14 @@ export class PossibleBreach {
   /** The partner that recorded it: whom to ask. */
   @ManyToOne(() => Partner)
   recordedBy!: Partner;
+
+  /**
+   * The link by which the incident's perpetrator is the CPW's subject, when they are two linked
+   * records of one individual. Undoing the link keeps the flag (the partners were told) and
+   * shows it as coming from a link since undone.
+   */
+  @ManyToOne(() => PersonLink, { nullable: true })
+  viaPersonLink?: PersonLink | null;
 
   @Property({ type: 'datetime', defaultRaw: 'now()' })
   flaggedAt: Date & Opt = clock.now();

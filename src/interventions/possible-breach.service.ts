@@ -6,6 +6,8 @@ import type { Incident } from '../incidents/incident.entity';
 import { HubEventKind } from '../notifications/hub-event-kind.enum';
 import { recordEvent } from '../notifications/record-event';
 import { Partner } from '../partners/partner.entity';
+import { PersonLink } from '../people/person-link.entity';
+import { linkedRecords } from '../people/person-matching.service';
 import { PersonRole } from '../people/person-role.enum';
 import { IN_FORCE, InterventionKind } from './intervention-enums';
 import { Intervention } from './intervention.entity';
@@ -35,11 +37,21 @@ export async function flagPossibleBreaches(
     role: PersonRole.PERPETRATOR,
   });
   if (!perpetrators.length) return [];
+  // One individual may be several linked records (docs/rules.md "One person across partners"):
+  // a warning on any of them follows him, and the flag keeps the link it came through.
+  const records = await linkedRecords(
+    em,
+    perpetrators.map((row) => row.person.id),
+  );
+  const viaLink = new Map<string, string | null>();
+  // A perpetrator named himself (no link) wins over the same record reached through a link.
+  for (const row of records)
+    if (viaLink.get(row.personId) !== null) viaLink.set(row.personId, row.via);
   // Deliberately not row-scoped: the hub looks across every case so the issuing case hears of it.
   const inForce = await em.find(
     Intervention,
     {
-      subject: { $in: perpetrators.map((row) => row.person.id) },
+      subject: { $in: [...viaLink.keys()] },
       kind: { $in: Object.keys(KIND_LABEL) as InterventionKind[] },
       status: { $in: [...IN_FORCE] },
       issuedAt: { $lte: incident.occurredAt },
@@ -64,6 +76,7 @@ export async function flagPossibleBreaches(
       incident,
       recordedOnCase: recordedOn,
       recordedBy: partner,
+      viaPersonLink: linkVia(em, viaLink.get(intervention.subject!.id)),
     });
     flags.push(flag);
     const label = KIND_LABEL[intervention.kind]!;
@@ -72,7 +85,8 @@ export async function flagPossibleBreaches(
       caseId: intervention.case.id,
       summary:
         `Possible breach of the ${label} issued on ${dayOf(intervention.issuedAt)} on case ${intervention.case.reference}: ` +
-        `an incident on ${dayOf(incident.occurredAt)} names its subject as perpetrator; ` +
+        `an incident on ${dayOf(incident.occurredAt)} names its subject as perpetrator` +
+        (flag.viaPersonLink ? ' (a record linked to him as the same individual); ' : '; ') +
         `recorded on case ${recordedOn.reference} by ${partner.name}.`,
       // Not the incident's id: it belongs to a case the issuing partners may not take part in.
       subjectIds: { interventionId: intervention.id, possibleBreachId: flag.id },
@@ -81,3 +95,6 @@ export async function flagPossibleBreaches(
   await em.flush();
   return flags;
 }
+
+const linkVia = (em: EntityManager, id: string | null | undefined) =>
+  id ? em.getReference(PersonLink, id) : null;

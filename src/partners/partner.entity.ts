@@ -15,6 +15,13 @@ export class Partner {
   @Enum({ items: () => PartnerKind, type: 'text' })
   kind!: PartnerKind;
 
+  /**
+   * Whether a partner recording someone this partner already knows may be told "known to another
+   * partner: ask the lead of case X" (docs/rules.md "One person across partners"). Off by default.
+   */
+  @Property({ type: 'boolean', default: false })
+  revealsPersonMatches: boolean & Opt = false;
+
   @Property({ type: 'datetime', defaultRaw: 'now()' })
   createdAt: Date & Opt = clock.now();
 }

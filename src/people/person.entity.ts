@@ -1,9 +1,15 @@
 import { clock } from '../common/clock';
-import { Entity, Opt, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Index, Opt, PrimaryKey, Property } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 
 /** Someone in one or more cases, as victim, perpetrator, witness or reporter. */
 @Entity({ tableName: 'person' })
+// Candidate blocking for matching (docs/rules.md "One person across partners"): records whose
+// family names sound alike (double metaphone, contrib fuzzystrmatch) are compared, no others.
+@Index({
+  name: 'person_family_name_dmetaphone_index',
+  expression: `create index "person_family_name_dmetaphone_index" on "person" (dmetaphone("family_name"))`,
+})
 export class Person {
   @PrimaryKey({ type: 'uuid' })
   id: string & Opt = randomUUID();
@@ -15,8 +21,19 @@ export class Person {
   familyName!: string;
 
   /** ISO date; age matters for the ladder (a CPN subject must be 16 or over, s.43). */
+  @Index()
   @Property({ type: 'date', nullable: true })
   dateOfBirth?: string | null;
+
+  /** NHS number, 10 digits with a valid mod-11 check digit: a strong identifier for matching. */
+  @Index()
+  @Property({ type: 'text', nullable: true })
+  nhsNumber?: string | null;
+
+  /** Police National Computer id, YYYY/NNNNNNNL (check letter verified): a strong identifier. */
+  @Index()
+  @Property({ type: 'text', nullable: true })
+  pncId?: string | null;
 
   @Property({ type: 'datetime', defaultRaw: 'now()' })
   createdAt: Date & Opt = clock.now();

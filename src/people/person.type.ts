@@ -16,4 +16,10 @@ export class PersonType {
 
   @Field(() => LocalDate, { nullable: true })
   dateOfBirth?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'NHS number: a strong identifier.' })
+  nhsNumber?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Police National Computer id, YY/NNNNNNNL.' })
+  pncId?: string | null;
 }

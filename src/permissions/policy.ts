@@ -126,6 +126,8 @@ export const policy: Record<string, TypePolicy> = {
       // Bulk imports: only runs of the viewer's own partner.
       importRun: incidentImporters,
       importRuns: incidentImporters,
+      // One person across partners: the match review list, supervisors of an involved partner.
+      personMatches: supervisors,
     },
   },
   Subscription: {
@@ -195,6 +197,8 @@ export const policy: Record<string, TypePolicy> = {
       recordLetterSent: casework,
       // Only the legal team validates or returns a statement.
       recordStatementReview: anyPartnerIn([Role.LEGAL]),
+      // Match review decisions and undoing a link: supervisors of an involved partner only.
+      ...sameForAll(['confirmPersonMatch', 'rejectPersonMatch', 'unlinkPersonMatch'], supervisors),
     },
   },
   AggregateTable: {
@@ -567,8 +571,32 @@ export const policy: Record<string, TypePolicy> = {
         ],
         caseReaders,
       ),
+      // Strong identifiers are personal data: partners who see identities on a shared case
+      // (case readers), never analysts, administrators or BI. The partner reference resolves
+      // to the viewer's own partner's only.
+      ...sameForAll(['nhsNumber', 'pncId', 'yourReference'], caseReaders),
       sharingBases: casework,
     },
+  },
+  PersonMatch: {
+    description:
+      'Two person records linked as one individual, or put to review: supervisors of a partner with a case holding either record.',
+    fields: sameForAll(
+      [
+        'id',
+        'status',
+        'method',
+        'score',
+        'evidence',
+        'createdAt',
+        'decidedAt',
+        // Only the records the viewer could see anyway (hidden == missing).
+        'people',
+        // Null unless the other case's lead partner allows being named.
+        'knownToAnotherPartner',
+      ],
+      supervisors,
+    ),
   },
   Location: {
     description: 'Addresses identify people; analysts see only the kind of place and its area.',
@@ -689,6 +717,8 @@ export const policy: Record<string, TypePolicy> = {
         'incidentCategory',
         'recordedOnCaseReference',
         'recordedBy',
+        // Whether it came through a linked record (one person across partners), and if undone.
+        'throughLink',
       ],
       caseReaders,
     ),

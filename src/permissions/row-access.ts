@@ -3,6 +3,7 @@ import type { Viewer } from '../auth/viewer';
 import { BatchWaves, membershipLoader } from '../common/batch-loader';
 import { isUuid } from '../common/validate';
 import { notFound } from '../errors';
+import { MATCH_VISIBLE } from '../people/person-matching.sql';
 
 /*
  * Row access: which rows a viewer can reach, in one place. Field policy (src/permissions/policy.ts)
@@ -133,6 +134,13 @@ export const ROW_KINDS = {
     'support offer',
     'support offered on a case the partner takes part in',
   ),
+  // A possible or confirmed match of two person records (docs/rules.md "One person across partners").
+  personMatch: {
+    what: 'person match',
+    rule: "matches whose earlier record is in a case the partner takes part in; whose new record is, only when the earlier record's lead partner allows being named",
+    sql: `select l.id from person_link l where l.id in (?) and ${MATCH_VISIBLE('l')}`,
+    partnerBinds: 2,
+  },
   meeting: {
     what: 'meeting',
     rule: 'meetings the partner attends',

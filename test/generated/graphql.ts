@@ -1215,6 +1215,8 @@ export type Mutation = {
   completeAction?: Maybe<Action>;
   /** Record that the answer was sent to the person. */
   completeSubjectAccessRequest?: Maybe<SubjectAccessRequest>;
+  /** They are one individual: the review item becomes a link. */
+  confirmPersonMatch?: Maybe<PersonMatch>;
   /** Dismiss an open case review alert, saying why. */
   dismissCaseReviewAlert?: Maybe<CaseReviewAlert>;
   /** Extend the deadline once by two further months, with a reason. */
@@ -1269,10 +1271,14 @@ export type Mutation = {
   recordSubjectAccessRequest?: Maybe<SubjectAccessRequest>;
   /** Record support offered (mediation, a referral, victim support...) and the answer. */
   recordSupportOffer?: Maybe<SupportOffer>;
+  /** They are two people: the review item is closed. */
+  rejectPersonMatch?: Maybe<PersonMatch>;
   /** Reopen an earlier OSARA stage, with a reason. */
   reopenOsaraStage?: Maybe<Case>;
   /** Schedule a problem-solving group meeting. */
   scheduleMeeting?: Maybe<Meeting>;
+  /** Undo a link: two separate individuals again. */
+  unlinkPersonMatch?: Maybe<PersonMatch>;
   /** Change the area’s rules; each change is audited. */
   updateAreaConfiguration?: Maybe<AreaConfiguration>;
   /** Change a letter template’s wording; each change is audited. */
@@ -1343,6 +1349,11 @@ export type MutationCompleteActionArgs = {
 
 
 export type MutationCompleteSubjectAccessRequestArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationConfirmPersonMatchArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -1482,6 +1493,11 @@ export type MutationRecordSupportOfferArgs = {
 };
 
 
+export type MutationRejectPersonMatchArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationReopenOsaraStageArgs = {
   input: ReopenOsaraStageInput;
 };
@@ -1489,6 +1505,11 @@ export type MutationReopenOsaraStageArgs = {
 
 export type MutationScheduleMeetingArgs = {
   input: ScheduleMeetingInput;
+};
+
+
+export type MutationUnlinkPersonMatchArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -1521,6 +1542,12 @@ export type NewPersonInput = {
   dateOfBirth?: InputMaybe<Scalars['LocalDate']['input']>;
   familyName: Scalars['String']['input'];
   givenName: Scalars['String']['input'];
+  /** 10 digits; the check digit is verified. */
+  nhsNumber?: InputMaybe<Scalars['String']['input']>;
+  /** Your partner's own reference for this person; shown to your partner only. */
+  partnerReference?: InputMaybe<Scalars['String']['input']>;
+  /** Police National Computer id, YY/NNNNNNNL or YYYY/NNNNNNNL; the letter is verified. */
+  pncId?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Something partners on a case should hear about. */
@@ -1681,9 +1708,42 @@ export type Person = {
   id: Scalars['ID']['output'];
   /** Only your own records, or those released to your partner by consent or a safeguarding basis. */
   mentalHealthRecords: Array<MentalHealthRecord>;
+  /** NHS number: a strong identifier. */
+  nhsNumber?: Maybe<Scalars['String']['output']>;
+  /** Police National Computer id, YY/NNNNNNNL. */
+  pncId?: Maybe<Scalars['String']['output']>;
   policeRecords: Array<PoliceRecord>;
   /** Bases your partner recorded, or in force and naming your partner; read through a case, only those recorded for it. */
   sharingBases?: Maybe<Array<SharingBasis>>;
+  /** Your partner's own reference for this person, if it gave one. */
+  yourReference?: Maybe<Scalars['String']['output']>;
+};
+
+export type PersonLinkMethod =
+  | 'IDENTIFIER'
+  | 'PROBABILISTIC';
+
+export type PersonLinkStatus =
+  | 'LINKED'
+  | 'REJECTED'
+  | 'REVIEW'
+  | 'UNLINKED';
+
+/** Two person records the hub linked as one individual, or put to review. Seen by supervisors of a partner with a case holding either record; each sees only the records it could see anyway. */
+export type PersonMatch = {
+  createdAt: Scalars['DateTimeISO']['output'];
+  decidedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** NHS_NUMBER, PNC_ID, PARTNER_REFERENCE or NAME_AND_BIRTH_DATE. */
+  evidence: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** Known to another partner: ask the lead of case X — only if that partner allows it; otherwise null. */
+  knownToAnotherPartner?: Maybe<Scalars['String']['output']>;
+  method: PersonLinkMethod;
+  /** The records of the pair you could see anyway; hidden ones are left out. */
+  people: Array<Person>;
+  /** Fellegi–Sunter match weight (log2 likelihood ratio); none for an identifier. */
+  score?: Maybe<Scalars['Float']['output']>;
+  status: PersonLinkStatus;
 };
 
 export type PersonRole =
@@ -1716,6 +1776,8 @@ export type PossibleBreach = {
   recordedBy: Partner;
   /** The reference of the case it was recorded on, which may be one your partner does not take part in: ask the recording partner. */
   recordedOnCaseReference: Scalars['String']['output'];
+  /** When the incident named another record linked to the subject as one individual: LINKED, or UNLINKED once the link was undone (the flag stays). Null for the subject’s own record. */
+  throughLink?: Maybe<PersonLinkStatus>;
 };
 
 /** Render a template, or unsaved wording for it, without saving. */
@@ -1792,6 +1854,8 @@ export type Query = {
   partners: Array<Partner>;
   /** Someone in a case your partner takes part in; anyone else answers NOT_FOUND. */
   person?: Maybe<Person>;
+  /** Matches one of whose records is in a case your partner takes part in; REVIEW (the review list) by default. */
+  personMatches?: Maybe<Array<PersonMatch>>;
   /** Render a letter template, or unsaved wording, without saving: against an intervention, or sample values. Unknown placeholders are refused (UNKNOWN_PLACEHOLDER). */
   previewLetter?: Maybe<LetterPreview>;
   /** Repeat victims, perpetrators or places among the filtered incidents: how many had exactly 2, 3, 4, 5 to 9 and 10 or more incidents (SUBJECTS), and how many incidents those were (INCIDENTS). */
@@ -1919,6 +1983,11 @@ export type QueryOutstandingActionsArgs = {
 
 export type QueryPersonArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryPersonMatchesArgs = {
+  status?: PersonLinkStatus;
 };
 
 

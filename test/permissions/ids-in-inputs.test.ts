@@ -109,6 +109,9 @@ const PROBES: Record<string, Probe> = {
   'Mutation.cancelAction(input).actionId': { kind: 'action' },
   'Mutation.closeCase(input).caseId': { kind: 'case' },
   'Mutation.completeAction(input).actionId': { kind: 'action' },
+  'Mutation.confirmPersonMatch(id)': { kind: 'personMatch' },
+  'Mutation.rejectPersonMatch(id)': { kind: 'personMatch' },
+  'Mutation.unlinkPersonMatch(id)': { kind: 'personMatch' },
   'Mutation.completeSubjectAccessRequest(id)': {
     kind: 'subjectAccessRequest',
     hidden: MALFORMED,
@@ -281,6 +284,9 @@ const BASES: Record<string, (v: World, area: Area) => Record<string, unknown>> =
   'Mutation.closeCase': () => ({ input: {} }),
   'Mutation.completeAction': () => ({ input: {} }),
   'Mutation.completeSubjectAccessRequest': () => ({}),
+  'Mutation.confirmPersonMatch': () => ({}),
+  'Mutation.rejectPersonMatch': () => ({}),
+  'Mutation.unlinkPersonMatch': () => ({}),
   'Mutation.dismissCaseReviewAlert': () => ({ input: { reason: 'Handled already' } }),
   'Mutation.extendSubjectAccessRequest': () => ({ input: { reason: 'Complex request' } }),
   'Mutation.issueIntervention': (v) => ({
@@ -557,7 +563,7 @@ describe('ids in inputs', () => {
     const stale = Object.keys(PROBES).filter((path) => !paths.some((p) => p.path === path));
     const noBase = paths.filter((p) => !BASES[`${p.parent}.${p.field}`]).map((p) => p.path);
     expect({ missing, stale, noBase }).toEqual({ missing: [], stale: [], noBase: [] });
-    expect(paths.length).toBe(100);
+    expect(paths.length).toBe(103);
   });
 
   it.each(paths.map((p) => [p.path, p] as const))(

@@ -13,6 +13,8 @@ import { ImportFormat } from '../../src/imports/import-enums';
 import { ImportRun } from '../../src/imports/import-run.entity';
 import { InterventionKind } from '../../src/interventions/intervention-enums';
 import { Intervention } from '../../src/interventions/intervention.entity';
+import { PersonLinkMethod, PersonLinkStatus } from '../../src/people/person-link-enums';
+import { PersonLink } from '../../src/people/person-link.entity';
 import { JointVisit } from '../../src/joint-visits/joint-visit.entity';
 import { Meeting, MeetingAgendaItem, MeetingPartner } from '../../src/meetings/meeting.entity';
 import { OsaraStage } from '../../src/cases/case-enums';
@@ -150,6 +152,16 @@ export async function makeWorld(em: EntityManager, leadKind: PartnerKind, otherK
     offeredAt: daysAgo(4),
     response: SupportResponse.ACCEPTED,
   });
+  // A review item pairing the corner's victim with a record on no case.
+  const personMatch = em.create(PersonLink, {
+    person: await makePerson(em),
+    matchedPerson: victim,
+    method: PersonLinkMethod.PROBABILISTIC,
+    status: PersonLinkStatus.REVIEW,
+    evidence: 'NAME_AND_BIRTH_DATE',
+    score: 17,
+    recordedBy: lead.partner,
+  });
   const importRun = em.create(ImportRun, {
     partner: lead.partner,
     format: ImportFormat.POLICE_UK,
@@ -182,6 +194,7 @@ export async function makeWorld(em: EntityManager, leadKind: PartnerKind, otherK
       jointVisit: jointVisit.id,
       supportOffer: supportOffer.id,
       importRun: importRun.id,
+      personMatch: personMatch.id,
     },
   };
 }

@@ -51,6 +51,8 @@ const TABLE: Record<RowKind, Record<Who, [boolean, boolean]>> = {
   },
   jointVisit: { lead: [true, false], partnerOnCase: [true, false], outsider: [false, false] },
   supportOffer: { lead: [true, false], partnerOnCase: [true, false], outsider: [false, false] },
+  // Partners with a case holding either record of the pair.
+  personMatch: { lead: [true, false], partnerOnCase: [true, false], outsider: [false, false] },
   // Both partners of the corner attend its meeting.
   meeting: { lead: [true, false], partnerOnCase: [true, false], outsider: [false, false] },
   // The corner's basis is the lead's own and released to the partner on the case.
