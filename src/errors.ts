@@ -45,6 +45,8 @@ export type ErrorCode =
   // Data protection rights (README "Data protection rights").
   | 'SHARING_BASIS_NOT_YOURS'
   | 'OVERRIDE_REQUIRED'
+  // Partner records (src/partner-records/): only a partner of the record's kind writes it.
+  | 'PARTNER_RECORD_WRONG_KIND'
   | 'SUBJECT_ACCESS_ALREADY_EXTENDED'
   | 'SUBJECT_ACCESS_COMPLETED'
   | 'RETENTION_PERIOD_NOT_PASSED'

@@ -38,6 +38,8 @@ import {
 } from './joint-visits/joint-visit.resolver';
 import {
   DrugAlcoholRecordResolver,
+  PartnerRecordRevisionResolver,
+  PartnerRecordWriteResolver,
   HousingRecordOwnerResolver,
   HousingRecordResolver,
   MentalHealthRecordResolver,
@@ -94,6 +96,8 @@ export const resolvers: NonEmptyArray<Function> = [
   HousingRecordResolver,
   MentalHealthRecordResolver,
   DrugAlcoholRecordResolver,
+  PartnerRecordRevisionResolver,
+  PartnerRecordWriteResolver,
   CaseOsaraResolver,
   OsaraResolver,
   OsaraStageChangeResolver,

@@ -17,7 +17,9 @@ export type DecisionTopic =
   /** The escalation ladder of one person (a warning follows the person) or one premises. */
   | 'ladder'
   /** One partner's source reference: a report is recorded once however often it is sent. */
-  | 'source-reference';
+  | 'source-reference'
+  /** One partner record per owner partner, person and kind (src/partner-records/). */
+  | 'partner-record';
 
 /**
  * An advisory lock on (topic, id), for a decision about rows that may not exist yet (a second

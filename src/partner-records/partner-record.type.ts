@@ -1,4 +1,5 @@
 import { Field, ID, ObjectType } from 'type-graphql';
+import { PartnerRecordKind } from './partner-record-kind.enum';
 import { LocalDate } from '../common/scalars';
 
 /*
@@ -16,6 +17,16 @@ export class PoliceRecordType {
 
   @Field(() => String, { nullable: true })
   nominalReference?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Police National Computer reference.' })
+  pncReference?: string | null;
+
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      'Warning markers (codes such as VIOLENT, WEAPONS): shared with partners on the case.',
+  })
+  warningMarkers?: string[];
 
   @Field(() => String, {
     nullable: true,
@@ -46,6 +57,12 @@ export class HousingRecordType {
 
   @Field(() => LocalDate, { nullable: true })
   tenancyStartDate?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Conditions of the tenancy relevant to the case.',
+  })
+  tenancyConditions?: string | null;
 
   @Field(() => String, { nullable: true })
   tenancyBreaches?: string | null;
@@ -100,4 +117,27 @@ export class DrugAlcoholRecordType {
     description: 'Treatment detail: never leaves the service.',
   })
   treatmentDetail?: string | null;
+}
+
+@ObjectType('PartnerRecordRevision', {
+  description: 'One write to a partner record: who, when, which fields and their earlier values.',
+})
+export class PartnerRecordRevisionType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => PartnerRecordKind)
+  recordKind!: PartnerRecordKind;
+
+  @Field()
+  changedAt!: Date;
+
+  @Field(() => [String], { description: 'The fields this write changed.' })
+  changedFields!: string[];
+
+  @Field(() => String, {
+    description:
+      'The changed fields\u2019 values before this write, as a JSON object (null on creation).',
+  })
+  earlierValues!: string;
 }

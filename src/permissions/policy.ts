@@ -70,6 +70,9 @@ export const incidentImporters = anyPartnerIn([Role.ANALYST, Role.SUPERVISOR]);
 const mentalHealthRelease: FieldPolicy = ownerOrReleased(CASEWORK, SPECIAL_CATEGORY_RELEASE);
 const drugAlcoholRelease: FieldPolicy = ownerOrReleased(CASEWORK, SPECIAL_CATEGORY_RELEASE);
 
+/** A partner record's history (who changed what, earlier values): its owner's casework staff. */
+const recordHistory: FieldPolicy = ownerOnly(CASEWORK);
+
 /** The aggregate queries (src/aggregates/aggregate.resolver.ts). */
 export const AGGREGATE_QUERIES = [
   'incidentCounts',
@@ -190,6 +193,17 @@ export const policy: Record<string, TypePolicy> = {
           'approveCaseDeletion',
         ],
         dataProtectionOfficer,
+      ),
+      // Partner records: the owner partner's casework staff write its own records (the service
+      // checks the partner's kind and keeps the history).
+      ...sameForAll(
+        [
+          'recordPoliceRecord',
+          'recordHousingRecord',
+          'recordMentalHealthRecord',
+          'recordDrugAlcoholRecord',
+        ],
+        casework,
       ),
       updateLetterTemplate: administrators,
       recordLetterSent: casework,
@@ -939,7 +953,11 @@ export const policy: Record<string, TypePolicy> = {
     fields: {
       ...sameForAll(['id', 'owner', 'updatedAt'], caseReaders),
       warningsSummary: caseNotes,
+      // Marker codes travel with the warnings: partners visiting the person need them.
+      warningMarkers: caseReaders,
       nominalReference: ownerOnly(CASE_READERS),
+      pncReference: ownerOnly(CASE_READERS),
+      history: recordHistory,
       intelligence: freeText(ownerOnly(CASEWORK)),
     },
   },
@@ -960,8 +978,10 @@ export const policy: Record<string, TypePolicy> = {
         ],
         caseReaders,
       ),
+      tenancyConditions: caseNotes,
       tenancyBreaches: caseNotes,
       officerNotes: freeText(ownerOnly(CASEWORK)),
+      history: recordHistory,
     },
   },
   MentalHealthRecord: {
@@ -975,6 +995,7 @@ export const policy: Record<string, TypePolicy> = {
       ),
       riskSummary: freeText(ownerOrReleased(CASEWORK, [SAFEGUARDING])),
       clinicalNotes: freeText(ownerOnly(CASEWORK)),
+      history: recordHistory,
     },
   },
   DrugAlcoholRecord: {
@@ -987,6 +1008,19 @@ export const policy: Record<string, TypePolicy> = {
         drugAlcoholRelease,
       ),
       treatmentDetail: freeText(ownerOnly(CASEWORK)),
+      history: recordHistory,
+    },
+  },
+  PartnerRecordRevision: {
+    description:
+      'The history of a partner record: the owner partner only, as its earlier values are the record\u2019s own content.',
+    rows: recordHistory,
+    fields: {
+      ...sameForAll(
+        ['id', 'recordKind', 'changedAt', 'changedBy', 'changedByPartner', 'changedFields'],
+        recordHistory,
+      ),
+      earlierValues: freeText(recordHistory),
     },
   },
 };

@@ -601,6 +601,8 @@ export type DismissCaseReviewAlertInput = {
 /** A drug and alcohol service’s record. */
 export type DrugAlcoholRecord = {
   engagedInTreatment?: Maybe<Scalars['Boolean']['output']>;
+  /** Every write to this record, newest first: your own partner’s records only. */
+  history?: Maybe<Array<PartnerRecordRevision>>;
   id?: Maybe<Scalars['ID']['output']>;
   keyWorkerContact?: Maybe<Scalars['String']['output']>;
   /** The partner that holds this record. */
@@ -629,6 +631,8 @@ export type FixedPenalty = {
 
 /** A housing provider’s tenancy record. */
 export type HousingRecord = {
+  /** Every write to this record, newest first: your own partner’s records only. */
+  history?: Maybe<Array<PartnerRecordRevision>>;
   id?: Maybe<Scalars['ID']['output']>;
   /** The housing officer’s notes: stay with the provider. */
   officerNotes?: Maybe<Scalars['String']['output']>;
@@ -637,6 +641,8 @@ export type HousingRecord = {
   /** The tenanted property. */
   property?: Maybe<Location>;
   tenancyBreaches?: Maybe<Scalars['String']['output']>;
+  /** Conditions of the tenancy relevant to the case. */
+  tenancyConditions?: Maybe<Scalars['String']['output']>;
   tenancyReference?: Maybe<Scalars['String']['output']>;
   tenancyStartDate?: Maybe<Scalars['LocalDate']['output']>;
   tenancyType?: Maybe<Scalars['String']['output']>;
@@ -1143,6 +1149,8 @@ export type MentalHealthRecord = {
   careContact?: Maybe<Scalars['String']['output']>;
   /** Clinical detail: never leaves the service. */
   clinicalNotes?: Maybe<Scalars['String']['output']>;
+  /** Every write to this record, newest first: your own partner’s records only. */
+  history?: Maybe<Array<PartnerRecordRevision>>;
   id?: Maybe<Scalars['ID']['output']>;
   knownToServices?: Maybe<Scalars['Boolean']['output']>;
   /** The partner that holds this record. */
@@ -1194,8 +1202,12 @@ export type Mutation = {
   recordCaseReviewRecommendations?: Maybe<CaseReviewApplication>;
   /** Record a dated step of an ASB case review: acknowledgement, review meeting, response, appeal or closure, in that order. */
   recordCaseReviewStep?: Maybe<CaseReviewApplication>;
+  /** Record or update your drug and alcohol service’s record about someone. */
+  recordDrugAlcoholRecord?: Maybe<DrugAlcoholRecord>;
   /** Record a fixed penalty notice for failing to comply with a CPN (s.52). */
   recordFixedPenalty?: Maybe<FixedPenalty>;
+  /** Record or update your housing provider’s tenancy record about someone. */
+  recordHousingRecord?: Maybe<HousingRecord>;
   /** Record an incident reported to your partner. */
   recordIncident?: Maybe<RecordIncidentPayload>;
   /** Record a breach of an intervention’s terms; its status becomes BREACHED. */
@@ -1208,6 +1220,8 @@ export type Mutation = {
   recordMeetingAttendance?: Maybe<Meeting>;
   /** Record the minutes. */
   recordMeetingMinutes?: Maybe<Meeting>;
+  /** Record or update your mental health service’s record about someone. */
+  recordMentalHealthRecord?: Maybe<MentalHealthRecord>;
   /** OSARA Analysis, at Analysis. */
   recordOsaraAnalysis?: Maybe<Case>;
   /** OSARA Assessment, at Assessment. */
@@ -1220,6 +1234,8 @@ export type Mutation = {
   recordOsaraScanning?: Maybe<Case>;
   /** Scanning: the partner asked has shared its data. */
   recordPartnerDataAnswered?: Maybe<OsaraPartnerRequest>;
+  /** Record or update your police force’s record about someone in a case. */
+  recordPoliceRecord?: Maybe<PoliceRecord>;
   /** Record proceedings begun for failing to comply with a CPN; not within 14 days of a fixed penalty (s.52). */
   recordProsecution?: Maybe<Prosecution>;
   /** Release your partner’s basis-gated fields about a person, by consent or a lawful basis. */
@@ -1350,8 +1366,18 @@ export type MutationRecordCaseReviewStepArgs = {
 };
 
 
+export type MutationRecordDrugAlcoholRecordArgs = {
+  input: RecordDrugAlcoholRecordInput;
+};
+
+
 export type MutationRecordFixedPenaltyArgs = {
   input: RecordFixedPenaltyInput;
+};
+
+
+export type MutationRecordHousingRecordArgs = {
+  input: RecordHousingRecordInput;
 };
 
 
@@ -1385,6 +1411,11 @@ export type MutationRecordMeetingMinutesArgs = {
 };
 
 
+export type MutationRecordMentalHealthRecordArgs = {
+  input: RecordMentalHealthRecordInput;
+};
+
+
 export type MutationRecordOsaraAnalysisArgs = {
   input: RecordOsaraAnalysisInput;
 };
@@ -1412,6 +1443,11 @@ export type MutationRecordOsaraScanningArgs = {
 
 export type MutationRecordPartnerDataAnsweredArgs = {
   input: RecordPartnerDataAnsweredInput;
+};
+
+
+export type MutationRecordPoliceRecordArgs = {
+  input: RecordPoliceRecordInput;
 };
 
 
@@ -1616,6 +1652,28 @@ export type PartnerKind =
   | 'OTHER'
   | 'POLICE';
 
+/** Police, housing, mental health or drug and alcohol record */
+export type PartnerRecordKind =
+  | 'DRUG_ALCOHOL'
+  | 'HOUSING'
+  | 'MENTAL_HEALTH'
+  | 'POLICE';
+
+/** One write to a partner record: who, when, which fields and their earlier values. */
+export type PartnerRecordRevision = {
+  changedAt: Scalars['DateTimeISO']['output'];
+  /** The officer who wrote it. */
+  changedBy: Officer;
+  /** The partner that wrote it: the owner. */
+  changedByPartner: Partner;
+  /** The fields this write changed. */
+  changedFields: Array<Scalars['String']['output']>;
+  /** The changed fields’ values before this write, as a JSON object (null on creation). */
+  earlierValues: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  recordKind: PartnerRecordKind;
+};
+
 /** A period of whole days in UK time: from the start of `from` (inclusive) to the start of `to` (exclusive), at most 10 years. */
 export type PeriodFilter = {
   from: Scalars['LocalDate']['input'];
@@ -1650,13 +1708,19 @@ export type PersonRole =
 
 /** The police force’s record about a person. */
 export type PoliceRecord = {
+  /** Every write to this record, newest first: your own partner’s records only. */
+  history?: Maybe<Array<PartnerRecordRevision>>;
   id?: Maybe<Scalars['ID']['output']>;
   /** Police intelligence: never leaves the force. */
   intelligence?: Maybe<Scalars['String']['output']>;
   nominalReference?: Maybe<Scalars['String']['output']>;
   /** The partner that holds this record. */
   owner?: Maybe<Partner>;
+  /** Police National Computer reference. */
+  pncReference?: Maybe<Scalars['String']['output']>;
   updatedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** Warning markers (codes such as VIOLENT, WEAPONS): shared with partners on the case. */
+  warningMarkers?: Maybe<Array<Scalars['String']['output']>>;
   /** Warnings issued and arrests, as shared with partners. */
   warningsSummary?: Maybe<Scalars['String']['output']>;
 };
@@ -1954,6 +2018,18 @@ export type RecordCaseReviewStepInput = {
   step: CaseReviewStep;
 };
 
+/** Your drug and alcohol service’s record about a person. */
+export type RecordDrugAlcoholRecordInput = {
+  /** A case your partner takes part in that the person is in. */
+  caseId: Scalars['ID']['input'];
+  engagedInTreatment?: InputMaybe<Scalars['Boolean']['input']>;
+  keyWorkerContact?: InputMaybe<Scalars['String']['input']>;
+  /** Someone in the case. */
+  personId: Scalars['ID']['input'];
+  /** Never leaves the service. */
+  treatmentDetail?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** A fixed penalty notice for failing to comply with a CPN (s.52). */
 export type RecordFixedPenaltyInput = {
   /** In pence: at most 10000 (£100). */
@@ -1961,6 +2037,21 @@ export type RecordFixedPenaltyInput = {
   /** The community protection notice. */
   interventionId: Scalars['ID']['input'];
   issuedAt: Scalars['DateTimeISO']['input'];
+};
+
+/** Your housing provider’s tenancy record about a person. */
+export type RecordHousingRecordInput = {
+  /** A case your partner takes part in that the person is in. */
+  caseId: Scalars['ID']['input'];
+  /** Stays with the provider. */
+  officerNotes?: InputMaybe<Scalars['String']['input']>;
+  /** Someone in the case. */
+  personId: Scalars['ID']['input'];
+  tenancyBreaches?: InputMaybe<Scalars['String']['input']>;
+  tenancyConditions?: InputMaybe<Scalars['String']['input']>;
+  tenancyReference?: InputMaybe<Scalars['String']['input']>;
+  tenancyStartDate?: InputMaybe<Scalars['LocalDate']['input']>;
+  tenancyType?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** An incident as your partner received it. If another partner already recorded the same episode, your report is attached to it instead of creating a second incident. */
@@ -2025,6 +2116,19 @@ export type RecordMeetingMinutesInput = {
   minutes: Scalars['String']['input'];
 };
 
+/** Your mental health service’s record about a person. */
+export type RecordMentalHealthRecordInput = {
+  careContact?: InputMaybe<Scalars['String']['input']>;
+  /** A case your partner takes part in that the person is in. */
+  caseId: Scalars['ID']['input'];
+  /** Never leaves the service. */
+  clinicalNotes?: InputMaybe<Scalars['String']['input']>;
+  knownToServices?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Someone in the case. */
+  personId: Scalars['ID']['input'];
+  riskSummary?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** OSARA Analysis: patterns, peak times, days of week, repeat victims, places and perpetrators. */
 export type RecordOsaraAnalysisInput = {
   analysis: Scalars['String']['input'];
@@ -2060,6 +2164,21 @@ export type RecordOsaraScanningInput = {
 /** The partner asked for data has shared what it holds. */
 export type RecordPartnerDataAnsweredInput = {
   requestId: Scalars['ID']['input'];
+};
+
+/** Your police force’s record about a person. */
+export type RecordPoliceRecordInput = {
+  /** A case your partner takes part in that the person is in. */
+  caseId: Scalars['ID']['input'];
+  /** Never leaves the force. */
+  intelligence?: InputMaybe<Scalars['String']['input']>;
+  nominalReference?: InputMaybe<Scalars['String']['input']>;
+  /** Someone in the case. */
+  personId: Scalars['ID']['input'];
+  pncReference?: InputMaybe<Scalars['String']['input']>;
+  /** Marker codes, e.g. VIOLENT, WEAPONS. */
+  warningMarkers?: InputMaybe<Array<Scalars['String']['input']>>;
+  warningsSummary?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Proceedings begun for failing to comply with a CPN (s.48). */
