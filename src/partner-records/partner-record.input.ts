@@ -13,6 +13,13 @@ abstract class PartnerRecordScopeInput {
 
   @Field(() => ID, { description: 'A case your partner takes part in that the person is in.' })
   caseId!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Your own system\u2019s reference for the record; a bulk import finds the record by it.',
+  })
+  sourceReference?: string | null;
 }
 
 @InputType({ description: 'Your police force\u2019s record about a person.' })

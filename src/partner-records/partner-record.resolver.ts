@@ -1,5 +1,7 @@
 import { Arg, type ClassType, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { inTransaction } from '../common/transaction';
+import { importPartnerRecords } from '../imports/partner-record-import';
+import { PartnerRecordImportType } from '../imports/partner-record-import.type';
 import { OfficerType } from '../users/officer.type';
 import { PartnerRecordKind } from './partner-record-kind.enum';
 import { PARTNER_RECORD_SPECS } from './partner-record-kinds';
@@ -67,17 +69,20 @@ export const HousingRecordOwnerResolver = ownerResolver(
 
 @Resolver(() => PartnerRecordRevisionType)
 export class PartnerRecordRevisionResolver {
-  @FieldResolver(() => OfficerType, { description: 'The officer who wrote it.' })
+  @FieldResolver(() => OfficerType, { nullable: true, description: 'The officer who wrote it.' })
   changedBy(@Root() revision: PartnerRecordRevision, @Ctx() ctx: HubContext) {
     return ctx.loaders.userById.load(revision.changedBy.id);
   }
 
-  @FieldResolver(() => PartnerType, { description: 'The partner that wrote it: the owner.' })
+  @FieldResolver(() => PartnerType, {
+    nullable: true,
+    description: 'The partner that wrote it: the owner.',
+  })
   changedByPartner(@Root() revision: PartnerRecordRevision, @Ctx() ctx: HubContext) {
     return ctx.loaders.partnerById.load(revision.ownerPartner.id);
   }
 
-  @FieldResolver(() => String)
+  @FieldResolver(() => String, { nullable: true })
   earlierValues(@Root() revision: PartnerRecordRevision) {
     return JSON.stringify(revision.earlierValues);
   }
@@ -122,6 +127,19 @@ export class PartnerRecordWriteResolver {
     @Ctx() ctx: HubContext,
   ) {
     return write(ctx, PartnerRecordKind.DRUG_ALCOHOL, input);
+  }
+
+  @Mutation(() => PartnerRecordImportType, {
+    nullable: true,
+    description:
+      'Import your partner\u2019s own records of one kind from a CSV export of its system (docs/rules.md "Partner records"). Each row is written as the record mutation writes it; a bad row is reported by line and writes nothing. Re-importing the same file changes nothing.',
+  })
+  importPartnerRecords(
+    @Arg('kind', () => PartnerRecordKind) kind: PartnerRecordKind,
+    @Arg('csv', { description: 'The CSV text, header first.' }) csv: string,
+    @Ctx() ctx: HubContext,
+  ) {
+    return inTransaction(ctx, (em) => importPartnerRecords(em, ctx.viewer, kind, csv));
   }
 }
 

@@ -16,6 +16,7 @@ import { PartnerRecordRevision } from './partner-record-revision.entity';
 export interface PartnerRecordWrite {
   personId: string;
   caseId: string;
+  sourceReference?: string | null;
   [field: string]: unknown;
 }
 
@@ -25,6 +26,14 @@ export interface PartnerRecordWritten<E = PartnerRecordBase> {
   created: boolean;
   changedFields: string[];
 }
+
+const text100 = (value: string) => {
+  const trimmed = value.trim();
+  if (!trimmed || trimmed.length > 100) {
+    throw badInput('sourceReference must be 1 to 100 characters', 'sourceReference');
+  }
+  return trimmed;
+};
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
@@ -62,14 +71,38 @@ export async function recordPartnerRecord(
   if (Object.keys(values).length === 0) {
     throw badInput(`Give at least one of: ${Object.keys(spec.fields).join(', ')}`, 'input');
   }
+  const reference =
+    input.sourceReference === undefined || input.sourceReference === null
+      ? null
+      : (text100(input.sourceReference) as string);
 
-  // One record per owner, person and kind: two writers of the first record wait for each other.
+  // One record per owner, person and kind, and per owner's reference: two writers of the first
+  // record wait for each other.
   await lockDecision(em, 'partner-record', `${spec.kind}:${viewer.partnerId}:${personId}`);
-  const existing = await em.findOne(
-    spec.entity,
-    { ownerPartner: viewer.partnerId, person: personId },
-    { orderBy: { updatedAt: 'asc', id: 'asc' }, refresh: true },
-  );
+  if (reference) {
+    await lockDecision(em, 'partner-record', `${spec.kind}:${viewer.partnerId}:ref:${reference}`);
+  }
+  const byReference = reference
+    ? await em.findOne(
+        spec.entity,
+        { ownerPartner: viewer.partnerId, sourceReference: reference },
+        { refresh: true },
+      )
+    : null;
+  if (byReference && byReference.person.id !== personId) {
+    throw badInput(
+      `Your reference ${reference} is already on a record about someone else`,
+      'sourceReference',
+    );
+  }
+  const existing =
+    byReference ??
+    (await em.findOne(
+      spec.entity,
+      { ownerPartner: viewer.partnerId, person: personId },
+      { orderBy: { updatedAt: 'asc', id: 'asc' }, refresh: true },
+    ));
+  if (reference) values.sourceReference = reference;
   const record =
     existing ??
     em.create(spec.entity, {

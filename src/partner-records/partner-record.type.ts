@@ -15,6 +15,12 @@ export class PoliceRecordType {
   @Field(() => Date, { nullable: true })
   updatedAt?: Date;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'The owner\u2019s own reference for the record: the owner only.',
+  })
+  sourceReference?: string | null;
+
   @Field(() => String, { nullable: true })
   nominalReference?: string | null;
 
@@ -49,6 +55,12 @@ export class HousingRecordType {
   @Field(() => Date, { nullable: true })
   updatedAt?: Date;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'The owner\u2019s own reference for the record: the owner only.',
+  })
+  sourceReference?: string | null;
+
   @Field(() => String, { nullable: true })
   tenancyReference?: string | null;
 
@@ -82,6 +94,12 @@ export class MentalHealthRecordType {
   @Field(() => Date, { nullable: true })
   updatedAt?: Date;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'The owner\u2019s own reference for the record: the owner only.',
+  })
+  sourceReference?: string | null;
+
   @Field(() => Boolean, { nullable: true })
   knownToServices?: boolean;
 
@@ -106,6 +124,12 @@ export class DrugAlcoholRecordType {
   @Field(() => Date, { nullable: true })
   updatedAt?: Date;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'The owner\u2019s own reference for the record: the owner only.',
+  })
+  sourceReference?: string | null;
+
   @Field(() => Boolean, { nullable: true })
   engagedInTreatment?: boolean;
 
@@ -123,21 +147,22 @@ export class DrugAlcoholRecordType {
   description: 'One write to a partner record: who, when, which fields and their earlier values.',
 })
 export class PartnerRecordRevisionType {
-  @Field(() => ID)
-  id!: string;
+  @Field(() => ID, { nullable: true })
+  id?: string;
 
-  @Field(() => PartnerRecordKind)
-  recordKind!: PartnerRecordKind;
+  @Field(() => PartnerRecordKind, { nullable: true })
+  recordKind?: PartnerRecordKind;
 
-  @Field()
-  changedAt!: Date;
+  @Field(() => Date, { nullable: true })
+  changedAt?: Date;
 
-  @Field(() => [String], { description: 'The fields this write changed.' })
-  changedFields!: string[];
+  @Field(() => [String], { nullable: true, description: 'The fields this write changed.' })
+  changedFields?: string[];
 
   @Field(() => String, {
+    nullable: true,
     description:
       'The changed fields\u2019 values before this write, as a JSON object (null on creation).',
   })
-  earlierValues!: string;
+  earlierValues?: string;
 }

@@ -202,6 +202,7 @@ export const policy: Record<string, TypePolicy> = {
           'recordHousingRecord',
           'recordMentalHealthRecord',
           'recordDrugAlcoholRecord',
+          'importPartnerRecords',
         ],
         casework,
       ),
@@ -958,6 +959,7 @@ export const policy: Record<string, TypePolicy> = {
       nominalReference: ownerOnly(CASE_READERS),
       pncReference: ownerOnly(CASE_READERS),
       history: recordHistory,
+      sourceReference: ownerOnly(CASE_READERS),
       intelligence: freeText(ownerOnly(CASEWORK)),
     },
   },
@@ -982,6 +984,7 @@ export const policy: Record<string, TypePolicy> = {
       tenancyBreaches: caseNotes,
       officerNotes: freeText(ownerOnly(CASEWORK)),
       history: recordHistory,
+      sourceReference: ownerOnly(CASE_READERS),
     },
   },
   MentalHealthRecord: {
@@ -996,6 +999,7 @@ export const policy: Record<string, TypePolicy> = {
       riskSummary: freeText(ownerOrReleased(CASEWORK, [SAFEGUARDING])),
       clinicalNotes: freeText(ownerOnly(CASEWORK)),
       history: recordHistory,
+      sourceReference: ownerOnly(CASE_READERS),
     },
   },
   DrugAlcoholRecord: {
@@ -1009,7 +1013,17 @@ export const policy: Record<string, TypePolicy> = {
       ),
       treatmentDetail: freeText(ownerOnly(CASEWORK)),
       history: recordHistory,
+      sourceReference: ownerOnly(CASE_READERS),
     },
+  },
+  PartnerRecordImport: {
+    description: 'What an import of the viewer\u2019s own partner records did: counts only.',
+    fields: sameForAll(['created', 'updated', 'unchanged', 'rejected'], casework),
+  },
+  PartnerRecordImportRejection: {
+    description:
+      'A rejected line of the viewer\u2019s own import: its number and the hub\u2019s reasons.',
+    fields: sameForAll(['line', 'reasons'], casework),
   },
   PartnerRecordRevision: {
     description:

@@ -607,6 +607,8 @@ export type DrugAlcoholRecord = {
   keyWorkerContact?: Maybe<Scalars['String']['output']>;
   /** The partner that holds this record. */
   owner?: Maybe<Partner>;
+  /** The owner’s own reference for the record: the owner only. */
+  sourceReference?: Maybe<Scalars['String']['output']>;
   /** Treatment detail: never leaves the service. */
   treatmentDetail?: Maybe<Scalars['String']['output']>;
   updatedAt?: Maybe<Scalars['DateTimeISO']['output']>;
@@ -640,6 +642,8 @@ export type HousingRecord = {
   owner?: Maybe<Partner>;
   /** The tenanted property. */
   property?: Maybe<Location>;
+  /** The owner’s own reference for the record: the owner only. */
+  sourceReference?: Maybe<Scalars['String']['output']>;
   tenancyBreaches?: Maybe<Scalars['String']['output']>;
   /** Conditions of the tenancy relevant to the case. */
   tenancyConditions?: Maybe<Scalars['String']['output']>;
@@ -1156,6 +1160,8 @@ export type MentalHealthRecord = {
   /** The partner that holds this record. */
   owner?: Maybe<Partner>;
   riskSummary?: Maybe<Scalars['String']['output']>;
+  /** The owner’s own reference for the record: the owner only. */
+  sourceReference?: Maybe<Scalars['String']['output']>;
   updatedAt?: Maybe<Scalars['DateTimeISO']['output']>;
 };
 
@@ -1190,6 +1196,8 @@ export type Mutation = {
   dismissCaseReviewAlert?: Maybe<CaseReviewAlert>;
   /** Extend the deadline once by two further months, with a reason. */
   extendSubjectAccessRequest?: Maybe<SubjectAccessRequest>;
+  /** Import your partner’s own records of one kind from a CSV export of its system (docs/rules.md "Partner records"). Each row is written as the record mutation writes it; a bad row is reported by line and writes nothing. Re-importing the same file changes nothing. */
+  importPartnerRecords?: Maybe<PartnerRecordImport>;
   /** Issue a step on the escalation ladder. Refused, with the rule and its source, unless the 2014 Act’s conditions and the area’s procedure are met (docs/rules.md). */
   issueIntervention?: Maybe<Intervention>;
   /** Open a case led by your partner. */
@@ -1333,6 +1341,12 @@ export type MutationDismissCaseReviewAlertArgs = {
 
 export type MutationExtendSubjectAccessRequestArgs = {
   input: ExtendSubjectAccessRequestInput;
+};
+
+
+export type MutationImportPartnerRecordsArgs = {
+  csv: Scalars['String']['input'];
+  kind: PartnerRecordKind;
 };
 
 
@@ -1652,6 +1666,22 @@ export type PartnerKind =
   | 'OTHER'
   | 'POLICE';
 
+/** What an import of your partner’s own records did: counts, and rejected lines. */
+export type PartnerRecordImport = {
+  created: Scalars['Int']['output'];
+  rejected: Array<PartnerRecordImportRejection>;
+  /** Rows that matched the record as it was: nothing written. */
+  unchanged: Scalars['Int']['output'];
+  updated: Scalars['Int']['output'];
+};
+
+/** A row that was not written, and why. */
+export type PartnerRecordImportRejection = {
+  /** The physical line of the file (the header is line 1). */
+  line: Scalars['Int']['output'];
+  reasons: Array<Scalars['String']['output']>;
+};
+
 /** Police, housing, mental health or drug and alcohol record */
 export type PartnerRecordKind =
   | 'DRUG_ALCOHOL'
@@ -1661,17 +1691,17 @@ export type PartnerRecordKind =
 
 /** One write to a partner record: who, when, which fields and their earlier values. */
 export type PartnerRecordRevision = {
-  changedAt: Scalars['DateTimeISO']['output'];
+  changedAt?: Maybe<Scalars['DateTimeISO']['output']>;
   /** The officer who wrote it. */
-  changedBy: Officer;
+  changedBy?: Maybe<Officer>;
   /** The partner that wrote it: the owner. */
-  changedByPartner: Partner;
+  changedByPartner?: Maybe<Partner>;
   /** The fields this write changed. */
-  changedFields: Array<Scalars['String']['output']>;
+  changedFields?: Maybe<Array<Scalars['String']['output']>>;
   /** The changed fields’ values before this write, as a JSON object (null on creation). */
-  earlierValues: Scalars['String']['output'];
-  id: Scalars['ID']['output'];
-  recordKind: PartnerRecordKind;
+  earlierValues?: Maybe<Scalars['String']['output']>;
+  id?: Maybe<Scalars['ID']['output']>;
+  recordKind?: Maybe<PartnerRecordKind>;
 };
 
 /** A period of whole days in UK time: from the start of `from` (inclusive) to the start of `to` (exclusive), at most 10 years. */
@@ -1718,6 +1748,8 @@ export type PoliceRecord = {
   owner?: Maybe<Partner>;
   /** Police National Computer reference. */
   pncReference?: Maybe<Scalars['String']['output']>;
+  /** The owner’s own reference for the record: the owner only. */
+  sourceReference?: Maybe<Scalars['String']['output']>;
   updatedAt?: Maybe<Scalars['DateTimeISO']['output']>;
   /** Warning markers (codes such as VIOLENT, WEAPONS): shared with partners on the case. */
   warningMarkers?: Maybe<Array<Scalars['String']['output']>>;
@@ -2026,6 +2058,8 @@ export type RecordDrugAlcoholRecordInput = {
   keyWorkerContact?: InputMaybe<Scalars['String']['input']>;
   /** Someone in the case. */
   personId: Scalars['ID']['input'];
+  /** Your own system’s reference for the record; a bulk import finds the record by it. */
+  sourceReference?: InputMaybe<Scalars['String']['input']>;
   /** Never leaves the service. */
   treatmentDetail?: InputMaybe<Scalars['String']['input']>;
 };
@@ -2047,6 +2081,8 @@ export type RecordHousingRecordInput = {
   officerNotes?: InputMaybe<Scalars['String']['input']>;
   /** Someone in the case. */
   personId: Scalars['ID']['input'];
+  /** Your own system’s reference for the record; a bulk import finds the record by it. */
+  sourceReference?: InputMaybe<Scalars['String']['input']>;
   tenancyBreaches?: InputMaybe<Scalars['String']['input']>;
   tenancyConditions?: InputMaybe<Scalars['String']['input']>;
   tenancyReference?: InputMaybe<Scalars['String']['input']>;
@@ -2127,6 +2163,8 @@ export type RecordMentalHealthRecordInput = {
   /** Someone in the case. */
   personId: Scalars['ID']['input'];
   riskSummary?: InputMaybe<Scalars['String']['input']>;
+  /** Your own system’s reference for the record; a bulk import finds the record by it. */
+  sourceReference?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** OSARA Analysis: patterns, peak times, days of week, repeat victims, places and perpetrators. */
@@ -2176,6 +2214,8 @@ export type RecordPoliceRecordInput = {
   /** Someone in the case. */
   personId: Scalars['ID']['input'];
   pncReference?: InputMaybe<Scalars['String']['input']>;
+  /** Your own system’s reference for the record; a bulk import finds the record by it. */
+  sourceReference?: InputMaybe<Scalars['String']['input']>;
   /** Marker codes, e.g. VIOLENT, WEAPONS. */
   warningMarkers?: InputMaybe<Array<Scalars['String']['input']>>;
   warningsSummary?: InputMaybe<Scalars['String']['input']>;
