@@ -36,6 +36,7 @@ export type ErrorCode =
   | 'OSARA_STAGE_INCOMPLETE'
   | 'OSARA_STAGE_OUT_OF_ORDER'
   | 'OSARA_REOPEN_REASON_REQUIRED'
+  | 'PARTNER_DATA_REQUEST_NOT_YOURS'
   | 'ASSESSMENT_REQUIRED'
   | 'CASE_CLOSED'
   | 'LEAD_PARTNER_ONLY'
@@ -45,6 +46,8 @@ export type ErrorCode =
   // Data protection rights (README "Data protection rights").
   | 'SHARING_BASIS_NOT_YOURS'
   | 'OVERRIDE_REQUIRED'
+  // Partner records (src/partner-records/): only a partner of the record's kind writes it.
+  | 'PARTNER_RECORD_WRONG_KIND'
   | 'SUBJECT_ACCESS_ALREADY_EXTENDED'
   | 'SUBJECT_ACCESS_COMPLETED'
   | 'RETENTION_PERIOD_NOT_PASSED'

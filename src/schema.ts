@@ -39,6 +39,8 @@ import {
 } from './joint-visits/joint-visit.resolver';
 import {
   DrugAlcoholRecordResolver,
+  PartnerRecordRevisionResolver,
+  PartnerRecordWriteResolver,
   HousingRecordOwnerResolver,
   HousingRecordResolver,
   MentalHealthRecordResolver,
@@ -100,6 +102,8 @@ export const resolvers: NonEmptyArray<Function> = [
   HousingRecordResolver,
   MentalHealthRecordResolver,
   DrugAlcoholRecordResolver,
+  PartnerRecordRevisionResolver,
+  PartnerRecordWriteResolver,
   CaseOsaraResolver,
   OsaraResolver,
   OsaraStageChangeResolver,

@@ -65,6 +65,8 @@ const RULES: Readonly<Record<string, PersonalDataRule>> = {
   HousingRecord: { subject: recordAbout },
   MentalHealthRecord: { subject: recordAbout },
   DrugAlcoholRecord: { subject: recordAbout },
+  // A record's history: who changed it (staff) and its earlier content, the owner's only.
+  PartnerRecordRevision: { subject: recordAbout },
   SharingBasis: { subject: recordAbout },
   // Free text on case data (`freeText` in the policy): audited wherever it is read.
   Osara: {

@@ -48,6 +48,7 @@ import { DrugAlcoholRecord } from '../partner-records/drug-alcohol-record.entity
 import { HousingRecord } from '../partner-records/housing-record.entity';
 import { MentalHealthRecord } from '../partner-records/mental-health-record.entity';
 import { PartnerRecordBase } from '../partner-records/partner-record.base';
+import { PartnerRecordRevision } from '../partner-records/partner-record-revision.entity';
 import { PoliceRecord } from '../partner-records/police-record.entity';
 import { Partner } from '../partners/partner.entity';
 import { Person } from '../people/person.entity';
@@ -82,6 +83,7 @@ export const entities = [
   HousingRecord,
   MentalHealthRecord,
   DrugAlcoholRecord,
+  PartnerRecordRevision,
   JointVisit,
   JointVisitAttendee,
   JointVisitPerson,

@@ -19,7 +19,9 @@ export type DecisionTopic =
   /** One strong identifier or family name of a person: matching links, never two clusters. */
   | 'person-identity'
   /** One partner's source reference: a report is recorded once however often it is sent. */
-  | 'source-reference';
+  | 'source-reference'
+  /** One partner record per owner partner, person and kind (src/partner-records/). */
+  | 'partner-record';
 
 /**
  * An advisory lock on (topic, id), for a decision about rows that may not exist yet (a second

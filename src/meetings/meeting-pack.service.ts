@@ -56,7 +56,13 @@ const RECORD_FIELDS = [
     type: 'PoliceRecord',
     entity: PoliceRecord,
     list: 'Person.policeRecords',
-    fields: ['warningsSummary', 'nominalReference', 'intelligence'],
+    fields: [
+      'warningsSummary',
+      'warningMarkers',
+      'nominalReference',
+      'pncReference',
+      'intelligence',
+    ],
   },
   {
     type: 'HousingRecord',
@@ -66,6 +72,7 @@ const RECORD_FIELDS = [
       'tenancyReference',
       'tenancyType',
       'tenancyStartDate',
+      'tenancyConditions',
       'tenancyBreaches',
       'officerNotes',
     ],
@@ -496,9 +503,11 @@ const asText = (value: unknown): string | null =>
     ? null
     : value instanceof Date
       ? value.toISOString()
-      : typeof value === 'object'
-        ? null
-        : String(value);
+      : Array.isArray(value)
+        ? value.join(', ')
+        : typeof value === 'object'
+          ? null
+          : String(value);
 
 /**
  * The people in the case and their partner records, field by field. A record whose existence

@@ -190,6 +190,14 @@ export async function recordPartnerDataAnswered(
   // Hidden and missing alike: a request on another partner's case is "not found".
   const id = await requireRow({ em, viewer }, 'partnerDataRequest', input.requestId);
   const request = await em.findOneOrFail(OsaraPartnerRequest, { id });
+  // Only the partner asked says it has shared what it holds: no one answers for another partner.
+  if (request.partner.id !== viewer.partnerId) {
+    throw new HubError(
+      'PARTNER_DATA_REQUEST_NOT_YOURS',
+      'Only the partner asked for its data answers the request; ask that partner',
+      { field: 'requestId' },
+    );
+  }
   await openCaseForWrite(em, viewer, request.case.id);
   // Read again under the case's row lock: a second answer sent at once sees the first.
   await em.refresh(request);

@@ -18,6 +18,10 @@ export class HousingRecord extends PartnerRecordBase {
   @Property({ type: 'date', nullable: true })
   tenancyStartDate?: string | null;
 
+  /** Conditions of the tenancy relevant to the case (e.g. no visitors after 11pm), as agreed. */
+  @Property({ type: 'text', nullable: true })
+  tenancyConditions?: string | null;
+
   /** Breaches of tenancy and notices served. */
   @Property({ type: 'text', nullable: true })
   tenancyBreaches?: string | null;

@@ -18,6 +18,10 @@ export abstract class PartnerRecordBase {
   @ManyToOne(() => Person)
   person!: Person;
 
+  /** The owner's own reference for the record in its system: what a bulk import is keyed on. */
+  @Property({ type: 'text', nullable: true })
+  sourceReference?: string | null;
+
   @Property({ type: 'datetime', defaultRaw: 'now()' })
   updatedAt: Date & Opt = clock.now();
 }

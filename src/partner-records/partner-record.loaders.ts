@@ -3,6 +3,8 @@ import { BatchWaves, groupedLoader } from '../common/batch-loader';
 import { DrugAlcoholRecord } from './drug-alcohol-record.entity';
 import { HousingRecord } from './housing-record.entity';
 import { MentalHealthRecord } from './mental-health-record.entity';
+import { PartnerRecordKind } from './partner-record-kind.enum';
+import { PartnerRecordRevision } from './partner-record-revision.entity';
 import { PoliceRecord } from './police-record.entity';
 
 const byPerson = <T extends { person: { id: string } }>(
@@ -24,6 +26,22 @@ export const partnerRecordLoaders = (em: EntityManager, waves: BatchWaves) => ({
       { person: { $in: ids } },
       { orderBy: { updatedAt: 'desc', id: 'asc' } },
     ),
+  ),
+  /** Revisions by `KIND:recordId`, newest first; who may read them is the policy's. */
+  revisionsByRecord: groupedLoader(
+    waves,
+    (keys: string[]) =>
+      em.find(
+        PartnerRecordRevision,
+        {
+          $or: keys.map((key) => {
+            const [recordKind, recordId] = key.split(':');
+            return { recordKind: recordKind as PartnerRecordKind, recordId };
+          }),
+        },
+        { orderBy: { changedAt: 'desc', id: 'desc' } },
+      ),
+    (row) => `${row.recordKind}:${row.recordId}`,
   ),
   drugAlcoholRecordsByPerson: byPerson(waves, (ids) =>
     em.find(

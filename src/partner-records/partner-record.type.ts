@@ -1,4 +1,5 @@
 import { Field, ID, ObjectType } from 'type-graphql';
+import { PartnerRecordKind } from './partner-record-kind.enum';
 import { LocalDate } from '../common/scalars';
 
 /*
@@ -14,8 +15,24 @@ export class PoliceRecordType {
   @Field(() => Date, { nullable: true })
   updatedAt?: Date;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'The owner\u2019s own reference for the record: the owner only.',
+  })
+  sourceReference?: string | null;
+
   @Field(() => String, { nullable: true })
   nominalReference?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Police National Computer reference.' })
+  pncReference?: string | null;
+
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      'Warning markers (codes such as VIOLENT, WEAPONS): shared with partners on the case.',
+  })
+  warningMarkers?: string[];
 
   @Field(() => String, {
     nullable: true,
@@ -38,6 +55,12 @@ export class HousingRecordType {
   @Field(() => Date, { nullable: true })
   updatedAt?: Date;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'The owner\u2019s own reference for the record: the owner only.',
+  })
+  sourceReference?: string | null;
+
   @Field(() => String, { nullable: true })
   tenancyReference?: string | null;
 
@@ -46,6 +69,12 @@ export class HousingRecordType {
 
   @Field(() => LocalDate, { nullable: true })
   tenancyStartDate?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Conditions of the tenancy relevant to the case.',
+  })
+  tenancyConditions?: string | null;
 
   @Field(() => String, { nullable: true })
   tenancyBreaches?: string | null;
@@ -64,6 +93,12 @@ export class MentalHealthRecordType {
 
   @Field(() => Date, { nullable: true })
   updatedAt?: Date;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The owner\u2019s own reference for the record: the owner only.',
+  })
+  sourceReference?: string | null;
 
   @Field(() => Boolean, { nullable: true })
   knownToServices?: boolean;
@@ -89,6 +124,12 @@ export class DrugAlcoholRecordType {
   @Field(() => Date, { nullable: true })
   updatedAt?: Date;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'The owner\u2019s own reference for the record: the owner only.',
+  })
+  sourceReference?: string | null;
+
   @Field(() => Boolean, { nullable: true })
   engagedInTreatment?: boolean;
 
@@ -100,4 +141,28 @@ export class DrugAlcoholRecordType {
     description: 'Treatment detail: never leaves the service.',
   })
   treatmentDetail?: string | null;
+}
+
+@ObjectType('PartnerRecordRevision', {
+  description: 'One write to a partner record: who, when, which fields and their earlier values.',
+})
+export class PartnerRecordRevisionType {
+  @Field(() => ID, { nullable: true })
+  id?: string;
+
+  @Field(() => PartnerRecordKind, { nullable: true })
+  recordKind?: PartnerRecordKind;
+
+  @Field(() => Date, { nullable: true })
+  changedAt?: Date;
+
+  @Field(() => [String], { nullable: true, description: 'The fields this write changed.' })
+  changedFields?: string[];
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The changed fields\u2019 values before this write, as a JSON object (null on creation).',
+  })
+  earlierValues?: string;
 }

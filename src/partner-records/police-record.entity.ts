@@ -1,4 +1,4 @@
-import { Entity, Property } from '@mikro-orm/core';
+import { Entity, Opt, Property } from '@mikro-orm/core';
 import { PartnerRecordBase } from './partner-record.base';
 
 /** The police force's record about a person. */
@@ -7,6 +7,14 @@ export class PoliceRecord extends PartnerRecordBase {
   /** The force's nominal reference for the person. */
   @Property({ type: 'text', nullable: true })
   nominalReference?: string | null;
+
+  /** The Police National Computer reference for the person. */
+  @Property({ type: 'text', nullable: true })
+  pncReference?: string | null;
+
+  /** PNC-style warning markers (e.g. VIOLENT, WEAPONS, DRUGS), codes not prose. */
+  @Property({ type: 'text[]', default: '{}' })
+  warningMarkers: string[] & Opt = [];
 
   /** Warnings issued and arrests, as the force shares them with partners on the case. */
   @Property({ type: 'text', nullable: true })

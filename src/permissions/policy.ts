@@ -70,6 +70,9 @@ export const incidentImporters = anyPartnerIn([Role.ANALYST, Role.SUPERVISOR]);
 const mentalHealthRelease: FieldPolicy = ownerOrReleased(CASEWORK, SPECIAL_CATEGORY_RELEASE);
 const drugAlcoholRelease: FieldPolicy = ownerOrReleased(CASEWORK, SPECIAL_CATEGORY_RELEASE);
 
+/** A partner record's history (who changed what, earlier values): its owner's casework staff. */
+const recordHistory: FieldPolicy = ownerOnly(CASEWORK);
+
 /** The aggregate queries (src/aggregates/aggregate.resolver.ts). */
 export const AGGREGATE_QUERIES = [
   'incidentCounts',
@@ -192,6 +195,18 @@ export const policy: Record<string, TypePolicy> = {
           'approveCaseDeletion',
         ],
         dataProtectionOfficer,
+      ),
+      // Partner records: the owner partner's casework staff write its own records (the service
+      // checks the partner's kind and keeps the history).
+      ...sameForAll(
+        [
+          'recordPoliceRecord',
+          'recordHousingRecord',
+          'recordMentalHealthRecord',
+          'recordDrugAlcoholRecord',
+          'importPartnerRecords',
+        ],
+        casework,
       ),
       updateLetterTemplate: administrators,
       recordLetterSent: casework,
@@ -999,7 +1014,12 @@ export const policy: Record<string, TypePolicy> = {
     fields: {
       ...sameForAll(['id', 'owner', 'updatedAt'], caseReaders),
       warningsSummary: caseNotes,
+      // Marker codes travel with the warnings: partners visiting the person need them.
+      warningMarkers: caseReaders,
       nominalReference: ownerOnly(CASE_READERS),
+      pncReference: ownerOnly(CASE_READERS),
+      history: recordHistory,
+      sourceReference: ownerOnly(CASE_READERS),
       intelligence: freeText(ownerOnly(CASEWORK)),
     },
   },
@@ -1020,8 +1040,11 @@ export const policy: Record<string, TypePolicy> = {
         ],
         caseReaders,
       ),
+      tenancyConditions: caseNotes,
       tenancyBreaches: caseNotes,
       officerNotes: freeText(ownerOnly(CASEWORK)),
+      history: recordHistory,
+      sourceReference: ownerOnly(CASE_READERS),
     },
   },
   MentalHealthRecord: {
@@ -1035,6 +1058,8 @@ export const policy: Record<string, TypePolicy> = {
       ),
       riskSummary: freeText(ownerOrReleased(CASEWORK, [SAFEGUARDING])),
       clinicalNotes: freeText(ownerOnly(CASEWORK)),
+      history: recordHistory,
+      sourceReference: ownerOnly(CASE_READERS),
     },
   },
   DrugAlcoholRecord: {
@@ -1047,6 +1072,29 @@ export const policy: Record<string, TypePolicy> = {
         drugAlcoholRelease,
       ),
       treatmentDetail: freeText(ownerOnly(CASEWORK)),
+      history: recordHistory,
+      sourceReference: ownerOnly(CASE_READERS),
+    },
+  },
+  PartnerRecordImport: {
+    description: 'What an import of the viewer\u2019s own partner records did: counts only.',
+    fields: sameForAll(['created', 'updated', 'unchanged', 'rejected'], casework),
+  },
+  PartnerRecordImportRejection: {
+    description:
+      'A rejected line of the viewer\u2019s own import: its number and the hub\u2019s reasons.',
+    fields: sameForAll(['line', 'reasons'], casework),
+  },
+  PartnerRecordRevision: {
+    description:
+      'The history of a partner record: the owner partner only, as its earlier values are the record\u2019s own content.',
+    rows: recordHistory,
+    fields: {
+      ...sameForAll(
+        ['id', 'recordKind', 'changedAt', 'changedBy', 'changedByPartner', 'changedFields'],
+        recordHistory,
+      ),
+      earlierValues: freeText(recordHistory),
     },
   },
 };

@@ -189,6 +189,8 @@ export async function approveCaseDeletion(
     [`delete from sharing_basis where case_id = ?`, c],
     [`delete from asb_case where id = ?`, c],
     ...[
+      // A record's history holds its earlier content: it goes with the record.
+      'partner_record_revision',
       'police_record',
       'housing_record',
       'mental_health_record',

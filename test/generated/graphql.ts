@@ -617,10 +617,14 @@ export type DismissCaseReviewAlertInput = {
 /** A drug and alcohol service’s record. */
 export type DrugAlcoholRecord = {
   engagedInTreatment?: Maybe<Scalars['Boolean']['output']>;
+  /** Every write to this record, newest first: your own partner’s records only. */
+  history?: Maybe<Array<PartnerRecordRevision>>;
   id?: Maybe<Scalars['ID']['output']>;
   keyWorkerContact?: Maybe<Scalars['String']['output']>;
   /** The partner that holds this record. */
   owner?: Maybe<Partner>;
+  /** The owner’s own reference for the record: the owner only. */
+  sourceReference?: Maybe<Scalars['String']['output']>;
   /** Treatment detail: never leaves the service. */
   treatmentDetail?: Maybe<Scalars['String']['output']>;
   updatedAt?: Maybe<Scalars['DateTimeISO']['output']>;
@@ -645,6 +649,8 @@ export type FixedPenalty = {
 
 /** A housing provider’s tenancy record. */
 export type HousingRecord = {
+  /** Every write to this record, newest first: your own partner’s records only. */
+  history?: Maybe<Array<PartnerRecordRevision>>;
   id?: Maybe<Scalars['ID']['output']>;
   /** The housing officer’s notes: stay with the provider. */
   officerNotes?: Maybe<Scalars['String']['output']>;
@@ -652,7 +658,11 @@ export type HousingRecord = {
   owner?: Maybe<Partner>;
   /** The tenanted property. */
   property?: Maybe<Location>;
+  /** The owner’s own reference for the record: the owner only. */
+  sourceReference?: Maybe<Scalars['String']['output']>;
   tenancyBreaches?: Maybe<Scalars['String']['output']>;
+  /** Conditions of the tenancy relevant to the case. */
+  tenancyConditions?: Maybe<Scalars['String']['output']>;
   tenancyReference?: Maybe<Scalars['String']['output']>;
   tenancyStartDate?: Maybe<Scalars['LocalDate']['output']>;
   tenancyType?: Maybe<Scalars['String']['output']>;
@@ -1180,11 +1190,15 @@ export type MentalHealthRecord = {
   careContact?: Maybe<Scalars['String']['output']>;
   /** Clinical detail: never leaves the service. */
   clinicalNotes?: Maybe<Scalars['String']['output']>;
+  /** Every write to this record, newest first: your own partner’s records only. */
+  history?: Maybe<Array<PartnerRecordRevision>>;
   id?: Maybe<Scalars['ID']['output']>;
   knownToServices?: Maybe<Scalars['Boolean']['output']>;
   /** The partner that holds this record. */
   owner?: Maybe<Partner>;
   riskSummary?: Maybe<Scalars['String']['output']>;
+  /** The owner’s own reference for the record: the owner only. */
+  sourceReference?: Maybe<Scalars['String']['output']>;
   updatedAt?: Maybe<Scalars['DateTimeISO']['output']>;
 };
 
@@ -1221,6 +1235,8 @@ export type Mutation = {
   dismissCaseReviewAlert?: Maybe<CaseReviewAlert>;
   /** Extend the deadline once by two further months, with a reason. */
   extendSubjectAccessRequest?: Maybe<SubjectAccessRequest>;
+  /** Import your partner’s own records of one kind from a CSV export of its system (docs/rules.md "Partner records"). Each row is written as the record mutation writes it; a bad row is reported by line and writes nothing. Re-importing the same file changes nothing. */
+  importPartnerRecords?: Maybe<PartnerRecordImport>;
   /** Issue a step on the escalation ladder. Refused, with the rule and its source, unless the 2014 Act’s conditions and the area’s procedure are met (docs/rules.md). */
   issueIntervention?: Maybe<Intervention>;
   /** Open a case led by your partner. */
@@ -1233,8 +1249,12 @@ export type Mutation = {
   recordCaseReviewRecommendations?: Maybe<CaseReviewApplication>;
   /** Record a dated step of an ASB case review: acknowledgement, review meeting, response, appeal or closure, in that order. */
   recordCaseReviewStep?: Maybe<CaseReviewApplication>;
+  /** Record or update your drug and alcohol service’s record about someone. */
+  recordDrugAlcoholRecord?: Maybe<DrugAlcoholRecord>;
   /** Record a fixed penalty notice for failing to comply with a CPN (s.52). */
   recordFixedPenalty?: Maybe<FixedPenalty>;
+  /** Record or update your housing provider’s tenancy record about someone. */
+  recordHousingRecord?: Maybe<HousingRecord>;
   /** Record an incident reported to your partner. */
   recordIncident?: Maybe<RecordIncidentPayload>;
   /** Record a breach of an intervention’s terms; its status becomes BREACHED. */
@@ -1247,6 +1267,8 @@ export type Mutation = {
   recordMeetingAttendance?: Maybe<Meeting>;
   /** Record the minutes. */
   recordMeetingMinutes?: Maybe<Meeting>;
+  /** Record or update your mental health service’s record about someone. */
+  recordMentalHealthRecord?: Maybe<MentalHealthRecord>;
   /** OSARA Analysis, at Analysis. */
   recordOsaraAnalysis?: Maybe<Case>;
   /** OSARA Assessment, at Assessment. */
@@ -1259,6 +1281,8 @@ export type Mutation = {
   recordOsaraScanning?: Maybe<Case>;
   /** Scanning: the partner asked has shared its data. */
   recordPartnerDataAnswered?: Maybe<OsaraPartnerRequest>;
+  /** Record or update your police force’s record about someone in a case. */
+  recordPoliceRecord?: Maybe<PoliceRecord>;
   /** Record proceedings begun for failing to comply with a CPN; not within 14 days of a fixed penalty (s.52). */
   recordProsecution?: Maybe<Prosecution>;
   /** Release your partner’s basis-gated fields about a person, by consent or a lawful basis. */
@@ -1368,6 +1392,12 @@ export type MutationExtendSubjectAccessRequestArgs = {
 };
 
 
+export type MutationImportPartnerRecordsArgs = {
+  csv: Scalars['String']['input'];
+  kind: PartnerRecordKind;
+};
+
+
 export type MutationIssueInterventionArgs = {
   input: IssueInterventionInput;
 };
@@ -1398,8 +1428,18 @@ export type MutationRecordCaseReviewStepArgs = {
 };
 
 
+export type MutationRecordDrugAlcoholRecordArgs = {
+  input: RecordDrugAlcoholRecordInput;
+};
+
+
 export type MutationRecordFixedPenaltyArgs = {
   input: RecordFixedPenaltyInput;
+};
+
+
+export type MutationRecordHousingRecordArgs = {
+  input: RecordHousingRecordInput;
 };
 
 
@@ -1433,6 +1473,11 @@ export type MutationRecordMeetingMinutesArgs = {
 };
 
 
+export type MutationRecordMentalHealthRecordArgs = {
+  input: RecordMentalHealthRecordInput;
+};
+
+
 export type MutationRecordOsaraAnalysisArgs = {
   input: RecordOsaraAnalysisInput;
 };
@@ -1460,6 +1505,11 @@ export type MutationRecordOsaraScanningArgs = {
 
 export type MutationRecordPartnerDataAnsweredArgs = {
   input: RecordPartnerDataAnsweredInput;
+};
+
+
+export type MutationRecordPoliceRecordArgs = {
+  input: RecordPoliceRecordInput;
 };
 
 
@@ -1687,6 +1737,44 @@ export type PartnerKind =
   | 'OTHER'
   | 'POLICE';
 
+/** What an import of your partner’s own records did: counts, and rejected lines. */
+export type PartnerRecordImport = {
+  created: Scalars['Int']['output'];
+  rejected: Array<PartnerRecordImportRejection>;
+  /** Rows that matched the record as it was: nothing written. */
+  unchanged: Scalars['Int']['output'];
+  updated: Scalars['Int']['output'];
+};
+
+/** A row that was not written, and why. */
+export type PartnerRecordImportRejection = {
+  /** The physical line of the file (the header is line 1). */
+  line: Scalars['Int']['output'];
+  reasons: Array<Scalars['String']['output']>;
+};
+
+/** Police, housing, mental health or drug and alcohol record */
+export type PartnerRecordKind =
+  | 'DRUG_ALCOHOL'
+  | 'HOUSING'
+  | 'MENTAL_HEALTH'
+  | 'POLICE';
+
+/** One write to a partner record: who, when, which fields and their earlier values. */
+export type PartnerRecordRevision = {
+  changedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** The officer who wrote it. */
+  changedBy?: Maybe<Officer>;
+  /** The partner that wrote it: the owner. */
+  changedByPartner?: Maybe<Partner>;
+  /** The fields this write changed. */
+  changedFields?: Maybe<Array<Scalars['String']['output']>>;
+  /** The changed fields’ values before this write, as a JSON object (null on creation). */
+  earlierValues?: Maybe<Scalars['String']['output']>;
+  id?: Maybe<Scalars['ID']['output']>;
+  recordKind?: Maybe<PartnerRecordKind>;
+};
+
 /** A period of whole days in UK time: from the start of `from` (inclusive) to the start of `to` (exclusive), at most 10 years. */
 export type PeriodFilter = {
   from: Scalars['LocalDate']['input'];
@@ -1754,13 +1842,21 @@ export type PersonRole =
 
 /** The police force’s record about a person. */
 export type PoliceRecord = {
+  /** Every write to this record, newest first: your own partner’s records only. */
+  history?: Maybe<Array<PartnerRecordRevision>>;
   id?: Maybe<Scalars['ID']['output']>;
   /** Police intelligence: never leaves the force. */
   intelligence?: Maybe<Scalars['String']['output']>;
   nominalReference?: Maybe<Scalars['String']['output']>;
   /** The partner that holds this record. */
   owner?: Maybe<Partner>;
+  /** Police National Computer reference. */
+  pncReference?: Maybe<Scalars['String']['output']>;
+  /** The owner’s own reference for the record: the owner only. */
+  sourceReference?: Maybe<Scalars['String']['output']>;
   updatedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** Warning markers (codes such as VIOLENT, WEAPONS): shared with partners on the case. */
+  warningMarkers?: Maybe<Array<Scalars['String']['output']>>;
   /** Warnings issued and arrests, as shared with partners. */
   warningsSummary?: Maybe<Scalars['String']['output']>;
 };
@@ -2067,6 +2163,20 @@ export type RecordCaseReviewStepInput = {
   step: CaseReviewStep;
 };
 
+/** Your drug and alcohol service’s record about a person. */
+export type RecordDrugAlcoholRecordInput = {
+  /** A case your partner takes part in that the person is in. */
+  caseId: Scalars['ID']['input'];
+  engagedInTreatment?: InputMaybe<Scalars['Boolean']['input']>;
+  keyWorkerContact?: InputMaybe<Scalars['String']['input']>;
+  /** Someone in the case. */
+  personId: Scalars['ID']['input'];
+  /** Your own system’s reference for the record; a bulk import finds the record by it. */
+  sourceReference?: InputMaybe<Scalars['String']['input']>;
+  /** Never leaves the service. */
+  treatmentDetail?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** A fixed penalty notice for failing to comply with a CPN (s.52). */
 export type RecordFixedPenaltyInput = {
   /** In pence: at most 10000 (£100). */
@@ -2074,6 +2184,23 @@ export type RecordFixedPenaltyInput = {
   /** The community protection notice. */
   interventionId: Scalars['ID']['input'];
   issuedAt: Scalars['DateTimeISO']['input'];
+};
+
+/** Your housing provider’s tenancy record about a person. */
+export type RecordHousingRecordInput = {
+  /** A case your partner takes part in that the person is in. */
+  caseId: Scalars['ID']['input'];
+  /** Stays with the provider. */
+  officerNotes?: InputMaybe<Scalars['String']['input']>;
+  /** Someone in the case. */
+  personId: Scalars['ID']['input'];
+  /** Your own system’s reference for the record; a bulk import finds the record by it. */
+  sourceReference?: InputMaybe<Scalars['String']['input']>;
+  tenancyBreaches?: InputMaybe<Scalars['String']['input']>;
+  tenancyConditions?: InputMaybe<Scalars['String']['input']>;
+  tenancyReference?: InputMaybe<Scalars['String']['input']>;
+  tenancyStartDate?: InputMaybe<Scalars['LocalDate']['input']>;
+  tenancyType?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** An incident as your partner received it. If another partner already recorded the same episode, your report is attached to it instead of creating a second incident. */
@@ -2138,6 +2265,21 @@ export type RecordMeetingMinutesInput = {
   minutes: Scalars['String']['input'];
 };
 
+/** Your mental health service’s record about a person. */
+export type RecordMentalHealthRecordInput = {
+  careContact?: InputMaybe<Scalars['String']['input']>;
+  /** A case your partner takes part in that the person is in. */
+  caseId: Scalars['ID']['input'];
+  /** Never leaves the service. */
+  clinicalNotes?: InputMaybe<Scalars['String']['input']>;
+  knownToServices?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Someone in the case. */
+  personId: Scalars['ID']['input'];
+  riskSummary?: InputMaybe<Scalars['String']['input']>;
+  /** Your own system’s reference for the record; a bulk import finds the record by it. */
+  sourceReference?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** OSARA Analysis: patterns, peak times, days of week, repeat victims, places and perpetrators. */
 export type RecordOsaraAnalysisInput = {
   analysis: Scalars['String']['input'];
@@ -2173,6 +2315,23 @@ export type RecordOsaraScanningInput = {
 /** The partner asked for data has shared what it holds. */
 export type RecordPartnerDataAnsweredInput = {
   requestId: Scalars['ID']['input'];
+};
+
+/** Your police force’s record about a person. */
+export type RecordPoliceRecordInput = {
+  /** A case your partner takes part in that the person is in. */
+  caseId: Scalars['ID']['input'];
+  /** Never leaves the force. */
+  intelligence?: InputMaybe<Scalars['String']['input']>;
+  nominalReference?: InputMaybe<Scalars['String']['input']>;
+  /** Someone in the case. */
+  personId: Scalars['ID']['input'];
+  pncReference?: InputMaybe<Scalars['String']['input']>;
+  /** Your own system’s reference for the record; a bulk import finds the record by it. */
+  sourceReference?: InputMaybe<Scalars['String']['input']>;
+  /** Marker codes, e.g. VIOLENT, WEAPONS. */
+  warningMarkers?: InputMaybe<Array<Scalars['String']['input']>>;
+  warningsSummary?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Proceedings begun for failing to comply with a CPN (s.48). */

@@ -157,6 +157,15 @@ const PROBES: Record<string, Probe> = {
     expect: 'CASE_REVIEW_STEP_OUT_OF_ORDER',
   },
   'Mutation.recordCaseReviewStep(input).applicationId': { kind: 'caseReviewApplication' },
+  // Partner records (src/partner-records/): the ids are checked before the writer's kind.
+  'Mutation.recordDrugAlcoholRecord(input).caseId': { kind: 'case' },
+  'Mutation.recordDrugAlcoholRecord(input).personId': { kind: 'person' },
+  'Mutation.recordHousingRecord(input).caseId': { kind: 'case' },
+  'Mutation.recordHousingRecord(input).personId': { kind: 'person' },
+  'Mutation.recordMentalHealthRecord(input).caseId': { kind: 'case' },
+  'Mutation.recordMentalHealthRecord(input).personId': { kind: 'person' },
+  'Mutation.recordPoliceRecord(input).caseId': { kind: 'case' },
+  'Mutation.recordPoliceRecord(input).personId': { kind: 'person' },
   'Mutation.recordFixedPenalty(input).interventionId': { kind: 'intervention' },
   'Mutation.recordIncident(input).caseId': { kind: 'case' },
   'Mutation.recordIncident(input).locationId': { kind: 'location' },
@@ -338,6 +347,18 @@ const BASES: Record<string, (v: World, area: Area) => Record<string, unknown>> =
     },
   }),
   'Mutation.recordCaseReviewStep': () => ({ input: { step: 'ACKNOWLEDGEMENT' } }),
+  'Mutation.recordPoliceRecord': (v) => ({
+    input: { caseId: v.ids.case, personId: v.victim.id, warningsSummary: 'CPW issued' },
+  }),
+  'Mutation.recordHousingRecord': (v) => ({
+    input: { caseId: v.ids.case, personId: v.victim.id, tenancyType: 'assured' },
+  }),
+  'Mutation.recordMentalHealthRecord': (v) => ({
+    input: { caseId: v.ids.case, personId: v.victim.id, knownToServices: true },
+  }),
+  'Mutation.recordDrugAlcoholRecord': (v) => ({
+    input: { caseId: v.ids.case, personId: v.victim.id, engagedInTreatment: true },
+  }),
   'Mutation.recordFixedPenalty': () => ({
     input: { amountPence: 5000, issuedAt: daysAgo(1).toISOString() },
   }),
@@ -563,7 +584,7 @@ describe('ids in inputs', () => {
     const stale = Object.keys(PROBES).filter((path) => !paths.some((p) => p.path === path));
     const noBase = paths.filter((p) => !BASES[`${p.parent}.${p.field}`]).map((p) => p.path);
     expect({ missing, stale, noBase }).toEqual({ missing: [], stale: [], noBase: [] });
-    expect(paths.length).toBe(103);
+    expect(paths.length).toBe(111);
   });
 
   it.each(paths.map((p) => [p.path, p] as const))(
