@@ -18,7 +18,11 @@ export const correctionLoaders = (em: EntityManager, waves: BatchWaves) => ({
   correctionsByCase: groupedLoader(
     waves,
     (ids) =>
-      em.find(Correction, { case: { $in: ids } }, { orderBy: { correctedAt: 'asc', field: 'asc', id: 'asc' } }),
+      em.find(
+        Correction,
+        { case: { $in: ids } },
+        { orderBy: { correctedAt: 'asc', field: 'asc', id: 'asc' } },
+      ),
     (row) => row.case!.id,
   ),
 });
