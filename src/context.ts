@@ -5,6 +5,7 @@ import type { Viewer } from './auth/viewer';
 import { BatchWaves } from './common/batch-loader';
 import { caseReviewLoaders } from './case-reviews/case-review.loaders';
 import { caseLoaders } from './cases/case.loaders';
+import { correctionLoaders } from './corrections/correction.loaders';
 import type { HubConfig } from './config';
 import { requestTimedOut } from './http/request-timeout';
 import { incidentLoaders } from './incidents/incident.loaders';
@@ -17,6 +18,7 @@ import { osaraLoaders } from './osara/osara.loaders';
 import { partnerRecordLoaders } from './partner-records/partner-record.loaders';
 import { partnerLoaders } from './partners/partner.loaders';
 import { personLoaders } from './people/person.loaders';
+import { riskAssessmentLoaders } from './risk-assessments/risk-assessment.loaders';
 import { rowAccessLoaders } from './permissions/row-access';
 import { sharingBasisLoaders } from './sharing/sharing-basis.loaders';
 import { supportOfferLoaders } from './support/support-offer.loaders';
@@ -58,6 +60,8 @@ export function createLoaders(em: EntityManager, viewer: Viewer, config?: HubCon
     ...osaraLoaders(em, waves),
     ...actionLoaders(em, waves),
     ...meetingLoaders(em, waves),
+    ...correctionLoaders(em, waves),
+    ...riskAssessmentLoaders(em, waves),
   };
 }
 

@@ -19,6 +19,17 @@ import {
 import { DocumentResolver } from './documents/document.resolver';
 import { ImportRunResolver } from './imports/import-run.resolver';
 import { CaseMembershipResolver } from './cases/case-membership.resolver';
+import {
+  CaseCorrectionsResolver,
+  CasePersonCorrectionsResolver,
+  CorrectionMutationResolver,
+  CorrectionResolver,
+  IncidentCorrectionsResolver,
+} from './corrections/correction.resolver';
+import {
+  CasePersonRiskAssessmentsResolver,
+  RiskAssessmentResolver,
+} from './risk-assessments/risk-assessment.resolver';
 import { CasePersonResolver } from './cases/case-person.resolver';
 import { CaseConnectionResolver, CaseResolver } from './cases/case.resolver';
 import { CaseDemandResolver } from './cases/case-demand.resolver';
@@ -79,6 +90,13 @@ export const resolvers: NonEmptyArray<Function> = [
   CaseDemandResolver,
   CaseMembershipResolver,
   CasePersonResolver,
+  CorrectionMutationResolver,
+  CorrectionResolver,
+  IncidentCorrectionsResolver,
+  CaseCorrectionsResolver,
+  CasePersonCorrectionsResolver,
+  RiskAssessmentResolver,
+  CasePersonRiskAssessmentsResolver,
   PersonResolver,
   PersonMatchResolver,
   PersonReferenceResolver,

@@ -91,7 +91,18 @@ const RULES: Readonly<Record<string, PersonalDataRule>> = {
     subject: (c) => (c?.id ? { id: c.id, caseId: c.id } : undefined),
     exempt: each(['location', 'jointVisits', 'supportOffers'], AUDITED_ON_ITS_OWN),
   },
-  CasePerson: { subject: recordAbout },
+  CasePerson: {
+    subject: recordAbout,
+    exempt: { corrections: AUDITED_ON_ITS_OWN, riskAssessments: AUDITED_ON_ITS_OWN },
+  },
+  // Corrections (src/corrections/): the values and the reason are free text.
+  Correction: {
+    subject: (row) =>
+      row?.id
+        ? { id: String(row.id), personId: idOf(row.person), caseId: idOf(row.case) }
+        : undefined,
+  },
+  RiskAssessment: { subject: recordAbout },
   Incident: { subject: recordAbout },
   IncidentPerson: { subject: recordAbout },
   Location: { subject: recordAbout },

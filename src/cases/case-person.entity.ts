@@ -1,6 +1,7 @@
 import { clock } from '../common/clock';
 import { Entity, Index, Enum, ManyToOne, Opt, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
+import { Partner } from '../partners/partner.entity';
 import { Person } from '../people/person.entity';
 import { PersonRole } from '../people/person-role.enum';
 import { Vulnerability } from '../people/vulnerability.enum';
@@ -25,6 +26,13 @@ export class CasePerson {
 
   @Enum({ items: () => Vulnerability, type: 'text', array: true, default: [] })
   vulnerabilities: Vulnerability[] & Opt = [];
+
+  /**
+   * The partner that added them, which may correct their part (src/corrections/); null for
+   * people added before this was kept, whom only the lead partner corrects.
+   */
+  @ManyToOne(() => Partner, { nullable: true, deleteRule: 'set null' })
+  addedByPartner?: Partner | null;
 
   @Property({ type: 'datetime', defaultRaw: 'now()' })
   addedAt: Date & Opt = clock.now();

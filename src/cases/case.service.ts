@@ -178,6 +178,7 @@ export async function addPersonToCase(
     person,
     role: input.role,
     vulnerabilities: [...new Set(input.vulnerabilities)],
+    addedByPartner: em.getReference(Partner, viewer.partnerId),
   });
   await em.flush();
   return casePerson;

@@ -25,6 +25,8 @@ import {
 } from '../documents/letter-template.entity';
 import { StatementReview } from '../documents/statement-review.entity';
 import { CaseIncident } from '../cases/case-incident.entity';
+import { Correction } from '../corrections/correction.entity';
+import { RiskAssessment } from '../risk-assessments/risk-assessment.entity';
 import { CasePartner } from '../cases/case-partner.entity';
 import { CasePerson } from '../cases/case-person.entity';
 import { Case } from '../cases/case.entity';
@@ -78,6 +80,8 @@ export const entities = [
   CasePartner,
   CasePerson,
   CaseIncident,
+  Correction,
+  RiskAssessment,
   PartnerRecordBase,
   PoliceRecord,
   HousingRecord,

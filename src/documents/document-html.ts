@@ -68,6 +68,12 @@ export function statementHtml(statement: LeadOfficerStatement): string {
             </table>`
         : ''}
       ${chart ? html`<div class="chart">${trusted(chart)}</div>` : ''}
+      ${statement.amendments.length
+        ? html`<h2>Amendments to the case record</h2>
+            <ul class="amendments">
+              ${statement.amendments.map((line) => html`<li>${line}</li>`)}
+            </ul>`
+        : ''}
       <h2>Chronology</h2>
       <table class="chronology">
         <thead>

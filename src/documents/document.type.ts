@@ -80,6 +80,12 @@ export class LeadOfficerStatementType {
   @Field()
   caseTitle!: string;
 
+  @Field(() => [String], {
+    description:
+      'Corrections of the case and of its people, "as amended" (src/corrections/); earlier values only where the viewer may read them.',
+  })
+  amendments!: string[];
+
   @Field()
   leadPartner!: string;
 

@@ -19,6 +19,7 @@ import { mayEverRead } from '../permissions/decide';
 import { policy } from '../permissions/policy';
 import { SupportOffer } from '../support/support-offer.entity';
 import { User } from '../users/user.entity';
+import { amendStatement } from '../corrections/statement-amendments';
 import { ukDate } from './html';
 import { StatementReview } from './statement-review.entity';
 import { statementDemand } from './statement-demand';
@@ -56,6 +57,8 @@ export interface LeadOfficerStatement {
   /** The case's OSARA record, which the statement is built around (objective, analysis, ...). */
   osara: StatementOsara;
   entries: StatementEntry[];
+  /** Corrections of the case and its people, as amended (src/corrections/statement-amendments.ts). */
+  amendments: string[];
   /** `Type.field` coordinates the viewer's partner and role may not read, left out of the entries. */
   withheld: string[];
   reviews: StatementReview[];
@@ -264,6 +267,9 @@ export async function buildLeadOfficerStatement(
     }
   }
 
+  // Corrected items "as amended": the corrections part, in its own module.
+  const amendments = await amendStatement(em, { caseId: id, entries, may, read });
+
   entries.sort(
     (a, b) =>
       a.occurredAt.getTime() - b.occurredAt.getTime() ||
@@ -307,6 +313,7 @@ export async function buildLeadOfficerStatement(
       : viewer.displayName,
     osara,
     entries,
+    amendments,
     withheld: [...withheld].sort(),
     reviews,
     demand,

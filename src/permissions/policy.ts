@@ -210,6 +210,14 @@ export const policy: Record<string, TypePolicy> = {
       ),
       updateLetterTemplate: administrators,
       recordLetterSent: casework,
+      // Corrections (src/corrections/): casework; who owns the record is the service's rule
+      // (FORBIDDEN for a partner that sees the record but does not own it).
+      ...sameForAll(
+        ['correctIncident', 'correctCase', 'correctCasePerson', 'removePersonFromCase'],
+        casework,
+      ),
+      // Risk assessments (src/risk-assessments/): any casework member of a partner on the case.
+      recordRiskAssessment: casework,
       // Only the legal team validates or returns a statement.
       recordStatementReview: anyPartnerIn([Role.LEGAL]),
       // Match review decisions and undoing a link: supervisors of an involved partner only.
@@ -315,6 +323,7 @@ export const policy: Record<string, TypePolicy> = {
         'caseId',
         'caseReference',
         'caseTitle',
+        'amendments',
         'leadPartner',
         'leadOfficer',
         'generatedAt',
@@ -457,6 +466,8 @@ export const policy: Record<string, TypePolicy> = {
           'actions',
           // The case's own demand around its interventions: the readers of its incidents (issue 13).
           'demand',
+          // The history of corrections: its values follow each source field (Correction below).
+          'corrections',
         ],
         caseAnalysis,
       ),
@@ -564,7 +575,54 @@ export const policy: Record<string, TypePolicy> = {
   CasePerson: {
     description:
       'Identity of people in a case and their assessed vulnerabilities: partners on the case.',
-    fields: sameForAll(['person', 'role', 'vulnerabilities', 'addedAt'], caseReaders),
+    fields: sameForAll(
+      ['person', 'role', 'vulnerabilities', 'addedAt', 'corrections', 'riskAssessments'],
+      caseReaders,
+    ),
+  },
+  Correction: {
+    description:
+      'The history of a corrected record. Who corrected what field when names nobody; the values before and after are shown only to readers of the field they came from, and like the reason they are free text (never analysts or BI).',
+    fields: {
+      ...sameForAll(
+        [
+          'id',
+          'record',
+          'recordId',
+          'field',
+          'correctedAt',
+          'correctedBy',
+          'correctedByPartner',
+          'fromRiskAssessment',
+        ],
+        caseAnalysis,
+      ),
+      ...sameForAll(['previousValue', 'newValue', 'reason'], caseNotes),
+    },
+  },
+  RiskAssessment: {
+    description:
+      'Risk assessments of a victim or perpetrator on a case (scores of their vulnerability and harm): case readers, like the person’s vulnerabilities; the notes are free text.',
+    fields: {
+      ...sameForAll(
+        [
+          'id',
+          'role',
+          'repeatVictimisation',
+          'vulnerability',
+          'impact',
+          'escalation',
+          'riskOfHarm',
+          'score',
+          'riskLevel',
+          'assessedAt',
+          'assessedBy',
+          'assessedByPartner',
+        ],
+        caseReaders,
+      ),
+      notes: caseNotes,
+    },
   },
   Person: {
     description: 'A person, reached only through a case the viewer takes part in.',
@@ -629,6 +687,7 @@ export const policy: Record<string, TypePolicy> = {
       ),
       description: caseNotes,
       people: caseReaders,
+      corrections: caseAnalysis,
     },
   },
   IncidentReport: {

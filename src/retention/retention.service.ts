@@ -173,6 +173,12 @@ export async function approveCaseDeletion(
     [`delete from action where case_id = ?`, c],
     [`delete from osara_partner_request where case_id = ?`, c],
     [`delete from osara_stage_change where case_id = ?`, c],
+    // Corrections (the history of the case, its incidents and people) and risk assessments.
+    [
+      `delete from correction where case_id = ? or record_id = any(?::uuid[]) or person_id = any(?::uuid[])`,
+      [caseId, I, P],
+    ],
+    [`delete from risk_assessment where case_id = ? or person_id = any(?::uuid[])`, [caseId, P]],
     [`delete from hub_event where case_id = ?`, c],
     [
       `delete from incident_person where incident_id = any(?::uuid[]) or person_id = any(?::uuid[])`,

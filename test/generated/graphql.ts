@@ -340,6 +340,8 @@ export type Case = {
   caseReviewDecisions: Array<CaseReviewDecision>;
   centredOn: CaseCentre;
   closedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** Corrections on this case, oldest first: its own fields (risk level changes by assessment too) and its people’s, removals included. */
+  corrections: Array<Correction>;
   /** The case’s own call demand before and after each of its interventions, oldest first: its incidents at its premises and for its people, by the kind of partner they were reported to. Exact counts for the case’s readers (the readers of Case.incidents), not a statistical release. */
   demand?: Maybe<Array<InterventionDemand>>;
   id: Scalars['ID']['output'];
@@ -411,7 +413,11 @@ export type CaseOrder =
 /** Someone in a case: their role and assessed vulnerabilities. */
 export type CasePerson = {
   addedAt: Scalars['DateTimeISO']['output'];
+  /** Corrections of this person’s part in the case. */
+  corrections: Array<Correction>;
   person?: Maybe<Person>;
+  /** Risk assessments of this person on this case, latest first. */
+  riskAssessments: Array<RiskAssessment>;
   role: PersonRole;
   vulnerabilities: Array<Vulnerability>;
 };
@@ -584,6 +590,61 @@ export type ConfigurationChange = {
   setting: Scalars['String']['output'];
 };
 
+/** Correct a case your partner leads. The earlier values are kept. */
+export type CorrectCaseInput = {
+  caseId: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+  /** A judgement by hand; a later risk assessment sets it again. */
+  riskLevel?: InputMaybe<RiskLevel>;
+  summary?: InputMaybe<Scalars['String']['input']>;
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Correct someone’s part in a case: the lead partner, or the partner that added them. */
+export type CorrectCasePersonInput = {
+  caseId: Scalars['ID']['input'];
+  personId: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+  role?: InputMaybe<PersonRole>;
+  /** The whole list, as it should be. */
+  vulnerabilities?: InputMaybe<Array<Vulnerability>>;
+};
+
+/** Correct an incident your partner recorded: give the fields that were wrong, and why. The earlier values are kept. */
+export type CorrectIncidentInput = {
+  category?: InputMaybe<IncidentCategory>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  incidentId: Scalars['ID']['input'];
+  /** A place you can already see. */
+  locationId?: InputMaybe<Scalars['ID']['input']>;
+  occurredAt?: InputMaybe<Scalars['DateTimeISO']['input']>;
+  /** Why the record was wrong: free text. */
+  reason: Scalars['String']['input'];
+};
+
+export type CorrectedRecord =
+  | 'CASE'
+  | 'CASE_PERSON'
+  | 'INCIDENT';
+
+/** One corrected field: what it said before, what it says now, why, by whom and when. Values of a field the reader may not read are null. */
+export type Correction = {
+  correctedAt: Scalars['DateTimeISO']['output'];
+  correctedBy: Officer;
+  correctedByPartner: Partner;
+  /** The field corrected, or `removed` when a person was taken off the case. */
+  field: Scalars['String']['output'];
+  /** True when a risk assessment made the change. */
+  fromRiskAssessment: Scalars['Boolean']['output'];
+  id: Scalars['ID']['output'];
+  newValue?: Maybe<Scalars['String']['output']>;
+  previousValue?: Maybe<Scalars['String']['output']>;
+  /** Why: free text. */
+  reason?: Maybe<Scalars['String']['output']>;
+  record: CorrectedRecord;
+  recordId: Scalars['ID']['output'];
+};
+
 /** The tombstone of a case deleted after a retention review: its reference and counts for statistics, no personal data. */
 export type DeletedCase = {
   caseId: Scalars['ID']['output'];
@@ -716,6 +777,8 @@ export type ImportStatus =
 /** A reported episode of ASB, with one report per partner that received it. */
 export type Incident = {
   category: IncidentCategory;
+  /** Corrections of this incident, oldest first. */
+  corrections: Array<Correction>;
   /** Free text; may name people. */
   description?: Maybe<Scalars['String']['output']>;
   /** Recorded as a hate incident. */
@@ -936,6 +999,8 @@ export type JointVisitAttendeeInput = {
 
 /** The chronology of every partner’s involvement in a case, in date order, for an evidence file. Built from what the viewer may read. */
 export type LeadOfficerStatement = {
+  /** Corrections of the case and of its people, "as amended" (src/corrections/); earlier values only where the viewer may read them. */
+  amendments: Array<Scalars['String']['output']>;
   caseId: Scalars['ID']['output'];
   caseReference: Scalars['String']['output'];
   caseTitle: Scalars['String']['output'];
@@ -1231,6 +1296,12 @@ export type Mutation = {
   completeSubjectAccessRequest?: Maybe<SubjectAccessRequest>;
   /** They are one individual: the review item becomes a link. */
   confirmPersonMatch?: Maybe<PersonMatch>;
+  /** Correct a case your partner leads, with a reason; the earlier values are kept. */
+  correctCase?: Maybe<Case>;
+  /** Correct someone’s role or vulnerabilities on a case, with a reason. */
+  correctCasePerson?: Maybe<CasePerson>;
+  /** Correct an incident your partner recorded, with a reason; the earlier values are kept. */
+  correctIncident?: Maybe<Incident>;
   /** Dismiss an open case review alert, saying why. */
   dismissCaseReviewAlert?: Maybe<CaseReviewAlert>;
   /** Extend the deadline once by two further months, with a reason. */
@@ -1285,6 +1356,8 @@ export type Mutation = {
   recordPoliceRecord?: Maybe<PoliceRecord>;
   /** Record proceedings begun for failing to comply with a CPN; not within 14 days of a fixed penalty (s.52). */
   recordProsecution?: Maybe<Prosecution>;
+  /** Record a risk assessment of a victim or perpetrator on a case; the latest assessment sets the case’s risk level. */
+  recordRiskAssessment?: Maybe<RiskAssessment>;
   /** Release your partner’s basis-gated fields about a person, by consent or a lawful basis. */
   recordSharingBasis?: Maybe<SharingBasis>;
   /** Share without consent: safeguarding (DPA 2018 sch.1 para 18) or preventing or detecting unlawful acts (para 10), stating who decided, the lawful basis and why. Supervisors of the owner partner only. */
@@ -1297,6 +1370,8 @@ export type Mutation = {
   recordSupportOffer?: Maybe<SupportOffer>;
   /** They are two people: the review item is closed. */
   rejectPersonMatch?: Maybe<PersonMatch>;
+  /** Take a person added by mistake off a case, with a reason; the history keeps it. */
+  removePersonFromCase?: Maybe<Case>;
   /** Reopen an earlier OSARA stage, with a reason. */
   reopenOsaraStage?: Maybe<Case>;
   /** Schedule a problem-solving group meeting. */
@@ -1379,6 +1454,21 @@ export type MutationCompleteSubjectAccessRequestArgs = {
 
 export type MutationConfirmPersonMatchArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationCorrectCaseArgs = {
+  input: CorrectCaseInput;
+};
+
+
+export type MutationCorrectCasePersonArgs = {
+  input: CorrectCasePersonInput;
+};
+
+
+export type MutationCorrectIncidentArgs = {
+  input: CorrectIncidentInput;
 };
 
 
@@ -1518,6 +1608,11 @@ export type MutationRecordProsecutionArgs = {
 };
 
 
+export type MutationRecordRiskAssessmentArgs = {
+  input: RecordRiskAssessmentInput;
+};
+
+
 export type MutationRecordSharingBasisArgs = {
   input: RecordSharingBasisInput;
 };
@@ -1545,6 +1640,11 @@ export type MutationRecordSupportOfferArgs = {
 
 export type MutationRejectPersonMatchArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationRemovePersonFromCaseArgs = {
+  input: RemovePersonFromCaseInput;
 };
 
 
@@ -2341,6 +2441,22 @@ export type RecordProsecutionInput = {
   interventionId: Scalars['ID']['input'];
 };
 
+/** A risk assessment of a victim (repeatVictimisation, vulnerability, impact) or a perpetrator (escalation, riskOfHarm, vulnerability) on a case: each factor 0 (none) to 3 (high). */
+export type RecordRiskAssessmentInput = {
+  /** Defaults to now; cannot be in the future. */
+  assessedAt?: InputMaybe<Scalars['DateTimeISO']['input']>;
+  caseId: Scalars['ID']['input'];
+  escalation?: InputMaybe<Scalars['Int']['input']>;
+  impact?: InputMaybe<Scalars['Int']['input']>;
+  /** Free text. */
+  notes?: InputMaybe<Scalars['String']['input']>;
+  /** A victim or perpetrator on the case. */
+  personId: Scalars['ID']['input'];
+  repeatVictimisation?: InputMaybe<Scalars['Int']['input']>;
+  riskOfHarm?: InputMaybe<Scalars['Int']['input']>;
+  vulnerability: Scalars['Int']['input'];
+};
+
 /** Record the basis on which your partner releases its fields about a person: the person's consent, or a lawful basis. */
 export type RecordSharingBasisInput = {
   /** Release to every other partner on the case now: resolved to a fixed list when recorded, so a partner added later is not covered. */
@@ -2407,6 +2523,13 @@ export type RecordSupportOfferInput = {
   response: SupportResponse;
 };
 
+/** Take a person added by mistake off a case. */
+export type RemovePersonFromCaseInput = {
+  caseId: Scalars['ID']['input'];
+  personId: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
 /** Go back to an earlier OSARA stage, saying why. */
 export type ReopenOsaraStageInput = {
   caseId: Scalars['ID']['input'];
@@ -2428,6 +2551,23 @@ export type RetentionReviewCase = {
   reference: Scalars['String']['output'];
   /** The day the retention period ended. */
   reviewDueOn: Scalars['LocalDate']['output'];
+};
+
+/** A dated, attributed risk assessment of a victim or perpetrator on a case; the latest sets the case’s risk level. */
+export type RiskAssessment = {
+  assessedAt: Scalars['DateTimeISO']['output'];
+  assessedBy: Officer;
+  assessedByPartner: Partner;
+  escalation?: Maybe<Scalars['Int']['output']>;
+  id: Scalars['ID']['output'];
+  impact?: Maybe<Scalars['Int']['output']>;
+  notes?: Maybe<Scalars['String']['output']>;
+  repeatVictimisation?: Maybe<Scalars['Int']['output']>;
+  riskLevel: RiskLevel;
+  riskOfHarm?: Maybe<Scalars['Int']['output']>;
+  role: PersonRole;
+  score: Scalars['Int']['output'];
+  vulnerability: Scalars['Int']['output'];
 };
 
 export type RiskLevel =

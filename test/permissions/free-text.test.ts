@@ -93,6 +93,8 @@ const NOT_FREE_TEXT: Record<string, string> = {
   'LeadOfficerStatement.leadPartner': 'an organisation',
   'LeadOfficerStatement.leadOfficer': STAFF,
   'LeadOfficerStatement.withheld': 'Type.field coordinates',
+  'LeadOfficerStatement.amendments': CUT_BY_POLICY,
+  'Correction.field': 'the name of a field, or `removed`',
   'StatementEntry.sourcePartners': 'organisations',
   'StatementEntry.summary': CUT_BY_POLICY,
   'StatementEntry.details': CUT_BY_POLICY,

@@ -118,6 +118,16 @@ const PROBES: Record<string, Probe> = {
     as: 'dpo',
   },
   'Mutation.dismissCaseReviewAlert(input).alertId': { kind: 'caseReviewAlert' },
+  // Corrections and risk assessments (src/corrections/, src/risk-assessments/).
+  'Mutation.correctCase(input).caseId': { kind: 'case' },
+  'Mutation.correctCasePerson(input).caseId': { kind: 'case' },
+  'Mutation.correctCasePerson(input).personId': { kind: 'person' },
+  'Mutation.correctIncident(input).incidentId': { kind: 'incident' },
+  'Mutation.correctIncident(input).locationId': { kind: 'location' },
+  'Mutation.removePersonFromCase(input).caseId': { kind: 'case' },
+  'Mutation.removePersonFromCase(input).personId': { kind: 'person' },
+  'Mutation.recordRiskAssessment(input).caseId': { kind: 'case' },
+  'Mutation.recordRiskAssessment(input).personId': { kind: 'person' },
   'Mutation.extendSubjectAccessRequest(input).requestId': {
     kind: 'subjectAccessRequest',
     hidden: MALFORMED,
@@ -297,6 +307,27 @@ const BASES: Record<string, (v: World, area: Area) => Record<string, unknown>> =
   'Mutation.rejectPersonMatch': () => ({}),
   'Mutation.unlinkPersonMatch': () => ({}),
   'Mutation.dismissCaseReviewAlert': () => ({ input: { reason: 'Handled already' } }),
+  'Mutation.correctCase': (v) => ({
+    input: { caseId: v.ids.case, reason: 'Mistyped', title: 'Noise from flat 2' },
+  }),
+  'Mutation.correctCasePerson': (v) => ({
+    input: { caseId: v.ids.case, personId: v.victim.id, reason: 'Wrong role', role: 'WITNESS' },
+  }),
+  'Mutation.correctIncident': (v) => ({
+    input: { incidentId: v.ids.incident, reason: 'Wrong place', category: 'ENVIRONMENTAL' },
+  }),
+  'Mutation.removePersonFromCase': (v) => ({
+    input: { caseId: v.ids.case, personId: v.secondVictim.id, reason: 'Added by mistake' },
+  }),
+  'Mutation.recordRiskAssessment': (v) => ({
+    input: {
+      caseId: v.ids.case,
+      personId: v.victim.id,
+      repeatVictimisation: 2,
+      vulnerability: 1,
+      impact: 1,
+    },
+  }),
   'Mutation.extendSubjectAccessRequest': () => ({ input: { reason: 'Complex request' } }),
   'Mutation.issueIntervention': (v) => ({
     input: {
@@ -584,7 +615,7 @@ describe('ids in inputs', () => {
     const stale = Object.keys(PROBES).filter((path) => !paths.some((p) => p.path === path));
     const noBase = paths.filter((p) => !BASES[`${p.parent}.${p.field}`]).map((p) => p.path);
     expect({ missing, stale, noBase }).toEqual({ missing: [], stale: [], noBase: [] });
-    expect(paths.length).toBe(111);
+    expect(paths.length).toBe(120);
   });
 
   it.each(paths.map((p) => [p.path, p] as const))(

@@ -1,0 +1,65 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Viewer } from '../auth/viewer';
+import { requirePast, requireText } from '../common/validate';
+import { badInput } from '../errors';
+import { Incident } from '../incidents/incident.entity';
+import { Location } from '../locations/location.entity';
+import { requireRow } from '../permissions/row-access';
+import { CorrectedRecord } from './corrected-record.enum';
+import type { CorrectIncidentInput } from './correction.input';
+import { notYoursToCorrect, recordCorrections, requireReason } from './correction.service';
+
+/**
+ * Corrects an incident's details. Only the partner that recorded it may: another partner's
+ * report of the same episode is its own account, and the incident's details are the recorder's.
+ * A partner that cannot see the incident gets NOT_FOUND; one that sees it but did not record it,
+ * FORBIDDEN.
+ */
+export async function correctIncident(
+  em: EntityManager,
+  viewer: Viewer,
+  input: CorrectIncidentInput,
+): Promise<Incident> {
+  const id = await requireRow({ em, viewer }, 'incident', input.incidentId);
+  const incident = await em.findOneOrFail(Incident, { id });
+  if (incident.recordedByPartner?.id !== viewer.partnerId)
+    throw notYoursToCorrect('correctIncident', 'the partner that recorded the incident');
+  const reason = requireReason(input.reason);
+  const description =
+    input.description == null ? undefined : requireText(input.description, 'description');
+  const occurredAt =
+    input.occurredAt == null ? undefined : requirePast(input.occurredAt, 'occurredAt');
+  const location =
+    input.locationId == null
+      ? undefined
+      : await em.findOneOrFail(Location, {
+          id: await requireRow({ em, viewer }, 'location', input.locationId),
+        });
+  if (occurredAt && occurredAt > incident.createdAt)
+    throw badInput('occurredAt is after the incident was recorded', 'occurredAt');
+
+  recordCorrections(em, viewer, { record: CorrectedRecord.INCIDENT, recordId: id, reason }, [
+    ...(description !== undefined
+      ? [{ field: 'description', before: incident.description, after: description }]
+      : []),
+    ...(input.category
+      ? [{ field: 'category', before: incident.category, after: input.category }]
+      : []),
+    ...(occurredAt
+      ? [{ field: 'occurredAt', before: incident.occurredAt, after: occurredAt }]
+      : []),
+    ...(location
+      ? [{ field: 'location', before: incident.location?.id ?? null, after: location.id }]
+      : []),
+  ]);
+  if (description !== undefined) incident.description = description;
+  if (input.category) incident.category = input.category;
+  if (occurredAt) incident.occurredAt = occurredAt;
+  if (location) {
+    incident.location = location;
+    // Counts by area follow the place (src/aggregates/): the copy moves with it.
+    incident.areaCode = location.lsoaCode ?? null;
+  }
+  await em.flush();
+  return incident;
+}
