@@ -95,6 +95,10 @@ export interface ImportLimits {
   maxBytes: number;
   /** Rows per batch: each batch is one transaction, and a failure loses at most the batch in flight. */
   batchRows: number;
+  /** Days a finished run's rejected rows report is kept before it is deleted. */
+  rejectedReportRetentionDays: number;
+  /** How often the hub looks for rejected rows reports past their retention. */
+  retentionSweepMs: number;
 }
 
 export interface AuthLimits {
@@ -311,6 +315,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
       dir: env.IMPORT_DIR || '.data/imports',
       maxBytes: integer(env, 'IMPORT_MAX_BYTES', 200 * 1024 * 1024, 1024, 64 * 1024 ** 3),
       batchRows: integer(env, 'IMPORT_BATCH_ROWS', 5000, 1, 100_000),
+      rejectedReportRetentionDays: integer(env, 'IMPORT_REJECTED_REPORT_DAYS', 30, 1, 3650),
+      retentionSweepMs: integer(env, 'IMPORT_RETENTION_SWEEP_MS', 3600_000, 10, 24 * 3600 * 1000),
     },
     http: httpTimeouts(env),
   };

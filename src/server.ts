@@ -15,6 +15,7 @@ import { purposeFrom } from './audit/audit-trail';
 import { TokenVerifier } from './auth/token-verifier';
 import { sweepDueCaseReviewSteps } from './case-reviews/case-review-step-due';
 import { every } from './common/periodic';
+import { deleteExpiredRejectedReports } from './imports/rejected-report-retention';
 import type { HubConfig } from './config';
 import { createContext, type HubContext } from './context';
 import { documentRoutes } from './documents/document-routes';
@@ -197,6 +198,13 @@ export async function startHub(config: HubConfig, orm: MikroORM, port = config.p
     sweepDueCaseReviewSteps(orm.em.fork()),
   );
 
+  // Rejected rows reports hold partners' rows as sent: deleted once past their retention.
+  const reportRetention = every(
+    'rejected rows report retention',
+    config.imports.retentionSweepMs,
+    () => deleteExpiredRejectedReports(orm.em.fork(), config.imports.rejectedReportRetentionDays),
+  );
+
   app.use(answerErrorsBeforeGraphQL);
 
   await new Promise<void>((resolve) => server.listen(port, config.host, resolve));
@@ -217,6 +225,7 @@ export async function startHub(config: HubConfig, orm: MikroORM, port = config.p
       await imports.stop();
       await overdueSweep.stop();
       await stepDueSweep.stop();
+      await reportRetention.stop();
       await dispatcher.stop();
       await pdf.close();
     },
