@@ -15,6 +15,7 @@ import { purposeFrom } from './audit/audit-trail';
 import { TokenVerifier } from './auth/token-verifier';
 import { sweepDueCaseReviewSteps } from './case-reviews/case-review-step-due';
 import { every } from './common/periodic';
+import { withSessionLock } from './db/locks';
 import { deleteExpiredRejectedReports } from './imports/rejected-report-retention';
 import type { HubConfig } from './config';
 import { createContext, type HubContext } from './context';
@@ -190,16 +191,21 @@ export async function startHub(config: HubConfig, orm: MikroORM, port = config.p
   // The outbox: published to live subscribers, and the overdue sweep that feeds it.
   const dispatcher = new NotificationDispatcher(orm, feed, config.notificationPollMs);
   await dispatcher.start();
-  const overdueSweep = every('overdue action sweep', config.actionOverdueSweepMs, () =>
+  // Every process schedules the sweeps; one runs each at a time (a session advisory lock, tried
+  // not waited for), and if that process dies the next tick anywhere runs it: they keep no state.
+  const databaseUrl = String(orm.config.get('clientUrl'));
+  const sweep = (name: string, ms: number, work: () => Promise<unknown>) =>
+    every(name, ms, () => withSessionLock(databaseUrl, `asb-hub:${name}`, work, { wait: false }));
+  const overdueSweep = sweep('overdue action sweep', config.actionOverdueSweepMs, () =>
     sweepOverdueActions(orm.em.fork()),
   );
   // ASB case review steps left undone past their deadline (CASE_REVIEW_STEP_DUE), likewise.
-  const stepDueSweep = every('case review step due sweep', config.caseReviewSweepMs, () =>
+  const stepDueSweep = sweep('case review step due sweep', config.caseReviewSweepMs, () =>
     sweepDueCaseReviewSteps(orm.em.fork()),
   );
 
   // Rejected rows reports hold partners' rows as sent: deleted once past their retention.
-  const reportRetention = every(
+  const reportRetention = sweep(
     'rejected rows report retention',
     config.imports.retentionSweepMs,
     () => deleteExpiredRejectedReports(orm.em.fork(), config.imports.rejectedReportRetentionDays),

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { Client } from 'pg';
 import { runStatement } from './prepared';
 
 /*
@@ -68,4 +69,38 @@ export async function lockRow(em: EntityManager, table: LockedTable, id: string)
 function requireTransaction(em: EntityManager, what: string) {
   // Outside a transaction the lock would be let go at once: a bug, never a refusal to a client.
   if (!em.getTransactionContext()) throw new Error(`lock on ${what} taken outside a transaction`);
+}
+
+/**
+ * A session-level advisory lock on a connection of its own, for work that spans several
+ * transactions of the pool: start-up (every migration runs in its own transaction) and the
+ * periodic sweeps. `wait: false` gives up at once when another process holds it, and answers
+ * `undefined`: a sweep another process is running now need not run twice.
+ */
+export async function withSessionLock<T>(
+  url: string,
+  name: string,
+  work: () => Promise<T>,
+  options: { wait: boolean },
+): Promise<T | undefined> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    if (options.wait) {
+      await client.query('select pg_advisory_lock(hashtext($1))', [name]);
+    } else {
+      const { rows } = await client.query<{ held: boolean }>(
+        'select pg_try_advisory_lock(hashtext($1)) as held',
+        [name],
+      );
+      if (!rows[0].held) return undefined;
+    }
+    try {
+      return await work();
+    } finally {
+      await client.query('select pg_advisory_unlock(hashtext($1))', [name]);
+    }
+  } finally {
+    await client.end();
+  }
 }

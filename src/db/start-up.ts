@@ -1,8 +1,8 @@
-import { Client } from 'pg';
 import type { HubConfig } from '../config';
 import { loadDemoDataIfEmpty } from '../demo/demo-data';
 import { log } from '../log';
 import type { Database } from './database';
+import { withSessionLock } from './locks';
 
 /**
  * What a hub does to its database before it serves: migrations, then the demo data. Two
@@ -23,18 +23,7 @@ export interface StartUpResult {
 }
 
 export async function withStartUpLock<T>(url: string, work: () => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query('select pg_advisory_lock(hashtext($1))', [START_UP_LOCK]);
-    try {
-      return await work();
-    } finally {
-      await client.query('select pg_advisory_unlock(hashtext($1))', [START_UP_LOCK]);
-    }
-  } finally {
-    await client.end();
-  }
+  return (await withSessionLock(url, START_UP_LOCK, work, { wait: true })) as T;
 }
 
 /** `npm run migrate`, and a hub with MIGRATIONS_ON_START=apply: applies what is pending. */

@@ -3,7 +3,8 @@ import { clock, setClock } from '../../src/common/clock';
 import { resumeTestClock } from '../support/clock';
 import { makePartnerMember, PartnerKind, Role } from '../support/factories';
 import { startTestHub, type TestHub } from '../support/hub';
-import { sampleLines, scratchDir } from './import-support';
+import { Client } from 'pg';
+import { databaseUrlOf, sampleLines, scratchDir } from './import-support';
 
 const DAY = 24 * 3600 * 1000;
 let hub: TestHub;
@@ -60,7 +61,19 @@ it('deletes a rejected rows report once its run ended more than IMPORT_REJECTED_
   await settle();
   expect(reports()).toHaveLength(1);
 
-  setClock(new Date(ended + 31 * DAY));
+  // While another process runs the sweep (it holds the sweep's lock), this one does not.
+  const other = new Client({ connectionString: databaseUrlOf(hub) });
+  await other.connect();
+  try {
+    await other.query('select pg_advisory_lock(hashtext($1))', [
+      'asb-hub:rejected rows report retention',
+    ]);
+    setClock(new Date(ended + 31 * DAY));
+    await settle();
+    expect(reports()).toHaveLength(1);
+  } finally {
+    await other.end();
+  }
   await settle();
   expect(reports()).toEqual([]);
 
