@@ -60,6 +60,11 @@ export interface HubConfig {
   /** How often the hub looks for ASB case review steps left undone past their deadline. */
   caseReviewSweepMs: number;
   /**
+   * How long a mutation's `Idempotency-Key` is remembered, with its answer, in seconds
+   * (`IDEMPOTENCY_KEY_TTL_SECONDS`, 60 s to 30 days, default a day; src/http/idempotency.plugin.ts).
+   */
+  idempotencyKeyTtlSeconds: number;
+  /**
    * How long a live subscription trusts its last check that its user is still active with the
    * same partner and role; the next event after that asks the database again.
    */
@@ -310,6 +315,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
       rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 300, 1, 1_000_000),
     },
     caseReviewSweepMs: integer(env, 'CASE_REVIEW_SWEEP_MS', 300_000, 10, 24 * 3600 * 1000),
+    idempotencyKeyTtlSeconds: integer(env, 'IDEMPOTENCY_KEY_TTL_SECONDS', 86_400, 60, 30 * 86_400),
     subscriptionRecheckMs: integer(env, 'SUBSCRIPTION_RECHECK_MS', 30_000, 0, 300_000),
     imports: {
       dir: env.IMPORT_DIR || '.data/imports',

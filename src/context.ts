@@ -37,6 +37,8 @@ export interface HubContext {
   feed?: NotificationFeed;
   /** Reads and writes of personal data in this request, for the audit (src/audit/). */
   audit: AuditTrail;
+  /** Write transactions this request has committed (inTransaction): a keyed retry must not repeat them. */
+  committedWrites?: number;
 }
 
 export function createLoaders(em: EntityManager, viewer: Viewer, config?: HubConfig) {

@@ -10,6 +10,9 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'BAD_USER_INPUT'
   | 'CONFLICT'
+  // Idempotency-Key on a mutation (src/http/idempotency.plugin.ts; README "Retrying a mutation").
+  | 'IDEMPOTENCY_KEY_REUSED'
+  | 'IDEMPOTENCY_KEY_IN_USE'
   | 'THRESHOLD_MET_REVIEW_REQUIRED'
   | 'STATUTORY_LIMIT'
   | 'CASE_REVIEW_STEP_OUT_OF_ORDER'

@@ -34,6 +34,7 @@ import { databaseUnavailablePlugin } from './http/database-unavailable.plugin';
 import { answerHeaders, serverOptions } from './http/http-defaults';
 import { storableTextPlugin } from './http/storable-text';
 import { graphqlHandler } from './http/graphql-handler';
+import { idempotencyPlugin } from './http/idempotency.plugin';
 import { graphqlLimits } from './http/graphql-limits';
 import { answerErrorsBeforeGraphQL } from './http/pre-graphql-errors';
 import { rateLimited } from './http/rate-limit';
@@ -105,6 +106,9 @@ export async function startHub(config: HubConfig, orm: MikroORM, port = config.p
       ApolloServerPluginCacheControlDisabled(),
       // Audit: each request's reads of personal data in one INSERT before the answer; fails closed.
       auditPlugin,
+      // Idempotency-Key on a mutation: a retry gets the first answer again. After auditPlugin, on
+      // purpose: it stores an answer once the answer's audit is known.
+      idempotencyPlugin,
       // Text PostgreSQL cannot store (NUL) is the client's error, refused before anything runs.
       storableTextPlugin,
       databaseUnavailablePlugin,

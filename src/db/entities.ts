@@ -61,6 +61,7 @@ import { SharingBasis } from '../sharing/sharing-basis.entity';
 import { SubjectAccessRequest } from '../subject-access/subject-access-request.entity';
 import { SupportOffer } from '../support/support-offer.entity';
 import { User } from '../users/user.entity';
+import { IdempotentRequest } from '../http/idempotent-request.entity';
 
 /** Every entity, listed once: discovery by folder globbing can silently miss one. */
 export const entities = [
@@ -123,4 +124,5 @@ export const entities = [
   LetterTemplate,
   LetterTemplateChange,
   SentLetter,
+  IdempotentRequest,
 ];

@@ -87,10 +87,20 @@ export async function stopHubProcess(hub: HubProcess | undefined) {
   clearTimeout(timer);
 }
 
-export async function send(hub: HubProcess, token: string, query: string, variables: unknown) {
+export async function send(
+  hub: HubProcess,
+  token: string,
+  query: string,
+  variables: unknown,
+  headers: Record<string, string> = {},
+) {
   const response = await fetch(hub.url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    headers: {
+      'content-type': 'application/json',
+      authorization: `Bearer ${token}`,
+      ...headers,
+    },
     body: JSON.stringify({ query, variables }),
   });
   return (await response.json()) as {
