@@ -2,6 +2,7 @@ import { clock } from '../common/clock';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../auth/viewer';
 import { PARTICIPATES } from '../permissions/row-access';
+import { PersonLink } from '../people/person-link.entity';
 import { BatchWaves, byIdLoader, groupedLoader } from '../common/batch-loader';
 import { FixedPenalty } from './fixed-penalty.entity';
 import { IN_FORCE } from './intervention-enums';
@@ -50,6 +51,8 @@ export const interventionLoaders = (em: EntityManager, waves: BatchWaves, viewer
         .getResultList(),
     (row) => row.subject!.id,
   ),
+  /** The person link a possible breach came through: one statement for a page of flags. */
+  personLinkById: byIdLoader(waves, (ids) => em.find(PersonLink, { id: { $in: ids } })),
   issuersByIntervention: groupedLoader(
     waves,
     (ids) =>

@@ -33,7 +33,6 @@ import type { Intervention } from './intervention.entity';
 import { appealDeadline, prosecutionNotBefore } from './ladder.rules';
 import type { PossibleBreach } from './possible-breach.entity';
 import { PersonLinkStatus } from '../people/person-link-enums';
-import { PersonLink } from '../people/person-link.entity';
 
 @Resolver(() => InterventionType)
 export class InterventionResolver {
@@ -200,7 +199,7 @@ export class PossibleBreachResolver {
   })
   async throughLink(@Root() flag: PossibleBreach, @Ctx() ctx: HubContext) {
     if (!flag.viaPersonLink) return null;
-    return (await ctx.em.findOne(PersonLink, flag.viaPersonLink.id))?.status ?? null;
+    return (await ctx.loaders.personLinkById.load(flag.viaPersonLink.id))?.status ?? null;
   }
 }
 

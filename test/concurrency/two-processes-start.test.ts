@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
@@ -11,7 +12,6 @@ import {
   type HubProcess,
 } from '../support/hub-process';
 import { TEMPLATE_DATABASE, privateDatabase, withDatabase } from '../support/test-database';
-import fs from 'node:fs';
 
 /*
  * Issue 14: hub processes starting together on one database, and a release that migrates first.
