@@ -104,6 +104,11 @@ export interface ImportLimits {
   rejectedReportRetentionDays: number;
   /** How often the hub looks for rejected rows reports past their retention. */
   retentionSweepMs: number;
+  /**
+   * How often each process looks for an upload's run that no process runs any more (its process
+   * stopped or died) and resumes it (src/imports/import-takeover.ts).
+   */
+  takeoverSweepMs: number;
 }
 
 export interface AuthLimits {
@@ -323,6 +328,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
       batchRows: integer(env, 'IMPORT_BATCH_ROWS', 5000, 1, 100_000),
       rejectedReportRetentionDays: integer(env, 'IMPORT_REJECTED_REPORT_DAYS', 30, 1, 3650),
       retentionSweepMs: integer(env, 'IMPORT_RETENTION_SWEEP_MS', 3600_000, 10, 24 * 3600 * 1000),
+      takeoverSweepMs: integer(env, 'IMPORT_TAKEOVER_SWEEP_MS', 15_000, 10, 3600_000),
     },
     http: httpTimeouts(env),
   };

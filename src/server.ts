@@ -21,6 +21,7 @@ import type { HubConfig } from './config';
 import { createContext, type HubContext } from './context';
 import { documentRoutes } from './documents/document-routes';
 import { ImportJobs } from './imports/import-jobs';
+import { takeOverOrphanedImports } from './imports/import-takeover';
 import { importRoutes } from './imports/import-routes';
 import { PdfRenderer } from './documents/pdf-renderer';
 import { databaseUnavailable, isDatabaseUnavailable } from './db/database-unavailable';
@@ -215,6 +216,12 @@ export async function startHub(config: HubConfig, orm: MikroORM, port = config.p
     () => deleteExpiredRejectedReports(orm.em.fork(), config.imports.rejectedReportRetentionDays),
   );
 
+  // An upload's run left RUNNING by a process that stopped or died: finished here, after its
+  // checkpoint (one process looks at a time; the run's own lock stops two from running it).
+  const importTakeover = sweep('import takeover', config.imports.takeoverSweepMs, () =>
+    takeOverOrphanedImports({ databaseUrl, config, jobs: imports }),
+  );
+
   app.use(answerErrorsBeforeGraphQL);
 
   await new Promise<void>((resolve) => server.listen(port, config.host, resolve));
@@ -227,11 +234,13 @@ export async function startHub(config: HubConfig, orm: MikroORM, port = config.p
     imports,
     // In this order: live subscriptions end (their sockets would hold the HTTP server open); the
     // server stops accepting and lets requests in flight finish (the drain plugin, within its
-    // grace); background imports stop after their batch in flight and are left resumable; then
+    // grace); background imports stop after their batch in flight and are left resumable (an
+    // upload's, for another process to take over); then
     // the sweeps, the outbox dispatcher and the PDF printer. The caller closes the pool after.
     stop: async () => {
       await subscriptions.stop();
       await apollo.stop();
+      await importTakeover.stop();
       await imports.stop();
       await overdueSweep.stop();
       await stepDueSweep.stop();

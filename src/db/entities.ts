@@ -45,7 +45,7 @@ import { JointVisitPerson } from '../joint-visits/joint-visit-person.entity';
 import { JointVisit } from '../joint-visits/joint-visit.entity';
 import { Location } from '../locations/location.entity';
 import { Lsoa } from '../areas/lsoa.entity';
-import { ImportRun } from '../imports/import-run.entity';
+import { ImportRun, ImportUploadChunk } from '../imports/import-run.entity';
 import { DrugAlcoholRecord } from '../partner-records/drug-alcohol-record.entity';
 import { HousingRecord } from '../partner-records/housing-record.entity';
 import { MentalHealthRecord } from '../partner-records/mental-health-record.entity';
@@ -73,6 +73,7 @@ export const entities = [
   Location,
   Lsoa,
   ImportRun,
+  ImportUploadChunk,
   Incident,
   IncidentReport,
   IncidentPerson,

@@ -1,10 +1,17 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import path from 'node:path';
 import { createGunzip } from 'node:zlib';
 import { CsvRecordReader, type CsvRecord } from './csv-records';
 
 /** The text encodings a partner's export may use (Windows exports are often Latin-1). */
 export type ImportEncoding = 'utf8' | 'latin1';
+
+/** A name safe to keep on the hub's disk: the client's, without folders or odd characters. */
+export function storedName(name: string): string {
+  const base = path.basename(name.replace(/\\/g, '/')).replace(/[^A-Za-z0-9._-]+/g, '_');
+  return (base.replace(/^\.+/, '') || 'upload.csv').slice(-100);
+}
 
 /** SHA-256 of the file's bytes, as stored: a run of the same file resumes the unfinished one. */
 export async function fileSha256(path: string): Promise<string> {

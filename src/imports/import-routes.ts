@@ -18,6 +18,7 @@ import { authenticate, sendError } from '../http/authenticated-request';
 import { mayEverRead } from '../permissions/decide';
 import { incidentImporters } from '../permissions/policy';
 import type { ImportJobs } from './import-jobs';
+import { storedName } from './import-file';
 import { findImportRun, importRunView } from './import-run.service';
 
 /** Statuses of the import codes; the common ones come from sendError. */
@@ -44,12 +45,6 @@ const RAW_TYPES = new Set([
 const MAX_MAPPING_BYTES = 256 * 1024;
 
 class TooLarge extends Error {}
-
-/** A name safe to keep on the hub's disk: the client's, without folders or odd characters. */
-function storedName(name: string): string {
-  const base = path.basename(name.replace(/\\/g, '/')).replace(/[^A-Za-z0-9._-]+/g, '_');
-  return (base.replace(/^\.+/, '') || 'upload.csv').slice(-100);
-}
 
 /**
  * Writes a stream to disk, counting and hashing it; past `maxBytes` it stops with TooLarge. The
@@ -237,8 +232,9 @@ export function importRoutes(deps: {
       await fs.promises.rename(upload.file, file);
       let started;
       try {
-        // The upload holds the partner's records: it is kept only while its run needs it (a
-        // failed run is resumed by uploading the same file again). The rejected rows report stays.
+        // The upload holds the partner's records: it is kept only while its run needs it, on this
+        // disk and in the database (for another process to take over if this one stops); a failed
+        // run is resumed by uploading the same file again. The rejected rows report stays.
         const removeUpload = () => fs.promises.rm(file, { force: true });
         started = await deps.jobs.start(
           {
@@ -251,6 +247,7 @@ export function importRoutes(deps: {
             sha256: upload.sha256,
             batchRows: deps.config.imports.batchRows,
             rejectedReportPath: `${file}.rejected.csv`,
+            keepUpload: true,
             audit: {
               enabled: deps.config.auditEnabled,
               operation: 'POST /imports',

@@ -1,5 +1,14 @@
 import { clock } from '../common/clock';
-import { BigIntType, Entity, Enum, ManyToOne, Opt, PrimaryKey, Property } from '@mikro-orm/core';
+import {
+  BigIntType,
+  Entity,
+  Enum,
+  ManyToOne,
+  Opt,
+  PrimaryKey,
+  PrimaryKeyProp,
+  Property,
+} from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { Partner } from '../partners/partner.entity';
 import { User } from '../users/user.entity';
@@ -74,4 +83,27 @@ export class ImportRun {
 
   @Property({ type: 'datetime', nullable: true })
   finishedAt?: Date | null;
+
+  /**
+   * An upload whose bytes are kept in import_upload_chunk while the run needs them: any hub
+   * process may take the run over (src/imports/import-takeover.ts). A command-line import's file
+   * is its operator's, and is never taken over.
+   */
+  @Property({ type: 'boolean', default: false })
+  uploadKept: boolean & Opt = false;
+}
+
+/** One piece of a kept upload, in order; deleted with the run's end (or the run). */
+@Entity({ tableName: 'import_upload_chunk' })
+export class ImportUploadChunk {
+  [PrimaryKeyProp]?: ['importRun', 'seq'];
+
+  @ManyToOne(() => ImportRun, { primary: true, deleteRule: 'cascade', updateRule: 'cascade' })
+  importRun!: ImportRun;
+
+  @PrimaryKey({ type: 'integer' })
+  seq!: number;
+
+  @Property({ type: 'blob' })
+  data!: Buffer;
 }

@@ -11,6 +11,7 @@ import { mayEverRead } from '../permissions/decide';
 import { incidentImporters } from '../permissions/policy';
 import { Role } from '../users/role.enum';
 import type { Probe } from './import-reading';
+import { keepUpload } from './import-upload-store';
 
 /*
  * The bookkeeping of import runs on the import's own connection: the partner and user a run is
@@ -91,6 +92,8 @@ export async function openRun(
     fileBytes: number;
     startedBy: Viewer | null;
     audit: RunAudit;
+    /** An upload: its bytes are kept with the run, so any hub process can take the run over. */
+    keepUploadFrom?: string | null;
   },
 ): Promise<OpenRun> {
   const mappingJson = input.probe.mapping ? JSON.stringify(input.probe.mapping.source) : null;
@@ -144,6 +147,7 @@ export async function openRun(
       input.audit.purpose ?? null,
     );
     trail.operation = input.audit.operation;
+    if (input.keepUploadFrom) await keepUpload(client, run.id, input.keepUploadFrom);
     await trail.writeRowsOn(client, [
       {
         action: AuditAction.CREATE,
@@ -189,42 +193,58 @@ export async function findImportingUser(
   await client.connect();
   try {
     const found = await findPartner(client, partner);
-    const { rows } = await client.query<{
-      id: string;
-      username: string;
-      display_name: string;
-      partner_id: string;
-      role: Role;
-      active: boolean;
-    }>(
-      'SELECT id, username, display_name, partner_id, role, active FROM app_user WHERE username = $1',
-      [username],
-    );
-    const user = rows[0];
-    if (!user?.active || user.partner_id !== found.id) {
+    const user = await findUser(client, 'username', username);
+    if (!user?.active || user.viewer.partnerId !== found.id) {
       throw new HubError(
         'FORBIDDEN',
         `${username} is not an active member of ${found.name}: only its own staff import its records`,
       );
     }
-    const viewer: Viewer = {
-      userId: user.id,
-      username: user.username,
-      displayName: user.display_name,
-      partnerId: found.id,
-      partnerKind: found.kind,
-      role: user.role,
-    };
-    if (!mayEverRead(incidentImporters, viewer)) {
+    if (!mayEverRead(incidentImporters, user.viewer)) {
       throw new HubError(
         'FORBIDDEN',
-        `${username} is a ${user.role.toLowerCase()}: only analysts and supervisors import incidents`,
+        `${username} is a ${user.viewer.role.toLowerCase()}: only analysts and supervisors import incidents`,
       );
     }
-    return viewer;
+    return user.viewer;
   } finally {
     await client.end();
   }
+}
+
+/** A hub user as the viewer an import is recorded under, and whether the user is still active. */
+export async function findUser(
+  client: ClientBase,
+  by: 'id' | 'username',
+  value: string,
+): Promise<{ viewer: Viewer; active: boolean } | null> {
+  const { rows } = await client.query<{
+    id: string;
+    username: string;
+    display_name: string;
+    partner_id: string;
+    kind: PartnerKind;
+    role: Role;
+    active: boolean;
+  }>(
+    `SELECT u.id, u.username, u.display_name, u.partner_id, p.kind, u.role, u.active
+       FROM app_user u JOIN partner p ON p.id = u.partner_id
+      WHERE u.${by === 'id' ? 'id' : 'username'} = $1`,
+    [value],
+  );
+  const user = rows[0];
+  if (!user) return null;
+  return {
+    active: user.active,
+    viewer: {
+      userId: user.id,
+      username: user.username,
+      displayName: user.display_name,
+      partnerId: user.partner_id,
+      partnerKind: user.kind,
+      role: user.role,
+    },
+  };
 }
 
 export interface RunTotals {

@@ -31,6 +31,7 @@ import {
 import { copyRows, ImportBatchWriter } from './import-writer';
 import { IMPORT_TABLES, type ImportRow, type LocationRow, type LsoaRow } from './import-rows';
 import { RejectedReport } from './rejected-report';
+import { forgetUpload } from './import-upload-store';
 
 // What a benchmark or script needs, from one place.
 export { DEFAULT_BATCH_ROWS, readImportRows, readPoliceUkRows } from './import-reading';
@@ -60,8 +61,16 @@ export interface ImportOptions {
   /** "Now" for the future-date checks; default the clock. */
   now?: Date;
   onProgress?: (progress: ImportProgress) => void;
-  /** Stops after the batch in flight; the run is left FAILED, to be resumed. */
+  /**
+   * Stops after the batch in flight; the run is left FAILED, to be resumed, or, for a kept
+   * upload, RUNNING for another hub process to take over.
+   */
   signal?: AbortSignal;
+  /**
+   * An upload (POST /imports): its bytes are kept in the database with the run while the run
+   * needs them, so any hub process can finish it (src/imports/import-takeover.ts).
+   */
+  keepUpload?: boolean;
 }
 
 export interface ImportProgress {
@@ -109,6 +118,9 @@ export class ImportFailed extends Error {
     super(summary.failure ?? 'The import failed');
   }
 }
+
+/** This process stopped a kept upload's run: it stays RUNNING, for any hub process to finish. */
+export class ImportHandedOver extends ImportFailed {}
 
 /**
  * Imports a file of incidents for a partner: data.police.uk street-level CSV (recognised by its
@@ -171,6 +183,7 @@ export async function startImport(options: ImportOptions): Promise<StartedImport
       fileBytes: stat.size,
       startedBy: options.startedBy ?? null,
       audit: options.audit ?? { enabled: true, operation: 'importIncidentFile' },
+      keepUploadFrom: options.keepUpload ? options.file : null,
     });
     handedOver = true;
     const done = importRows(client, {
@@ -305,6 +318,8 @@ async function importRows(
       });
     }
     await report.close();
+    // The run's end and the deletion of its kept upload together: never a finished run's file left.
+    await client.query('BEGIN');
     const { rows: finished } = await client.query<RunTotals>(
       `UPDATE import_run
           SET status = 'COMPLETED', finished_at = $3, bytes_done = file_bytes,
@@ -313,19 +328,30 @@ async function importRows(
     RETURNING rows_imported, rows_already_present, rows_rejected, rejected_report_path`,
       [run.id, report.exists ? report.path : null, clock.now()],
     );
+    await forgetUpload(client, run.id);
+    await client.query('COMMIT');
     totals = finished[0];
     return summary(ImportStatus.COMPLETED);
   } catch (error) {
-    failure = `Stopped after line ${line}: ${failureText(error)}`;
+    await client.query('ROLLBACK').catch(() => undefined);
     await pending?.catch(() => undefined);
     await batches.return(undefined).catch(() => undefined);
     await report.close().catch(() => undefined);
+    if (options.signal?.aborted && options.keepUpload) {
+      // Stopped by its hub, not by its rows: left RUNNING with its upload, and the run's lock
+      // goes with this connection, so the next takeover sweep of any process finishes it.
+      totals = await runTotals(client, run.id).catch(() => totals);
+      throw new ImportHandedOver(summary(ImportStatus.RUNNING));
+    }
+    failure = `Stopped after line ${line}: ${failureText(error)}`;
     await client
       .query(
         `UPDATE import_run SET status = 'FAILED', failure = $2, finished_at = $3 WHERE id = $1`,
         [run.id, failure, clock.now()],
       )
       .catch(() => undefined);
+    // A failed run is resumed by sending the same file again: its kept copy is not needed.
+    await forgetUpload(client, run.id).catch(() => undefined);
     totals = await runTotals(client, run.id).catch(() => totals);
     throw new ImportFailed(summary(ImportStatus.FAILED));
   }

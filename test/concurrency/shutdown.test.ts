@@ -7,6 +7,7 @@ import { ormOptions } from '../../src/db/orm-options';
 import { makePartnerMember, PartnerKind, Role } from '../support/factories';
 import { exitOf, startHubProcess, stopHubProcess, type HubProcess } from '../support/hub-process';
 import { privateDatabase } from '../support/test-database';
+import { importRunRow, until } from './import-run-row';
 
 /*
  * Issue 14: SIGTERM to a hub process run as a partnership runs it (NODE_ENV=development, where
@@ -35,7 +36,7 @@ afterAll(async () => {
   fs.rmSync(importDir, { recursive: true, force: true });
 });
 
-it('SIGTERM during an import stops the hub in order: the run is left FAILED and resumable, the upload deleted, the process exits 0', async () => {
+it('SIGTERM during an import stops the hub in order: the run is handed over, RUNNING with its upload kept in the database and none on disk, and the process exits 0', async () => {
   hub = await startHubProcess(database.url, {
     NODE_ENV: 'development',
     DEMO_DATA: 'false',
@@ -43,8 +44,8 @@ it('SIGTERM during an import stops the hub in order: the run is left FAILED and 
     IMPORT_BATCH_ROWS: '50',
   });
   const analyst = await makePartnerMember(orm.em.fork(), PartnerKind.POLICE, Role.ANALYST);
-  // 60,000 published incidents: far more than the hub imports before the signal arrives.
-  const lines = execFileSync('bash', ['-c', `zcat '${POLICE_UK}' | head -n 60001`], {
+  // 20,000 published incidents: far more than the hub imports before the signal arrives.
+  const lines = execFileSync('bash', ['-c', `zcat '${POLICE_UK}' | head -n 20001`], {
     maxBuffer: 256 * 1024 * 1024,
   });
   const upload = await fetch(`${hub.url.replace('/graphql', '')}/imports?fileName=street.csv`, {
@@ -61,17 +62,39 @@ it('SIGTERM during an import stops the hub in order: the run is left FAILED and 
   expect(await exited).toBe(0);
   const output = hub.output.join('');
   expect(output).toMatch(/"shutting down"/);
+  expect(output).toMatch(/"import handed over"/);
   expect(output).toMatch(/"hub stopped"/);
 
-  const [run] = await orm.em
-    .fork()
-    .getConnection()
-    .execute<
-      { status: string; failure: string; rows_imported: number }[]
-    >('select status, failure, rows_imported from import_run where id = ?', [importRun.id]);
-  expect(run.status).toBe('FAILED');
-  expect(run.failure).toMatch(/the hub is shutting down.*resume/);
-  expect(run.rows_imported).toBeLessThan(60_000);
-  // The partner's file is not left on disk; only the rejected rows report may stay.
+  const run = await importRunRow(orm, importRun.id);
+  expect(run.status).toBe('RUNNING');
+  expect(run.failure).toBeNull();
+  expect(run.upload_kept).toBe(true);
+  expect(run.rows_imported).toBeLessThan(20_000);
+  expect(run.kept_bytes).toBe(lines.length);
+  // The partner's file is not left on this disk; only the rejected rows report may stay.
   expect(fs.readdirSync(importDir).filter((name) => !name.endsWith('.rejected.csv'))).toEqual([]);
-}, 180_000);
+
+  // The next process on the database (here with a disk of its own) finishes the run.
+  const otherDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-shutdown-next-'));
+  try {
+    hub = await startHubProcess(database.url, {
+      DEMO_DATA: 'false',
+      IMPORT_DIR: otherDir,
+      IMPORT_TAKEOVER_SWEEP_MS: '200',
+    });
+    const finished = await until(async () => {
+      const row = await importRunRow(orm, importRun.id);
+      return row.status === 'COMPLETED' ? row : null;
+    });
+    expect(finished.rows_imported + finished.rows_already_present + finished.rows_rejected).toBe(
+      20_000,
+    );
+    expect(finished.upload_kept).toBe(false);
+    expect(finished.kept_bytes).toBe(0);
+    expect(hub.output.join('')).toMatch(/"import taken over"/);
+    expect(fs.readdirSync(otherDir).filter((name) => !name.endsWith('.rejected.csv'))).toEqual([]);
+  } finally {
+    await stopHubProcess(hub);
+    fs.rmSync(otherDir, { recursive: true, force: true });
+  }
+}, 240_000);

@@ -11,11 +11,16 @@ let hub: TestHub;
 const importDir = scratchDir();
 
 beforeAll(async () => {
-  hub = await startTestHub({
-    IMPORT_DIR: importDir,
-    IMPORT_REJECTED_REPORT_DAYS: '30',
-    IMPORT_RETENTION_SWEEP_MS: '50',
-  });
+  // A database of its own: the test moves the clock a month on, and its sweep would delete the
+  // reports of other tests' runs on the shared database.
+  hub = await startTestHub(
+    {
+      IMPORT_DIR: importDir,
+      IMPORT_REJECTED_REPORT_DAYS: '30',
+      IMPORT_RETENTION_SWEEP_MS: '50',
+    },
+    { private: true },
+  );
 });
 afterAll(async () => {
   resumeTestClock();

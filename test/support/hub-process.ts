@@ -74,12 +74,15 @@ export async function startHubProcess(databaseUrl: string, env: NodeJS.ProcessEn
 
 /** The exit code of a hub process that is expected to stop by itself. */
 export function exitOf(hub: HubProcess): Promise<number | null> {
-  if (hub.child.exitCode !== null) return Promise.resolve(hub.child.exitCode);
+  if (hub.child.exitCode !== null || hub.child.signalCode !== null) {
+    return Promise.resolve(hub.child.exitCode);
+  }
   return new Promise((resolve) => hub.child.once('exit', (code) => resolve(code)));
 }
 
 export async function stopHubProcess(hub: HubProcess | undefined) {
-  if (!hub || hub.child.exitCode !== null) return;
+  // A process killed by a signal has no exit code, only the signal.
+  if (!hub || hub.child.exitCode !== null || hub.child.signalCode !== null) return;
   const exited = new Promise((resolve) => hub.child.once('exit', resolve));
   hub.child.kill('SIGTERM');
   const timer = setTimeout(() => hub.child.kill('SIGKILL'), 15_000);
