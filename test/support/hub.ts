@@ -49,7 +49,14 @@ export async function startTestHub(
 ): Promise<TestHub> {
   const isolated = options.private ? await privateDatabase() : undefined;
   const url = isolated?.url ?? testDatabaseUrl();
-  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: url, PORT: '0', ...env });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: url,
+    PORT: '0',
+    // Test hubs share one database: one would otherwise take over another test's handed-over run.
+    IMPORT_TAKEOVER_SWEEP_MS: '3600000',
+    ...env,
+  });
   const orm = await MikroORM.init(ormOptions(url));
   const hub: Hub = await startHub(config, orm, 0);
   const endpoint = `${hub.url}/graphql`;
