@@ -1,6 +1,10 @@
+import { z } from 'zod';
+
 /**
- * Configuration, read and validated once at start-up. A bad value stops the hub with a message
- * naming the variable, rather than surfacing later as a wrong decision about someone's case.
+ * Configuration, read and validated once at start-up. A bad value stops the hub with one message
+ * naming every bad variable, rather than surfacing later as a wrong decision about someone's case.
+ * Each variable is declared once, in SETTINGS below (its parsing, default and meaning); the table
+ * in docs/configuration.md is printed from it (`npm run config:doc`).
  */
 export type HubMode = 'production' | 'development' | 'test';
 
@@ -19,6 +23,8 @@ export interface HubConfig {
   port: number;
   /** When absent the hub starts (and owns) an embedded PostgreSQL. */
   databaseUrl?: string;
+  /** Most connections this process holds to PostgreSQL at once (the ORM's pool). */
+  databasePoolSize: number;
   embeddedPostgres: { dataDir: string; port: number };
   loadDemoData: boolean;
   /**
@@ -82,6 +88,12 @@ export interface HubConfig {
   imports: ImportLimits;
   /** Node's HTTP server limits on slow clients (README "Hardening"). */
   http: HttpTimeouts;
+  /**
+   * Origins of browser applications that may call the hub (CORS), exactly as a browser sends
+   * them (`https://app.example.org`). Empty: no CORS headers, so no other site's page can read
+   * an answer.
+   */
+  corsAllowedOrigins: string[];
 }
 
 export interface HttpTimeouts {
@@ -146,208 +158,567 @@ export const DEMO_ISSUER = 'asb-hub-demo';
 export const DEMO_AUDIENCE = 'asb-hub';
 /** Never valid in production: `loadConfig` refuses it there. */
 export const DEMO_SECRET = 'asb-hub-demo-signing-key-not-for-production-use';
+/** Connections per process unless DATABASE_POOL_SIZE says otherwise (also src/db/orm-options.ts). */
+export const DEFAULT_DATABASE_POOL_SIZE = 10;
 
-class ConfigError extends Error {}
-
-function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number) {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, not "${raw}"`);
+/** A bad configuration: `problems` lists each bad variable's message; `message` holds them all. */
+class ConfigError extends Error {
+  constructor(
+    message: string,
+    readonly problems: string[] = [message],
+  ) {
+    super(message);
   }
-  return value;
 }
 
-function mode(env: NodeJS.ProcessEnv): HubMode {
-  // An empty or unknown NODE_ENV means production: development behaviour must be asked for.
-  const value = env.NODE_ENV;
-  return value === 'development' || value === 'test' ? value : 'production';
-}
+// ---- How a variable's text becomes a value. Every message follows the variable's name. ----
 
-function trustedIssuers(env: NodeJS.ProcessEnv, hubMode: HubMode): TrustedIssuer[] {
-  const raw = env.AUTH_TRUSTED_ISSUERS;
-  if (!raw) {
-    if (hubMode === 'production') {
-      throw new ConfigError(
-        'AUTH_TRUSTED_ISSUERS is required in production: a JSON list of {issuer, audience, jwksUrl}',
-      );
-    }
-    return [
-      {
-        issuer: DEMO_ISSUER,
-        audience: DEMO_AUDIENCE,
-        localSecret: env.AUTH_LOCAL_SECRET || DEMO_SECRET,
-      },
-    ];
-  }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(raw);
-  } catch {
-    throw new ConfigError('AUTH_TRUSTED_ISSUERS is not valid JSON');
-  }
-  if (!Array.isArray(parsed) || parsed.length === 0) {
-    throw new ConfigError('AUTH_TRUSTED_ISSUERS must be a non-empty JSON list');
-  }
-  return parsed.map((entry, i) => {
-    const { issuer, audience, jwksUrl, localSecret } = entry ?? {};
-    if (typeof issuer !== 'string' || typeof audience !== 'string') {
-      throw new ConfigError(`AUTH_TRUSTED_ISSUERS[${i}] needs an issuer and an audience`);
-    }
-    if (!jwksUrl === !localSecret) {
-      throw new ConfigError(
-        `AUTH_TRUSTED_ISSUERS[${i}] needs exactly one of jwksUrl or localSecret`,
-      );
-    }
-    if (hubMode === 'production' && localSecret) {
-      throw new ConfigError(
-        `AUTH_TRUSTED_ISSUERS[${i}]: a local signing secret is for the demo and tests, not production`,
-      );
-    }
-    return { issuer, audience, jwksUrl, localSecret };
+/** What a variable's (non-empty) text parses to. */
+type Parser<T> = z.ZodType<T, z.ZodTypeDef, string>;
+
+/** Each whole-number parser's range, for docs/configuration.md. */
+const RANGES = new WeakMap<Parser<unknown>, [number, number]>();
+
+const wholeNumber = (min: number, max: number): Parser<number> => {
+  const message = `must be a whole number from ${min} to ${max}`;
+  const parser = z
+    .string()
+    .transform(Number)
+    .pipe(z.number({ message }).int(message).min(min, message).max(max, message));
+  RANGES.set(parser, [min, max]);
+  return parser;
+};
+
+const oneOf = <T extends string>(...values: [T, ...T[]]): Parser<T> =>
+  z.enum(values, {
+    message: `must be ${values
+      .map((value) => `"${value}"`)
+      .join(' or ')
+      .replace(/ or (?=.* or )/g, ', ')}`,
   });
+
+/**
+ * Every yes-or-no variable reads one way: `true` or `1` is yes, `false` or `0` is no (lower case,
+ * exactly); unset or empty is the variable's default. Anything else is refused, not guessed.
+ */
+const yesNo: Parser<boolean> = z
+  .enum(['true', 'false', '1', '0'], { message: 'must be true, false, 1 or 0' })
+  .transform((value) => value === 'true' || value === '1');
+
+const text: Parser<string> = z.string();
+
+const url = (protocols: string[], message: string): Parser<string> =>
+  z.string().refine((value) => {
+    try {
+      return protocols.includes(new URL(value).protocol);
+    } catch {
+      return false;
+    }
+  }, message);
+
+const databaseUrl = url(
+  ['postgres:', 'postgresql:'],
+  'must be a PostgreSQL URL (postgres://user:password@host:5432/database)',
+);
+
+const trustedIssuer = z
+  .object({
+    issuer: z.string({ message: 'needs an issuer and an audience' }).min(1),
+    audience: z.string({ message: 'needs an issuer and an audience' }).min(1),
+    jwksUrl: url(['https:', 'http:'], 'needs a jwksUrl that is an https or http URL').optional(),
+    localSecret: z.string({ message: 'needs a localSecret that is text' }).min(1).optional(),
+  })
+  .refine((entry) => !entry.jwksUrl !== !entry.localSecret, {
+    message: 'needs exactly one of jwksUrl or localSecret',
+  });
+
+const trustedIssuers: Parser<TrustedIssuer[]> = z
+  .string()
+  .transform((value, context): unknown => {
+    try {
+      return JSON.parse(value);
+    } catch {
+      context.addIssue({ code: 'custom', message: 'is not valid JSON' });
+      return z.NEVER;
+    }
+  })
+  .pipe(
+    z
+      .array(trustedIssuer, { message: 'must be a non-empty JSON list' })
+      .min(1, 'must be a non-empty JSON list'),
+  )
+  // Only the four known keys are kept (an entry's other keys are not the hub's business).
+  .transform((entries) =>
+    entries.map(({ issuer, audience, jwksUrl, localSecret }) => ({
+      issuer,
+      audience,
+      jwksUrl,
+      localSecret,
+    })),
+  );
+
+/** An origin as a browser sends it: scheme, host and port only. */
+const origins: Parser<string[]> = z
+  .string()
+  .transform((value) =>
+    value
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean),
+  )
+  .pipe(
+    z.array(
+      z.string().refine(
+        (origin) => {
+          try {
+            const parsed = new URL(origin);
+            return ['https:', 'http:'].includes(parsed.protocol) && parsed.origin === origin;
+          } catch {
+            return false;
+          }
+        },
+        { message: 'must list exact origins, such as https://app.example.org (no path, no *)' },
+      ),
+    ),
+  );
+
+const isoDateTime: Parser<Date> = z
+  .string()
+  .refine((value) => /^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(Date.parse(value)), {
+    message: 'must be an ISO 8601 date and time',
+  })
+  .transform((value) => new Date(value));
+
+// ---- The variables. ----
+
+interface Setting<T> {
+  parser: Parser<unknown>;
+  /** The value when the variable is unset or empty. */
+  fallback(mode: HubMode): T;
+  /** The default as docs/configuration.md says it. */
+  shown: string;
+  meaning: string;
+  /** Its value may hold a secret, so no message repeats it. */
+  secret: boolean;
 }
 
-function audit(env: NodeJS.ProcessEnv, hubMode: HubMode, benchMode: boolean): boolean {
-  const raw = env.AUDIT || 'on';
-  if (raw !== 'on' && raw !== 'off')
-    throw new ConfigError(`AUDIT must be "on" or "off", not "${raw}"`);
-  if (raw === 'off' && hubMode === 'production' && !benchMode) {
+interface Doc {
+  meaning: string;
+  shown?: string;
+  secret?: boolean;
+}
+
+/** A variable with a default (`(mode) => value` when the default depends on NODE_ENV). */
+function setting<T>(
+  parser: Parser<T>,
+  fallback: T | ((mode: HubMode) => T),
+  doc: Doc & (T extends string | number | boolean ? unknown : { shown: string }),
+): Setting<T> {
+  return {
+    parser,
+    fallback: typeof fallback === 'function' ? (fallback as (mode: HubMode) => T) : () => fallback,
+    shown: doc.shown ?? `\`${String(fallback)}\``,
+    meaning: doc.meaning,
+    secret: doc.secret ?? false,
+  };
+}
+
+/** A variable that may be left unset. */
+function optional<T>(parser: Parser<T>, doc: Doc): Setting<T | undefined> {
+  return {
+    parser,
+    fallback: () => undefined,
+    shown: doc.shown ?? 'unset',
+    meaning: doc.meaning,
+    secret: doc.secret ?? false,
+  };
+}
+
+const MINUTE_MS = 60_000;
+const DAY_MS = 24 * 60 * MINUTE_MS;
+const HARDENING = 'See [Hardening](../README.md#hardening).';
+
+/** Every variable the hub reads, in the order docs/configuration.md lists them. */
+export const SETTINGS = {
+  NODE_ENV: setting<HubMode>(
+    // An empty or unknown NODE_ENV means production: development behaviour must be asked for.
+    z
+      .string()
+      .transform((value) => (value === 'development' || value === 'test' ? value : 'production')),
+    'production',
+    {
+      shown: 'empty, which means production',
+      meaning:
+        '`development` or `test` must be asked for; anything else is production (introspection and field suggestions off, limits not named in errors, no demo issuer). `npm start` sets `development` unless `NODE_ENV` is set.',
+    },
+  ),
+  DATABASE_URL: optional(databaseUrl, {
+    secret: true,
+    meaning:
+      'PostgreSQL connection URL (`postgres://` or `postgresql://`). Unset: the hub starts an embedded PostgreSQL and uses its `asb_hub` database.',
+  }),
+  DATABASE_POOL_SIZE: setting(wholeNumber(1, 1000), DEFAULT_DATABASE_POOL_SIZE, {
+    meaning:
+      'Most connections one hub process holds to PostgreSQL at once. Several processes on one database: keep their sum, with `npm run migrate` and the sweeps, below the server’s `max_connections`.',
+  }),
+  EMBEDDED_PG_DIR: setting(text, '.data/postgres', {
+    meaning: 'Data folder of the embedded server, kept between runs.',
+  }),
+  EMBEDDED_PG_PORT: setting(wholeNumber(1024, 65535), 54329, {
+    meaning: 'Port of the embedded server.',
+  }),
+  HOST: setting(text, '127.0.0.1', { meaning: 'Interface to listen on.' }),
+  PORT: setting(wholeNumber(0, 65535), 4000, { meaning: 'HTTP port.' }),
+  DEMO_DATA: setting(yesNo, (mode) => mode !== 'production', {
+    shown: '`true`, or `false` in production',
+    meaning: '`true` (or `1`) loads the demo story into an empty database.',
+  }),
+  MIGRATIONS_ON_START: setting(
+    oneOf('apply', 'refuse'),
+    // Production upgrades are deliberate: migrating is a release step unless asked for at start.
+    (mode) => (mode === 'production' ? 'refuse' : 'apply'),
+    {
+      shown: '`apply`, or `refuse` in production',
+      meaning:
+        '`apply`: pending migrations are applied as the hub starts. `refuse`: a hub on a database that is behind will not start (`npm run migrate` is then a release step of its own; [operations](operations.md)).',
+    },
+  ),
+  SHUTDOWN_TIMEOUT_MS: setting(wholeNumber(1000, 600_000), 30_000, {
+    meaning:
+      'On SIGTERM or SIGINT the hub stops in order (see [operations](operations.md)); if that takes longer than this, it exits with code 1.',
+  }),
+  AUTH_TRUSTED_ISSUERS: optional(trustedIssuers, {
+    secret: true,
+    shown: 'the demo issuer; required in production',
+    meaning:
+      'JSON list of `{"issuer", "audience", "jwksUrl"}`. Each entry has exactly one of `jwksUrl` (the identity provider’s keys, an `https` or `http` URL) or `localSecret`; a `localSecret` is refused in production.',
+  }),
+  AUTH_LOCAL_SECRET: setting(text, DEMO_SECRET, {
+    secret: true,
+    shown: 'a built-in demo key',
+    meaning:
+      'HS256 key of the demo issuer (`asb-hub-demo`, audience `asb-hub`), used when `AUTH_TRUSTED_ISSUERS` is unset outside production. `npm run token` signs with it too.',
+  }),
+  AUTH_CLOCK_TOLERANCE_SECONDS: setting(wholeNumber(0, 300), 30, {
+    meaning: 'Clock skew allowed on a token’s `exp` and `nbf`.',
+  }),
+  AUTH_JWKS_COOLDOWN_MS: setting(wholeNumber(0, 60 * MINUTE_MS), 30_000, {
+    meaning:
+      'After fetching an issuer’s JWKS, a token with an unknown key id waits this long before the keys are fetched again.',
+  }),
+  AUTH_JWKS_CACHE_MAX_AGE_MS: setting(wholeNumber(1000, DAY_MS), 600_000, {
+    meaning: 'Fetched keys are refreshed at least this often.',
+  }),
+  AUTH_MAX_TOKEN_LIFETIME_SECONDS: setting(wholeNumber(60, 30 * 86_400), 86_400, {
+    meaning:
+      'A token whose `exp` is further than this after its `iat` is refused, as is one whose `iat` is in the future beyond `AUTH_CLOCK_TOLERANCE_SECONDS`; every token needs `iat`.',
+  }),
+  CORS_ALLOWED_ORIGINS: setting(origins, [], {
+    shown: 'none',
+    meaning:
+      'Comma-separated origins of browser applications that may call the hub, each exactly as a browser sends it (`https://app.example.org`: scheme, host, port). A page from another origin gets no `Access-Control-Allow-Origin` and cannot read an answer. Unset: no CORS headers at all. See [Browser clients](operations.md#browser-clients-cors-and-security-headers).',
+  }),
+  EPISODE_MATCH_MINUTES: setting(wholeNumber(0, 24 * 60), 120, {
+    meaning:
+      'A report at the same place, of the same category, within this many minutes of an incident already on the case is attached to it as a second report (0 turns matching off).',
+  }),
+  MAX_PAGE_SIZE: setting(wholeNumber(1, 1000), 100, {
+    meaning: 'Largest `first` a list accepts; larger asks get `BAD_USER_INPUT`.',
+  }),
+  NOTIFICATION_POLL_MS: setting(wholeNumber(10, MINUTE_MS), 250, {
+    meaning:
+      'How often the notification dispatcher publishes committed, unpublished outbox events to live subscribers.',
+  }),
+  ACTION_OVERDUE_SWEEP_MS: setting(wholeNumber(10, DAY_MS), 300_000, {
+    meaning:
+      'How often the hub raises `ACTION_OVERDUE` for open actions past their due date, once per action.',
+  }),
+  CASE_REVIEW_SWEEP_MS: setting(wholeNumber(10, DAY_MS), 300_000, {
+    meaning:
+      'How often the hub raises `CASE_REVIEW_STEP_DUE` for case review steps (acknowledge, decide, meet, respond) left undone past their deadline, once per step per application.',
+  }),
+  SUBSCRIPTION_RECHECK_MS: setting(wholeNumber(0, 300_000), 30_000, {
+    meaning:
+      'How long a live subscription trusts its last check that its user is still active in the same partner and role; 0 checks before every event.',
+  }),
+  IDEMPOTENCY_KEY_TTL_SECONDS: setting(wholeNumber(60, 30 * 86_400), 86_400, {
+    meaning:
+      'How long a mutation’s `Idempotency-Key` is remembered, with its answer; a retry within it gets the first answer again.',
+  }),
+  // Defaults admit the shared case view (test/operations/case-view.graphql: depth 6, cost 839,
+  // 312 tokens, no aliases or directives) with room to spare; README "Hardening".
+  MAX_QUERY_DEPTH: setting(wholeNumber(2, 50), 8, {
+    meaning: `Deepest nesting of fields in one operation. ${HARDENING}`,
+  }),
+  MAX_QUERY_COST: setting(wholeNumber(10, 1_000_000), 3000, {
+    meaning: `Largest cost of one operation, as graphql-armor counts it. ${HARDENING}`,
+  }),
+  MAX_QUERY_ALIASES: setting(wholeNumber(0, 1000), 15, {
+    meaning: `Most aliases in one operation. ${HARDENING}`,
+  }),
+  MAX_QUERY_DIRECTIVES: setting(wholeNumber(0, 1000), 25, {
+    meaning: `Most directives in one operation. ${HARDENING}`,
+  }),
+  MAX_QUERY_TOKENS: setting(wholeNumber(50, 100_000), 1000, {
+    meaning: `Most lexical tokens in one document. ${HARDENING}`,
+  }),
+  REQUEST_BODY_LIMIT_KB: setting(wholeNumber(1, 10_240), 100, {
+    meaning: 'Largest request body; larger gets HTTP 413 `PAYLOAD_TOO_LARGE`.',
+  }),
+  REQUEST_TIMEOUT_MS: setting(wholeNumber(1, 600_000), 10_000, {
+    meaning: 'A request not answered in this time gets HTTP 503 `REQUEST_TIMEOUT`.',
+  }),
+  MAX_CONCURRENT_REQUESTS: setting(wholeNumber(1, 1000), 4, {
+    meaning:
+      'GraphQL operations executing at once in this process; more wait their turn in order of arrival (a few at a time keep PostgreSQL and the CPU busy and bound the memory).',
+  }),
+  MAX_QUEUED_REQUESTS: setting(wholeNumber(0, 100_000), 500, {
+    meaning:
+      'Operations that may wait for a turn; more get HTTP 503 `SERVER_BUSY` with `Retry-After: 1`.',
+  }),
+  RATE_LIMIT_PER_MINUTE: setting(wholeNumber(1, 1_000_000), 300, {
+    meaning:
+      'Requests (and subscription operations) per user per minute; more get HTTP 429 `RATE_LIMITED`.',
+  }),
+  HTTP_HEADERS_TIMEOUT_MS: setting(wholeNumber(100, 120_000), 10_000, {
+    meaning:
+      'A client has this long to send a request’s headers (slow-header clients are cut off); at most `HTTP_REQUEST_TIMEOUT_MS`.',
+  }),
+  // Room for the largest import upload over a slow link; GraphQL bodies are small.
+  HTTP_REQUEST_TIMEOUT_MS: setting(wholeNumber(100, 60 * MINUTE_MS), 300_000, {
+    meaning:
+      'A client has this long to send a whole request, body included (uploads to `POST /imports` too).',
+  }),
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: setting(wholeNumber(100, 120_000), 5_000, {
+    meaning: 'An idle kept-alive connection is closed after this long.',
+  }),
+  AUDIT: setting(oneOf('on', 'off'), 'on', {
+    meaning:
+      '`off` turns the audit of reads and writes off, for the benchmarks only; refused in production (the hub will not start) unless `BENCH_MODE=1`.',
+  }),
+  BENCH_MODE: setting(yesNo, false, {
+    meaning:
+      '`1` (or `true`): a benchmark run (`npm run bench`), not a deployment; allows the two switches that measure what the audit and the policy cost, and logs a warning at start-up.',
+  }),
+  BENCH_UNSAFE_NO_PERMISSIONS: setting(yesNo, false, {
+    meaning:
+      '`1` (or `true`) with `BENCH_MODE=1`: the sharing policy is not applied, every field is served to anyone signed in (benchmark comparison only); refused without `BENCH_MODE=1`.',
+  }),
+  CHROMIUM_PATH: setting(text, '/usr/bin/chromium', {
+    meaning: 'The Chromium that prints documents to PDF (Debian’s `chromium` package).',
+  }),
+  IMPORT_DIR: setting(text, '.data/imports', {
+    meaning:
+      'Where uploads to `POST /imports` and their rejected rows reports are kept (see [Bulk import](../README.md#bulk-import)).',
+  }),
+  IMPORT_MAX_BYTES: setting(wholeNumber(1024, 64 * 1024 ** 3), 200 * 1024 * 1024, {
+    shown: '`209715200` (200 MB)',
+    meaning: 'Largest upload; larger gets HTTP 413 `PAYLOAD_TOO_LARGE`.',
+  }),
+  IMPORT_BATCH_ROWS: setting(wholeNumber(1, 100_000), 5000, {
+    meaning: 'Rows per import batch, each one transaction.',
+  }),
+  IMPORT_REJECTED_REPORT_DAYS: setting(wholeNumber(1, 3650), 30, {
+    meaning:
+      'A finished run’s rejected rows report (partners’ rows as sent) is deleted this many days after the run ended; the run keeps its counts and the report URL then answers 404.',
+  }),
+  IMPORT_RETENTION_SWEEP_MS: setting(wholeNumber(10, DAY_MS), 3600_000, {
+    meaning: 'How often the hub looks for rejected rows reports past their retention.',
+  }),
+  IMPORT_TAKEOVER_SWEEP_MS: setting(wholeNumber(10, 3600_000), 15_000, {
+    meaning:
+      'How often each process looks for an upload’s import that no process runs any more (its process stopped or died) and finishes it after its checkpoint.',
+  }),
+  HUB_CLOCK_START: optional(isoDateTime, {
+    meaning:
+      'An ISO 8601 date and time: the hub’s clock starts there and runs on (tests that start hub processes, rehearsals). Refused in production.',
+  }),
+  HUB_CLOCK_START_AS_OF_MS: optional(wholeNumber(0, Number.MAX_SAFE_INTEGER), {
+    meaning:
+      'The system time, in epoch ms, at which it was `HUB_CLOCK_START`: keeps a spawned hub from starting behind its parent.',
+  }),
+};
+
+type Name = keyof typeof SETTINGS;
+type Values = { [K in Name]: (typeof SETTINGS)[K] extends Setting<infer T> ? T : never };
+
+/**
+ * Rules across variables, or between a value and the mode. Each is checked only when the
+ * variables it reads were themselves valid, so every message names a real problem.
+ */
+const RULES: { reads: Name[]; check(values: Values): string[] }[] = [
+  {
+    reads: ['NODE_ENV', 'AUTH_TRUSTED_ISSUERS'],
+    check: ({ NODE_ENV, AUTH_TRUSTED_ISSUERS }) => {
+      if (NODE_ENV !== 'production') return [];
+      if (!AUTH_TRUSTED_ISSUERS) {
+        return [
+          'AUTH_TRUSTED_ISSUERS is required in production: a JSON list of {issuer, audience, jwksUrl}',
+        ];
+      }
+      return AUTH_TRUSTED_ISSUERS.flatMap((entry, i) =>
+        entry.localSecret
+          ? [
+              `AUTH_TRUSTED_ISSUERS[${i}]: a local signing secret is for the demo and tests, not production`,
+            ]
+          : [],
+      );
+    },
+  },
+  {
+    reads: ['NODE_ENV', 'AUDIT', 'BENCH_MODE'],
+    check: ({ NODE_ENV, AUDIT, BENCH_MODE }) =>
+      AUDIT === 'off' && NODE_ENV === 'production' && !BENCH_MODE
+        ? [
+            'AUDIT=off is for benchmarks only (with BENCH_MODE=1): every read of personal data is audited in production',
+          ]
+        : [],
+  },
+  {
+    // The load benchmark's switches: the policy may only be switched off knowingly.
+    reads: ['BENCH_UNSAFE_NO_PERMISSIONS', 'BENCH_MODE'],
+    check: ({ BENCH_UNSAFE_NO_PERMISSIONS, BENCH_MODE }) =>
+      BENCH_UNSAFE_NO_PERMISSIONS && !BENCH_MODE
+        ? [
+            'BENCH_UNSAFE_NO_PERMISSIONS=1 serves every field to anyone: refused without BENCH_MODE=1 (benchmarks only)',
+          ]
+        : [],
+  },
+  {
+    reads: ['NODE_ENV', 'HUB_CLOCK_START'],
+    check: ({ NODE_ENV, HUB_CLOCK_START }) =>
+      HUB_CLOCK_START && NODE_ENV === 'production'
+        ? ['HUB_CLOCK_START is for tests and rehearsals: refused in production']
+        : [],
+  },
+  {
+    // Node refuses to start a server whose headers may take longer than the whole request.
+    reads: ['HTTP_HEADERS_TIMEOUT_MS', 'HTTP_REQUEST_TIMEOUT_MS'],
+    check: ({ HTTP_HEADERS_TIMEOUT_MS: headers, HTTP_REQUEST_TIMEOUT_MS: request }) =>
+      headers > request
+        ? [
+            `HTTP_HEADERS_TIMEOUT_MS (${headers}) must not be longer than HTTP_REQUEST_TIMEOUT_MS (${request})`,
+          ]
+        : [],
+  },
+];
+
+/** `[0]` for an entry of a list; object keys are left to the message, which names them. */
+const where = (path: (string | number)[]) =>
+  path
+    .filter((part) => typeof part === 'number')
+    .map((index) => `[${index}]`)
+    .join('');
+
+/** Reads every variable, then the rules across them; throws one ConfigError listing every problem. */
+function readSettings(env: NodeJS.ProcessEnv): Values {
+  const values: Partial<Record<Name, unknown>> = {};
+  const problems: string[] = [];
+  const mode = SETTINGS.NODE_ENV.parser.parse(env.NODE_ENV ?? '') as HubMode;
+  for (const [name, spec] of Object.entries(SETTINGS) as [Name, Setting<unknown>][]) {
+    const raw = env[name];
+    // Unset and empty are the same: the default.
+    if (raw === undefined || raw === '') {
+      values[name] = spec.fallback(mode);
+      continue;
+    }
+    const parsed = spec.parser.safeParse(raw);
+    if (parsed.success) {
+      values[name] = parsed.data;
+      continue;
+    }
+    const messages = parsed.error.issues.map(
+      (issue) =>
+        `${name}${where(issue.path)} ${issue.message}${spec.secret ? '' : `, not "${raw}"`}`,
+    );
+    problems.push(...new Set(messages));
+  }
+  for (const rule of RULES) {
+    if (rule.reads.every((name) => name in values)) problems.push(...rule.check(values as Values));
+  }
+  if (problems.length === 1) throw new ConfigError(problems[0]);
+  if (problems.length > 1) {
     throw new ConfigError(
-      'AUDIT=off is for benchmarks only (with BENCH_MODE=1): every read of personal data is audited in production',
+      `${problems.length} problems:\n${problems.map((problem) => `  ${problem}`).join('\n')}`,
+      problems,
     );
   }
-  return raw === 'on';
-}
-
-/** Production upgrades are deliberate: migrating is a release step unless asked for at start. */
-function migrationsOnStart(env: NodeJS.ProcessEnv, hubMode: HubMode): 'apply' | 'refuse' {
-  const raw = env.MIGRATIONS_ON_START || (hubMode === 'production' ? 'refuse' : 'apply');
-  if (raw !== 'apply' && raw !== 'refuse') {
-    throw new ConfigError(`MIGRATIONS_ON_START must be "apply" or "refuse", not "${raw}"`);
-  }
-  return raw;
-}
-
-function flag(env: NodeJS.ProcessEnv, name: string): boolean {
-  const raw = env[name];
-  if (raw === undefined || raw === '' || raw === '0') return false;
-  if (raw !== '1') throw new ConfigError(`${name} must be "1" or unset, not "${raw}"`);
-  return true;
-}
-
-/** The load benchmark's switches: the policy may only be switched off knowingly, for a benchmark. */
-function permissionsEnabled(env: NodeJS.ProcessEnv, benchMode: boolean): boolean {
-  if (!flag(env, 'BENCH_UNSAFE_NO_PERMISSIONS')) return true;
-  if (!benchMode) {
-    throw new ConfigError(
-      'BENCH_UNSAFE_NO_PERMISSIONS=1 serves every field to anyone: refused without BENCH_MODE=1 (benchmarks only)',
-    );
-  }
-  return false;
-}
-
-function clockStart(env: NodeJS.ProcessEnv, hubMode: HubMode): Date | undefined {
-  const raw = env.HUB_CLOCK_START;
-  if (!raw) return undefined;
-  if (hubMode === 'production') {
-    throw new ConfigError('HUB_CLOCK_START is for tests and rehearsals: refused in production');
-  }
-  const start = new Date(raw);
-  if (!/^\d{4}-\d{2}-\d{2}T/.test(raw) || Number.isNaN(start.getTime())) {
-    throw new ConfigError(`HUB_CLOCK_START must be an ISO 8601 date and time, not "${raw}"`);
-  }
-  return start;
-}
-
-/** HUB_CLOCK_START_AS_OF_MS: the system time (epoch ms) at which HUB_CLOCK_START was the time. */
-function clockStartAsOfMs(env: NodeJS.ProcessEnv): number | undefined {
-  if (!env.HUB_CLOCK_START_AS_OF_MS) return undefined;
-  return integer(env, 'HUB_CLOCK_START_AS_OF_MS', 0, 0, Number.MAX_SAFE_INTEGER);
+  return values as Values;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
-  const hubMode = mode(env);
-  const benchMode = flag(env, 'BENCH_MODE');
+  const v = readSettings(env);
   return {
-    mode: hubMode,
-    host: env.HOST || '127.0.0.1',
-    port: integer(env, 'PORT', 4000, 0, 65535),
-    databaseUrl: env.DATABASE_URL || undefined,
-    embeddedPostgres: {
-      dataDir: env.EMBEDDED_PG_DIR || '.data/postgres',
-      port: integer(env, 'EMBEDDED_PG_PORT', 54329, 1024, 65535),
-    },
-    migrationsOnStart: migrationsOnStart(env, hubMode),
-    shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 30_000, 1000, 600_000),
-    loadDemoData: (env.DEMO_DATA ?? (hubMode === 'production' ? 'false' : 'true')) === 'true',
-    trustedIssuers: trustedIssuers(env, hubMode),
-    episodeMatchMinutes: integer(env, 'EPISODE_MATCH_MINUTES', 120, 0, 24 * 60),
-    maxPageSize: integer(env, 'MAX_PAGE_SIZE', 100, 1, 1000),
-    notificationPollMs: integer(env, 'NOTIFICATION_POLL_MS', 250, 10, 60_000),
-    actionOverdueSweepMs: integer(env, 'ACTION_OVERDUE_SWEEP_MS', 300_000, 10, 24 * 3600 * 1000),
-    auditEnabled: audit(env, hubMode, benchMode),
-    benchMode,
-    permissionsEnabled: permissionsEnabled(env, benchMode),
-    chromiumPath: env.CHROMIUM_PATH || '/usr/bin/chromium',
-    clockStart: clockStart(env, hubMode),
-    clockStartAsOfMs: clockStartAsOfMs(env),
+    mode: v.NODE_ENV,
+    host: v.HOST,
+    port: v.PORT,
+    databaseUrl: v.DATABASE_URL,
+    databasePoolSize: v.DATABASE_POOL_SIZE,
+    embeddedPostgres: { dataDir: v.EMBEDDED_PG_DIR, port: v.EMBEDDED_PG_PORT },
+    migrationsOnStart: v.MIGRATIONS_ON_START,
+    shutdownTimeoutMs: v.SHUTDOWN_TIMEOUT_MS,
+    loadDemoData: v.DEMO_DATA,
+    trustedIssuers: v.AUTH_TRUSTED_ISSUERS ?? [
+      { issuer: DEMO_ISSUER, audience: DEMO_AUDIENCE, localSecret: v.AUTH_LOCAL_SECRET },
+    ],
+    episodeMatchMinutes: v.EPISODE_MATCH_MINUTES,
+    maxPageSize: v.MAX_PAGE_SIZE,
+    notificationPollMs: v.NOTIFICATION_POLL_MS,
+    actionOverdueSweepMs: v.ACTION_OVERDUE_SWEEP_MS,
+    auditEnabled: v.AUDIT === 'on',
+    benchMode: v.BENCH_MODE,
+    permissionsEnabled: !v.BENCH_UNSAFE_NO_PERMISSIONS,
+    chromiumPath: v.CHROMIUM_PATH,
+    clockStart: v.HUB_CLOCK_START,
+    clockStartAsOfMs: v.HUB_CLOCK_START_AS_OF_MS,
     auth: {
-      clockToleranceSeconds: integer(env, 'AUTH_CLOCK_TOLERANCE_SECONDS', 30, 0, 300),
-      jwksCooldownMs: integer(env, 'AUTH_JWKS_COOLDOWN_MS', 30_000, 0, 3600_000),
-      jwksCacheMaxAgeMs: integer(env, 'AUTH_JWKS_CACHE_MAX_AGE_MS', 600_000, 1000, 24 * 3600_000),
-      maxTokenLifetimeSeconds: integer(
-        env,
-        'AUTH_MAX_TOKEN_LIFETIME_SECONDS',
-        86_400,
-        60,
-        30 * 86_400,
-      ),
+      clockToleranceSeconds: v.AUTH_CLOCK_TOLERANCE_SECONDS,
+      jwksCooldownMs: v.AUTH_JWKS_COOLDOWN_MS,
+      jwksCacheMaxAgeMs: v.AUTH_JWKS_CACHE_MAX_AGE_MS,
+      maxTokenLifetimeSeconds: v.AUTH_MAX_TOKEN_LIFETIME_SECONDS,
     },
-    // Defaults admit the shared case view (test/operations/case-view.graphql: depth 6, cost 839,
-    // 312 tokens, no aliases or directives) with room to spare; README "Hardening".
     limits: {
-      maxDepth: integer(env, 'MAX_QUERY_DEPTH', 8, 2, 50),
-      maxCost: integer(env, 'MAX_QUERY_COST', 3000, 10, 1_000_000),
-      maxAliases: integer(env, 'MAX_QUERY_ALIASES', 15, 0, 1000),
-      maxDirectives: integer(env, 'MAX_QUERY_DIRECTIVES', 25, 0, 1000),
-      maxTokens: integer(env, 'MAX_QUERY_TOKENS', 1000, 50, 100_000),
-      requestBodyLimitKb: integer(env, 'REQUEST_BODY_LIMIT_KB', 100, 1, 10_240),
-      requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 10_000, 1, 600_000),
-      maxConcurrentRequests: integer(env, 'MAX_CONCURRENT_REQUESTS', 4, 1, 1000),
-      maxQueuedRequests: integer(env, 'MAX_QUEUED_REQUESTS', 500, 0, 100_000),
-      rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 300, 1, 1_000_000),
+      maxDepth: v.MAX_QUERY_DEPTH,
+      maxCost: v.MAX_QUERY_COST,
+      maxAliases: v.MAX_QUERY_ALIASES,
+      maxDirectives: v.MAX_QUERY_DIRECTIVES,
+      maxTokens: v.MAX_QUERY_TOKENS,
+      requestBodyLimitKb: v.REQUEST_BODY_LIMIT_KB,
+      requestTimeoutMs: v.REQUEST_TIMEOUT_MS,
+      maxConcurrentRequests: v.MAX_CONCURRENT_REQUESTS,
+      maxQueuedRequests: v.MAX_QUEUED_REQUESTS,
+      rateLimitPerMinute: v.RATE_LIMIT_PER_MINUTE,
     },
-    caseReviewSweepMs: integer(env, 'CASE_REVIEW_SWEEP_MS', 300_000, 10, 24 * 3600 * 1000),
-    idempotencyKeyTtlSeconds: integer(env, 'IDEMPOTENCY_KEY_TTL_SECONDS', 86_400, 60, 30 * 86_400),
-    subscriptionRecheckMs: integer(env, 'SUBSCRIPTION_RECHECK_MS', 30_000, 0, 300_000),
+    caseReviewSweepMs: v.CASE_REVIEW_SWEEP_MS,
+    idempotencyKeyTtlSeconds: v.IDEMPOTENCY_KEY_TTL_SECONDS,
+    subscriptionRecheckMs: v.SUBSCRIPTION_RECHECK_MS,
     imports: {
-      dir: env.IMPORT_DIR || '.data/imports',
-      maxBytes: integer(env, 'IMPORT_MAX_BYTES', 200 * 1024 * 1024, 1024, 64 * 1024 ** 3),
-      batchRows: integer(env, 'IMPORT_BATCH_ROWS', 5000, 1, 100_000),
-      rejectedReportRetentionDays: integer(env, 'IMPORT_REJECTED_REPORT_DAYS', 30, 1, 3650),
-      retentionSweepMs: integer(env, 'IMPORT_RETENTION_SWEEP_MS', 3600_000, 10, 24 * 3600 * 1000),
-      takeoverSweepMs: integer(env, 'IMPORT_TAKEOVER_SWEEP_MS', 15_000, 10, 3600_000),
+      dir: v.IMPORT_DIR,
+      maxBytes: v.IMPORT_MAX_BYTES,
+      batchRows: v.IMPORT_BATCH_ROWS,
+      rejectedReportRetentionDays: v.IMPORT_REJECTED_REPORT_DAYS,
+      retentionSweepMs: v.IMPORT_RETENTION_SWEEP_MS,
+      takeoverSweepMs: v.IMPORT_TAKEOVER_SWEEP_MS,
     },
-    http: httpTimeouts(env),
+    http: {
+      headersTimeoutMs: v.HTTP_HEADERS_TIMEOUT_MS,
+      requestTimeoutMs: v.HTTP_REQUEST_TIMEOUT_MS,
+      keepAliveTimeoutMs: v.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+    },
+    corsAllowedOrigins: v.CORS_ALLOWED_ORIGINS,
   };
 }
 
-function httpTimeouts(env: NodeJS.ProcessEnv): HttpTimeouts {
-  const timeouts = {
-    headersTimeoutMs: integer(env, 'HTTP_HEADERS_TIMEOUT_MS', 10_000, 100, 120_000),
-    // Room for the largest import upload over a slow link; GraphQL bodies are small.
-    requestTimeoutMs: integer(env, 'HTTP_REQUEST_TIMEOUT_MS', 300_000, 100, 3600_000),
-    keepAliveTimeoutMs: integer(env, 'HTTP_KEEP_ALIVE_TIMEOUT_MS', 5_000, 100, 120_000),
-  };
-  // Node refuses to start a server whose headers may take longer than the whole request.
-  if (timeouts.headersTimeoutMs > timeouts.requestTimeoutMs) {
-    throw new ConfigError(
-      `HTTP_HEADERS_TIMEOUT_MS (${timeouts.headersTimeoutMs}) must not be longer than HTTP_REQUEST_TIMEOUT_MS (${timeouts.requestTimeoutMs})`,
-    );
-  }
-  return timeouts;
+/** The configuration table, one row per variable, for docs/configuration.md. */
+export function settingsTable(): { variable: string; shown: string; meaning: string }[] {
+  return (Object.entries(SETTINGS) as [Name, Setting<unknown>][]).map(([variable, spec]) => {
+    const range = RANGES.get(spec.parser);
+    return {
+      variable,
+      shown: spec.shown,
+      meaning: range ? `${spec.meaning} Whole number, ${range[0]} to ${range[1]}.` : spec.meaning,
+    };
+  });
 }
 
 export { ConfigError };

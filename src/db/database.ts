@@ -22,7 +22,8 @@ export interface Database {
  * server, the tool uses it rather than starting a second one on the same data.
  */
 export async function openDatabase(
-  config: Pick<HubConfig, 'databaseUrl' | 'embeddedPostgres'>,
+  config: Pick<HubConfig, 'databaseUrl' | 'embeddedPostgres'> &
+    Partial<Pick<HubConfig, 'databasePoolSize'>>,
   options: { joinRunningHub?: boolean } = {},
 ): Promise<Database> {
   let embedded: EmbeddedDatabase | undefined;
@@ -35,7 +36,7 @@ export async function openDatabase(
     embedded = await startEmbeddedPostgres({ ...config.embeddedPostgres, database: 'asb_hub' });
     url = embedded.url;
   }
-  const orm = await MikroORM.init(ormOptions(url));
+  const orm = await MikroORM.init(ormOptions(url, config.databasePoolSize));
   return {
     orm,
     url,

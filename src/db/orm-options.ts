@@ -2,6 +2,7 @@ import { defineConfig, PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import path from 'node:path';
 import { WriteAuditSubscriber } from '../audit/write-audit';
+import { DEFAULT_DATABASE_POOL_SIZE } from '../config';
 import { entities } from './entities';
 
 /**
@@ -10,7 +11,8 @@ import { entities } from './entities';
  */
 export const migrationsDir = path.resolve(__dirname, '../../migrations');
 
-export function ormOptions(clientUrl: string) {
+/** `poolSize`: most connections at once (DATABASE_POOL_SIZE; tests and scripts take the default). */
+export function ormOptions(clientUrl: string, poolSize = DEFAULT_DATABASE_POOL_SIZE) {
   return defineConfig({
     driver: PostgreSqlDriver,
     clientUrl,
@@ -21,7 +23,7 @@ export function ormOptions(clientUrl: string) {
     forceUtcTimezone: true,
     // Every request forks its own EntityManager; touching the global one is a bug.
     allowGlobalContext: false,
-    pool: { min: 0, max: 10 },
+    pool: { min: 0, max: poolSize },
     migrations: {
       path: migrationsDir,
       pathTs: migrationsDir,

@@ -1,4 +1,8 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { ConfigError, loadConfig } from '../../src/config';
+import { renderConfigurationDoc } from '../../src/config-doc';
+import { ormOptions } from '../../src/db/orm-options';
 
 describe('configuration', () => {
   it('treats an empty NODE_ENV as production, where the demo issuer is not trusted', () => {
@@ -126,7 +130,7 @@ describe('configuration', () => {
       /refused without BENCH_MODE=1/,
     );
     expect(() => loadConfig({ ...production, BENCH_MODE: 'yes' })).toThrow(
-      'BENCH_MODE must be "1" or unset, not "yes"',
+      'BENCH_MODE must be true, false, 1 or 0, not "yes"',
     );
     expect(
       loadConfig({
@@ -136,5 +140,103 @@ describe('configuration', () => {
         BENCH_UNSAFE_NO_PERMISSIONS: '1',
       }),
     ).toMatchObject({ auditEnabled: false, permissionsEnabled: false, benchMode: true });
+  });
+
+  it('names every bad variable in one message, so an operator mends them all in one go', () => {
+    let error: ConfigError | undefined;
+    try {
+      loadConfig({
+        NODE_ENV: 'development',
+        PORT: 'eighty',
+        MAX_PAGE_SIZE: '0',
+        DEMO_DATA: 'yes',
+        DATABASE_URL: 'not a url',
+        HTTP_HEADERS_TIMEOUT_MS: '20000',
+        HTTP_REQUEST_TIMEOUT_MS: '10000',
+      });
+    } catch (thrown) {
+      error = thrown as ConfigError;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error!.problems).toEqual([
+      'DATABASE_URL must be a PostgreSQL URL (postgres://user:password@host:5432/database)',
+      'PORT must be a whole number from 0 to 65535, not "eighty"',
+      'DEMO_DATA must be true, false, 1 or 0, not "yes"',
+      'MAX_PAGE_SIZE must be a whole number from 1 to 1000, not "0"',
+      'HTTP_HEADERS_TIMEOUT_MS (20000) must not be longer than HTTP_REQUEST_TIMEOUT_MS (10000)',
+    ]);
+    expect(error!.message).toBe(
+      `5 problems:\n${error!.problems.map((problem) => `  ${problem}`).join('\n')}`,
+    );
+  });
+
+  it('reads every yes-or-no variable one way: true or 1 is yes, false or 0 is no, unset is the default', () => {
+    for (const [raw, expected] of [
+      ['true', true],
+      ['1', true],
+      ['false', false],
+      ['0', false],
+      ['', true],
+    ] as const) {
+      expect(loadConfig({ NODE_ENV: 'development', DEMO_DATA: raw }).loadDemoData).toBe(expected);
+    }
+    expect(loadConfig({ NODE_ENV: 'development', BENCH_MODE: 'true' }).benchMode).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'development', BENCH_MODE: '0' }).benchMode).toBe(false);
+    for (const raw of ['TRUE', 'yes', 'on', ' 1']) {
+      expect(() => loadConfig({ NODE_ENV: 'development', DEMO_DATA: raw })).toThrow(
+        `DEMO_DATA must be true, false, 1 or 0, not "${raw}"`,
+      );
+    }
+  });
+
+  it('refuses a database URL or a JWKS URL that is not a URL, without repeating what may be a password', () => {
+    expect(() =>
+      loadConfig({ NODE_ENV: 'development', DATABASE_URL: 'mysql://hub:s3cret@db/asb' }),
+    ).toThrow(/^DATABASE_URL must be a PostgreSQL URL[^"]*$/);
+    expect(
+      loadConfig({ NODE_ENV: 'development', DATABASE_URL: 'postgresql://hub:s3cret@db:5432/asb' })
+        .databaseUrl,
+    ).toBe('postgresql://hub:s3cret@db:5432/asb');
+    const issuers = JSON.stringify([
+      { issuer: 'https://idp.example', audience: 'asb-hub', jwksUrl: 'idp.example/jwks' },
+    ]);
+    expect(() => loadConfig({ NODE_ENV: 'production', AUTH_TRUSTED_ISSUERS: issuers })).toThrow(
+      'AUTH_TRUSTED_ISSUERS[0] needs a jwksUrl that is an https or http URL',
+    );
+  });
+
+  it('sizes the database pool from DATABASE_POOL_SIZE, ten connections unless told', () => {
+    expect(loadConfig({ NODE_ENV: 'development' }).databasePoolSize).toBe(10);
+    expect(loadConfig({ NODE_ENV: 'development', DATABASE_POOL_SIZE: '25' }).databasePoolSize).toBe(
+      25,
+    );
+    expect(() => loadConfig({ NODE_ENV: 'development', DATABASE_POOL_SIZE: '0' })).toThrow(
+      'DATABASE_POOL_SIZE must be a whole number from 1 to 1000, not "0"',
+    );
+    expect(ormOptions('postgres://db/asb', 25).pool).toEqual({ min: 0, max: 25 });
+    expect(ormOptions('postgres://db/asb').pool).toEqual({ min: 0, max: 10 });
+  });
+
+  it('allows browser applications from exact origins only (CORS_ALLOWED_ORIGINS), none unless told', () => {
+    expect(loadConfig({ NODE_ENV: 'development' }).corsAllowedOrigins).toEqual([]);
+    expect(
+      loadConfig({
+        NODE_ENV: 'development',
+        CORS_ALLOWED_ORIGINS: 'https://cases.example.org, http://localhost:5173',
+      }).corsAllowedOrigins,
+    ).toEqual(['https://cases.example.org', 'http://localhost:5173']);
+    for (const raw of ['*', 'https://cases.example.org/', 'cases.example.org']) {
+      expect(() => loadConfig({ NODE_ENV: 'development', CORS_ALLOWED_ORIGINS: raw })).toThrow(
+        /^CORS_ALLOWED_ORIGINS\[0\] must list exact origins/,
+      );
+    }
+  });
+
+  it('is documented in docs/configuration.md exactly as `npm run config:doc` prints it from the schema', () => {
+    const onDisk = fs.readFileSync(path.resolve(__dirname, '../../docs/configuration.md'), 'utf8');
+    expect(onDisk).toBe(renderConfigurationDoc());
+    for (const name of ['DATABASE_POOL_SIZE', 'CORS_ALLOWED_ORIGINS', 'HUB_CLOCK_START_AS_OF_MS']) {
+      expect(onDisk).toContain(`| \`${name}\` |`);
+    }
   });
 });
