@@ -1,3 +1,5 @@
+import { LOG_LEVELS, type LogLevel } from './log';
+
 /**
  * Configuration, read and validated once at start-up. A bad value stops the hub with a message
  * naming the variable, rather than surfacing later as a wrong decision about someone's case.
@@ -82,6 +84,10 @@ export interface HubConfig {
   imports: ImportLimits;
   /** Node's HTTP server limits on slow clients (README "Hardening"). */
   http: HttpTimeouts;
+  /** `LOG_LEVEL`: which log lines are written (src/log.ts; docs/operations.md "Logs"). */
+  logLevel: LogLevel;
+  /** `METRICS_TOKEN`: /metrics is served only when set, and only to this bearer token. */
+  metricsToken?: string;
 }
 
 export interface HttpTimeouts {
@@ -325,7 +331,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
       retentionSweepMs: integer(env, 'IMPORT_RETENTION_SWEEP_MS', 3600_000, 10, 24 * 3600 * 1000),
     },
     http: httpTimeouts(env),
+    logLevel: logLevel(env),
+    metricsToken: metricsToken(env, hubMode),
   };
+}
+
+function logLevel(env: NodeJS.ProcessEnv): LogLevel {
+  const raw = env.LOG_LEVEL || 'info';
+  if (!LOG_LEVELS.includes(raw as LogLevel)) {
+    throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, not "${raw}"`);
+  }
+  return raw as LogLevel;
+}
+
+/** A scraper's secret: long enough in production that it cannot be guessed. */
+function metricsToken(env: NodeJS.ProcessEnv, hubMode: HubMode): string | undefined {
+  const raw = env.METRICS_TOKEN || undefined;
+  if (raw && hubMode === 'production' && raw.length < 32) {
+    throw new ConfigError('METRICS_TOKEN must be at least 32 characters in production');
+  }
+  return raw;
 }
 
 function httpTimeouts(env: NodeJS.ProcessEnv): HttpTimeouts {
