@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LOG_LEVELS, type LogLevel } from './log';
 
 /**
  * Configuration, read and validated once at start-up. A bad value stops the hub with one message
@@ -94,6 +95,10 @@ export interface HubConfig {
    * an answer.
    */
   corsAllowedOrigins: string[];
+  /** `LOG_LEVEL`: which log lines are written (src/log.ts; docs/operations.md "Logs"). */
+  logLevel: LogLevel;
+  /** `METRICS_TOKEN`: /metrics is served only when set, and only to this bearer token. */
+  metricsToken?: string;
 }
 
 export interface HttpTimeouts {
@@ -413,6 +418,16 @@ export const SETTINGS = {
     meaning:
       'A token whose `exp` is further than this after its `iat` is refused, as is one whose `iat` is in the future beyond `AUTH_CLOCK_TOLERANCE_SECONDS`; every token needs `iat`.',
   }),
+  LOG_LEVEL: setting(oneOf<LogLevel>(...LOG_LEVELS), 'info', {
+    meaning:
+      'Which log lines are written: `trace`, `debug`, `info`, `warn`, `error`, `fatal` or `silent` (see [operations](operations.md)). No level ever writes SQL values, variables or personal data.',
+  }),
+  METRICS_TOKEN: optional(text, {
+    secret: true,
+    shown: 'unset: no `/metrics`',
+    meaning:
+      '`/metrics` (Prometheus) is served only when this is set, and only to `Authorization: Bearer <token>`; at least 32 characters in production.',
+  }),
   CORS_ALLOWED_ORIGINS: setting(origins, [], {
     shown: 'none',
     meaning:
@@ -547,6 +562,14 @@ type Values = { [K in Name]: (typeof SETTINGS)[K] extends Setting<infer T> ? T :
  * variables it reads were themselves valid, so every message names a real problem.
  */
 const RULES: { reads: Name[]; check(values: Values): string[] }[] = [
+  {
+    // A scraper's secret: long enough in production that it cannot be guessed.
+    reads: ['NODE_ENV', 'METRICS_TOKEN'],
+    check: ({ NODE_ENV, METRICS_TOKEN }) =>
+      METRICS_TOKEN && NODE_ENV === 'production' && METRICS_TOKEN.length < 32
+        ? ['METRICS_TOKEN must be at least 32 characters in production']
+        : [],
+  },
   {
     reads: ['NODE_ENV', 'AUTH_TRUSTED_ISSUERS'],
     check: ({ NODE_ENV, AUTH_TRUSTED_ISSUERS }) => {
@@ -706,6 +729,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
       keepAliveTimeoutMs: v.HTTP_KEEP_ALIVE_TIMEOUT_MS,
     },
     corsAllowedOrigins: v.CORS_ALLOWED_ORIGINS,
+    logLevel: v.LOG_LEVEL,
+    metricsToken: v.METRICS_TOKEN,
   };
 }
 

@@ -1,10 +1,17 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import pino from 'pino';
 
 /**
- * Structured logs, one JSON object a line. They carry ids (request, user, partner), never the
- * names or addresses of people in cases.
+ * Structured logs (pino), one JSON object a line: `time`, `level` (a word), `message`, the
+ * request's id when there is one, then the fields. They carry ids (request, user, partner), never
+ * SQL values, GraphQL variables, or the names or addresses of people in cases.
+ *
+ * `LOG_LEVEL` (trace, debug, info, warn, error, fatal, silent; default info) says which lines are
+ * written at all. `HUB_LOG=silent` (CI and the tests) keeps lines off stdout and stderr while the
+ * sinks below still receive them: the tests search every line for what they sent.
  */
-type Level = 'info' | 'warn' | 'error';
+export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
 
 /** Receives every line the hub writes (the tests search them for what they sent). */
 export type LogSink = (line: string) => void;
@@ -25,24 +32,55 @@ export const inRequest = <T>(requestId: string, work: () => T): T => request.run
 /** The id of the request the caller is working for, if any. */
 export const currentRequestId = (): string | undefined => request.getStore();
 
-function write(level: Level, message: string, fields: Record<string, unknown> = {}) {
-  const requestId = currentRequestId();
-  const line = JSON.stringify({
-    time: new Date().toISOString(),
-    level,
-    message,
-    ...(requestId ? { requestId } : {}),
-    ...fields,
-  });
-  for (const sink of sinks) sink(line);
-  if (process.env.HUB_LOG === 'silent') return;
-  (level === 'error' ? process.stderr : process.stdout).write(line + '\n');
+/** A destination that hands each line to the sinks, then to `out` unless HUB_LOG=silent. */
+const destination = (out: NodeJS.WritableStream) => ({
+  write(line: string) {
+    const text = line.endsWith('\n') ? line.slice(0, -1) : line;
+    for (const sink of sinks) sink(text);
+    if (process.env.HUB_LOG !== 'silent') out.write(line.endsWith('\n') ? line : line + '\n');
+  },
+});
+
+const isLevel = (value: unknown): value is LogLevel => LOG_LEVELS.includes(value as LogLevel);
+
+const logger = pino(
+  {
+    // Before the configuration is read (src/config.ts validates LOG_LEVEL and the hub applies it).
+    level: isLevel(process.env.LOG_LEVEL) ? process.env.LOG_LEVEL : 'info',
+    messageKey: 'message',
+    base: undefined,
+    timestamp: pino.stdTimeFunctions.isoTime,
+    formatters: { level: (label) => ({ level: label }) },
+    mixin: () => {
+      const requestId = currentRequestId();
+      return requestId ? { requestId } : {};
+    },
+  },
+  // Errors and worse to stderr, the rest to stdout; each line to one of them (dedupe).
+  pino.multistream(
+    [
+      { level: 'trace', stream: destination(process.stdout) },
+      { level: 'error', stream: destination(process.stderr) },
+    ],
+    { dedupe: true },
+  ),
+);
+
+/** Sets which lines are written from now on (`LOG_LEVEL`). */
+export function setLogLevel(level: LogLevel) {
+  logger.level = level;
 }
 
+/** The level lines are written at now. */
+export const logLevel = (): LogLevel => logger.level as LogLevel;
+
+type Fields = Record<string, unknown>;
+
 export const log = {
-  info: (message: string, fields?: Record<string, unknown>) => write('info', message, fields),
-  warn: (message: string, fields?: Record<string, unknown>) => write('warn', message, fields),
-  error: (message: string, fields?: Record<string, unknown>) => write('error', message, fields),
+  debug: (message: string, fields: Fields = {}) => logger.debug(fields, message),
+  info: (message: string, fields: Fields = {}) => logger.info(fields, message),
+  warn: (message: string, fields: Fields = {}) => logger.warn(fields, message),
+  error: (message: string, fields: Fields = {}) => logger.error(fields, message),
 };
 
 /** Node's own codes for a failed socket or name lookup: words, never values. */

@@ -26,7 +26,7 @@ import { importRoutes } from './imports/import-routes';
 import { PdfRenderer } from './documents/pdf-renderer';
 import { databaseUnavailable, isDatabaseUnavailable } from './db/database-unavailable';
 import { HubError } from './errors';
-import { currentRequestId, log } from './log';
+import { currentRequestId, log, setLogLevel } from './log';
 import { NotificationDispatcher } from './notifications/notification-dispatcher';
 import { NotificationFeed } from './notifications/notification-feed';
 import { createErrorFormatter } from './http/format-error';
@@ -43,6 +43,9 @@ import { RateLimiter } from './http/rate-limiter';
 import { startSubscriptionServer } from './http/subscriptions';
 import { buildHubSchema } from './schema';
 import { subjectAccessRouter } from './subject-access/subject-access.http';
+import { accessLog, accessLogPlugin, noteRequest } from './observability/access-log';
+import { addMetricSources, metricsRoute } from './observability/metrics';
+import { readinessRoute } from './observability/readiness';
 
 export interface Hub {
   url: string;
@@ -56,16 +59,19 @@ export interface Hub {
 
 /**
  * Starts the hub's HTTP server: GraphQL over HTTP (Apollo) and over WebSocket (graphql-ws) at
- * /graphql, and /healthz. Each protection from the OWASP GraphQL cheat sheet is set here
+ * /graphql, /healthz (liveness), /readyz (readiness) and /metrics (docs/operations.md). Each protection from the OWASP GraphQL cheat sheet is set here
  * explicitly, from configuration (README "Hardening").
  */
 export async function startHub(config: HubConfig, orm: MikroORM, port = config.port): Promise<Hub> {
   const production = config.mode === 'production';
+  setLogLevel(config.logLevel);
   // Refuses a local signing secret (the demo key) in production, however the config was made.
   const verifier = new TokenVerifier(config.trustedIssuers, config.auth, config.mode);
   const app = express();
   app.disable('x-powered-by');
   app.use(answerHeaders);
+  // One access line per request, and its count and duration in /metrics.
+  app.use(accessLog);
   const server = http.createServer(serverOptions(config.http), app);
   const schema = buildHubSchema({ permissions: config.permissionsEnabled });
   if (config.benchMode) {
@@ -107,6 +113,8 @@ export async function startHub(config: HubConfig, orm: MikroORM, port = config.p
       ApolloServerPluginCacheControlDisabled(),
       // Audit: each request's reads of personal data in one INSERT before the answer; fails closed.
       auditPlugin,
+      // The operation's name for the access line and /metrics, once resolved from the document.
+      accessLogPlugin,
       // Idempotency-Key on a mutation: a retry gets the first answer again. After auditPlugin, on
       // purpose: it stores an answer once the answer's audit is known.
       idempotencyPlugin,
@@ -126,6 +134,17 @@ export async function startHub(config: HubConfig, orm: MikroORM, port = config.p
       res.status(503).json({ status: 'database unavailable' });
     }
   });
+  let stopping = false;
+  app.get(
+    '/readyz',
+    readinessRoute(orm, () => stopping),
+  );
+  app.get('/metrics', metricsRoute(config.metricsToken));
+  const admission = new Admission(
+    config.limits.maxConcurrentRequests,
+    config.limits.maxQueuedRequests,
+  );
+  const removeMetricSources = addMetricSources({ admission: () => admission.load, orm });
 
   // Subject access exports (JSON and HTML), data protection officer only (README "Data protection rights").
   app.use(subjectAccessRouter(orm, config, verifier));
@@ -140,10 +159,7 @@ export async function startHub(config: HubConfig, orm: MikroORM, port = config.p
     graphqlHandler(apollo, {
       timeoutMs: config.limits.requestTimeoutMs,
       exposeLimits: !production,
-      admission: new Admission(
-        config.limits.maxConcurrentRequests,
-        config.limits.maxQueuedRequests,
-      ),
+      admission,
       context: async ({ req }) => {
         // Set by graphqlHandler for the whole request, so every log line of it carries the id.
         const requestId = currentRequestId()!;
@@ -158,6 +174,7 @@ export async function startHub(config: HubConfig, orm: MikroORM, port = config.p
           if (isDatabaseUnavailable(error)) throw databaseUnavailable();
           throw error;
         }
+        noteRequest(requestId, { userId: viewer.userId });
         const waitMs = rateLimiter.take(viewer.userId);
         if (waitMs > 0) {
           log.warn('rate limited', { requestId, userId: viewer.userId });
@@ -238,6 +255,8 @@ export async function startHub(config: HubConfig, orm: MikroORM, port = config.p
     // upload's, for another process to take over); then
     // the sweeps, the outbox dispatcher and the PDF printer. The caller closes the pool after.
     stop: async () => {
+      stopping = true;
+      removeMetricSources();
       await subscriptions.stop();
       await apollo.stop();
       await importTakeover.stop();

@@ -1,6 +1,5 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import express, { type Request, type Response } from 'express';
-import { randomUUID } from 'node:crypto';
 import type { TokenVerifier } from '../auth/token-verifier';
 import type { Viewer } from '../auth/viewer';
 import { badInput } from '../errors';
@@ -17,6 +16,7 @@ import { incidentMap } from './incident-map.service';
 import { DEFAULT_WINDOW_DAYS, interventionImpact } from './intervention-impact.service';
 import { interventionStatistics } from './intervention-statistics.service';
 import { repeatDemand } from './repeat-demand.service';
+import { requestIdOf } from '../observability/access-log';
 
 /** The query string of one request: each parameter once, lists comma-separated. */
 class ExportParams {
@@ -196,7 +196,7 @@ export function aggregateExportRoutes(deps: {
   const router = express.Router();
   const serve = (file: string, type: string, served: CsvExport, csv: boolean) => {
     router.get(`/${file}`, async (req: Request, res: Response) => {
-      const requestId = randomUUID();
+      const requestId = requestIdOf(res);
       res.setHeader('cache-control', 'no-store');
       res.setHeader('x-request-id', requestId);
       try {

@@ -5,6 +5,7 @@ import type { Viewer } from '../auth/viewer';
 import { HubError } from '../errors';
 import { runStatement } from '../db/prepared';
 import { errorFields, log } from '../log';
+import { auditWriteFailures } from '../observability/metrics';
 import { AuditAction } from './audit-action.enum';
 import type { AuditSubject } from './personal-data';
 
@@ -181,6 +182,7 @@ export class AuditTrail {
     try {
       await runStatement(em, INSERT_ENTRIES, this.parameters(rows), 'audit_insert_entries');
     } catch (error) {
+      auditWriteFailures.inc();
       log.error('audit unavailable', { requestId: this.requestId, ...errorFields(error) });
       throw auditUnavailable(this.requestId);
     }
@@ -195,6 +197,7 @@ export class AuditTrail {
     try {
       await client.query(INSERT_ENTRIES_NUMBERED, this.parameters(rows));
     } catch (error) {
+      auditWriteFailures.inc();
       log.error('audit unavailable', { requestId: this.requestId, ...errorFields(error) });
       throw auditUnavailable(this.requestId);
     }

@@ -1,8 +1,12 @@
+import { TableNotFoundException } from '@mikro-orm/core';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import fs from 'node:fs';
 import type { HubConfig } from '../config';
 import { loadDemoDataIfEmpty } from '../demo/demo-data';
 import { log } from '../log';
 import type { Database } from './database';
 import { withSessionLock } from './locks';
+import { migrationsDir } from './orm-options';
 
 /**
  * What a hub does to its database before it serves: migrations, then the demo data. Two
@@ -61,4 +65,36 @@ export async function prepareDatabase(
     if (demoLoaded) log.info('demo data loaded');
     return { applied, demoLoaded };
   });
+}
+
+/** This hub's migrations by name as the migrations table records them (no extension), oldest first. */
+export function knownMigrations(): string[] {
+  return fs
+    .readdirSync(migrationsDir)
+    .filter((file) => /^Migration.*\.(ts|js)$/.test(file) && !file.endsWith('.d.ts'))
+    .map((file) => file.replace(/\.(ts|js)$/, ''))
+    .sort();
+}
+
+/**
+ * The migrations this hub has that `orm`'s database has not had yet: the start-up check's
+ * question, asked with one read (no table created, no files loaded), for /readyz. A database with
+ * no migrations table at all is behind by every one.
+ */
+export async function migrationsBehind(
+  orm: MikroORM,
+  known = knownMigrations(),
+): Promise<string[]> {
+  const table = orm.config.get('migrations').tableName ?? 'mikro_orm_migrations';
+  let rows: { name: string }[];
+  try {
+    rows = await orm.em.fork().getConnection().execute(`select name from "${table}"`);
+  } catch (error) {
+    // undefined_table: as pg raises it, or as MikroORM converts it.
+    const code = (error as { code?: unknown }).code;
+    if (error instanceof TableNotFoundException || code === '42P01') return known;
+    throw error;
+  }
+  const applied = new Set(rows.map((row) => row.name.replace(/\.(ts|js)$/, '')));
+  return known.filter((name) => !applied.has(name));
 }

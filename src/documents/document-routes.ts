@@ -1,6 +1,5 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import express, { type Request, type Response } from 'express';
-import { randomUUID } from 'node:crypto';
 import { purposeFrom } from '../audit/audit-trail';
 import type { TokenVerifier } from '../auth/token-verifier';
 import type { HubConfig } from '../config';
@@ -16,6 +15,7 @@ import { auditMeetingPack, meetingPackHtml } from './meeting-pack-document';
 import { buildLeadOfficerStatement } from './lead-officer-statement.service';
 import { latestSentLetter } from './letter-template.service';
 import type { PdfRenderer } from './pdf-renderer';
+import { requestIdOf } from '../observability/access-log';
 
 /** Document codes' HTTP statuses, beyond the hub's common ones. */
 const STATUS: Record<string, number> = {
@@ -47,7 +47,7 @@ export function documentRoutes(deps: {
       produce: (ctx: HubContext, id: string, req: Request) => Promise<string>,
     ) =>
     async (req: Request, res: Response) => {
-      const requestId = randomUUID();
+      const requestId = requestIdOf(res);
       res.setHeader('cache-control', 'no-store');
       res.setHeader('x-request-id', requestId);
       try {

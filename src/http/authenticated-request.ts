@@ -9,6 +9,7 @@ import {
   isDatabaseUnavailable,
 } from '../db/database-unavailable';
 import { errorFields, log } from '../log';
+import { noteRequest, requestIdOf } from '../observability/access-log';
 import { mayEverRead } from '../permissions/decide';
 import { policy } from '../permissions/policy';
 import type { RateLimiter } from './rate-limiter';
@@ -41,6 +42,7 @@ export async function authenticate(
     if (error instanceof HubError) throw new HubError('UNAUTHENTICATED', error.message);
     throw error;
   }
+  noteRequest(requestIdOf(res), { userId: viewer.userId });
   const waitMs = deps.rateLimiter.take(viewer.userId);
   if (waitMs > 0) {
     res.setHeader('retry-after', String(Math.max(1, Math.ceil(waitMs / 1000))));

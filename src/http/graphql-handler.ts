@@ -5,9 +5,9 @@ import {
   type ContextFunction,
 } from '@apollo/server';
 import type express from 'express';
-import { randomUUID } from 'node:crypto';
 import { HubError } from '../errors';
 import { errorFields, inRequest, log } from '../log';
+import { requestIdOf } from '../observability/access-log';
 import type { Admission } from './admission';
 import { requestTimedOut, withinTime } from './request-timeout';
 
@@ -29,8 +29,9 @@ export function graphqlHandler<TContext extends BaseContext>(
     admission: Admission;
   },
 ): express.RequestHandler {
-  // One id per request, in scope for everything it does: its context, its log lines, its errors.
-  return (req, res) => inRequest(randomUUID(), () => answer(req, res));
+  // One id per request (the access log's), in scope for everything it does: its context, its log
+  // lines, its errors.
+  return (req, res) => inRequest(requestIdOf(res), () => answer(req, res));
   async function answer(req: express.Request, res: express.Response) {
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {

@@ -1,3 +1,5 @@
+import { rateLimitRefusals } from '../observability/metrics';
+
 /**
  * Per-user token buckets, in memory in this process: each user holds up to `perMinute` tokens,
  * refilled evenly over a minute, and each request or subscription operation spends one. Only
@@ -28,6 +30,7 @@ export class RateLimiter {
       bucket.tokens -= 1;
       return 0;
     }
+    rateLimitRefusals.inc();
     return Math.ceil((1 - bucket.tokens) / this.refillPerMs);
   }
 

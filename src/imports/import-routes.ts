@@ -20,6 +20,7 @@ import { incidentImporters } from '../permissions/policy';
 import type { ImportJobs } from './import-jobs';
 import { storedName } from './import-file';
 import { findImportRun, importRunView } from './import-run.service';
+import { requestIdOf } from '../observability/access-log';
 
 /** Statuses of the import codes; the common ones come from sendError. */
 const STATUS: Record<string, number> = {
@@ -168,7 +169,7 @@ export function importRoutes(deps: {
   const handle =
     (work: (req: Request, res: Response, viewer: Viewer, requestId: string) => Promise<void>) =>
     async (req: Request, res: Response) => {
-      const requestId = randomUUID();
+      const requestId = requestIdOf(res);
       res.setHeader('cache-control', 'no-store');
       res.setHeader('x-request-id', requestId);
       try {

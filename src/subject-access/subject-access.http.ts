@@ -1,6 +1,5 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import express from 'express';
-import { randomUUID } from 'node:crypto';
 import { AuditAction } from '../audit/audit-action.enum';
 import { AuditTrail } from '../audit/audit-trail';
 import type { TokenVerifier } from '../auth/token-verifier';
@@ -20,6 +19,7 @@ import {
   subjectAccessHtml,
 } from './subject-access.export';
 import { SubjectAccessRequest } from './subject-access-request.entity';
+import { noteRequest, requestIdOf } from '../observability/access-log';
 
 /** The purpose the audit records for every export. */
 export const SUBJECT_ACCESS_PURPOSE = 'subject access';
@@ -38,7 +38,7 @@ const refuse = (res: express.Response, status: number, code: string, message: st
 export function subjectAccessRouter(orm: MikroORM, config: HubConfig, verifier: TokenVerifier) {
   const router = express.Router();
   router.get('/subject-access/:file', async (req, res): Promise<void> => {
-    const requestId = randomUUID();
+    const requestId = requestIdOf(res);
     res.set('cache-control', 'no-store');
     const em = orm.em.fork();
     let viewer;
@@ -50,6 +50,7 @@ export function subjectAccessRouter(orm: MikroORM, config: HubConfig, verifier: 
         error instanceof HubError ? error.message : 'A valid bearer token is required';
       return void refuse(res, 401, 'UNAUTHENTICATED', message);
     }
+    noteRequest(requestId, { userId: viewer.userId });
     if (viewer.role !== Role.DATA_PROTECTION_OFFICER) {
       return void refuse(
         res,
