@@ -85,7 +85,11 @@ export type ErrorCode =
   | 'DATABASE_UNAVAILABLE'
   | 'INTERNAL_SERVER_ERROR'
   // Safe retries (README "Retrying a write"): a partner's source reference names one report.
-  | 'SOURCE_REFERENCE_REUSED';
+  | 'SOURCE_REFERENCE_REUSED'
+  // Onboarding (docs/operations.md "Onboarding a partnership"): names and sign-ins are unique.
+  | 'PARTNER_NAME_TAKEN'
+  | 'PARTNER_IDENTITY_TAKEN'
+  | 'USER_SUBJECT_TAKEN';
 
 export class HubError extends GraphQLError {
   constructor(code: ErrorCode, message: string, extra: Record<string, unknown> = {}) {

@@ -77,6 +77,7 @@ import { SubjectAccessResolver } from './subject-access/subject-access.resolver'
 import { SupportOfferResolver } from './support/support-offer.resolver';
 import { MeResolver } from './users/me.resolver';
 import { OfficerResolver } from './users/officer.resolver';
+import { UserAccountResolver } from './users/user.resolver';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const resolvers: NonEmptyArray<Function> = [
@@ -85,6 +86,7 @@ export const resolvers: NonEmptyArray<Function> = [
   AreaConfigurationResolver,
   ConfigurationChangeResolver,
   OfficerResolver,
+  UserAccountResolver,
   CaseResolver,
   CaseConnectionResolver,
   CaseDemandResolver,

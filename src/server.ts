@@ -211,7 +211,10 @@ export async function startHub(config: HubConfig, orm: MikroORM, port = config.p
   });
 
   // The outbox: published to live subscribers, and the overdue sweep that feeds it.
-  const dispatcher = new NotificationDispatcher(orm, feed, config.notificationPollMs);
+  // It also hears membership changes (a user deactivated), which close their subscriptions at once.
+  const dispatcher = new NotificationDispatcher(orm, feed, config.notificationPollMs, (userId) =>
+    subscriptions.recheckUser(userId),
+  );
   await dispatcher.start();
   // Every process schedules the sweeps; one runs each at a time (a session advisory lock, tried
   // not waited for), and if that process dies the next tick anywhere runs it: they keep no state.

@@ -19,8 +19,14 @@ import type { PartnerKind } from '../partners/partner-kind.enum';
 import type { Role } from '../users/role.enum';
 import type { Viewer } from './viewer';
 
+/**
+ * The user a token's subject names, with their partner's identity-provider claims for the
+ * token's issuer (src/partners/partner-identity.entity.ts): one statement per request.
+ */
 const USER_OF_TOKEN = `select u.id, u.username, u.display_name as "displayName", u.active, u.role,
-         p.id as "partnerId", p.kind as "partnerKind"
+         p.id as "partnerId", p.kind as "partnerKind",
+         coalesce((select json_agg(json_build_array(i.claim, i.value)) from partner_identity i
+                    where i.partner_id = p.id and i.issuer = ?), '[]') as "partnerClaims"
     from app_user u join partner p on p.id = u.partner_id
    where u.username = ?`;
 
@@ -32,13 +38,34 @@ interface TokenUserRow {
   role: Role;
   partnerId: string;
   partnerKind: PartnerKind;
+  /** [claim, value] pairs that, in a token of this issuer, name the user's partner. */
+  partnerClaims: [string, string][];
+}
+
+/**
+ * Whether the token's partner and role agree with the hub's user table. The partner is the hub's
+ * own id in a `partner` claim, or one of the partner's identity-provider claims (an organisation
+ * id its identity provider puts in every token). A token whose partner came from such a claim
+ * need not carry a `role` (an identity provider knows nothing of hub roles): the hub's role is
+ * the user's. Any `role` a token does carry must be the hub's.
+ */
+export function tokenMatchesUser(claims: HubClaims, user: TokenUserRow): boolean {
+  const byPartnerClaim = claims.partner === user.partnerId;
+  const byIdentity = user.partnerClaims.some(
+    ([claim, value]) => claims[claim] !== undefined && String(claims[claim]) === value,
+  );
+  if (!byPartnerClaim && !byIdentity) return false;
+  if (claims.role === undefined) return byIdentity;
+  return claims.role === user.role;
 }
 
 /** The claims a hub token carries besides the standard ones. */
 export interface HubClaims extends JWTPayload {
   sub: string;
-  partner: string;
-  role: string;
+  /** The hub's id of the partner; absent when an identity-provider claim names it. */
+  partner?: string;
+  /** The hub role; absent when an identity-provider claim names the partner. */
+  role?: string;
 }
 
 type Key = Uint8Array | JWTVerifyGetKey;
@@ -137,8 +164,10 @@ export class TokenVerifier {
     }
     this.checkLifetime(claims);
     // Every request asks this: plain rows, not entities, since nothing here is changed.
-    const [user] = await em.getConnection().execute<TokenUserRow[]>(USER_OF_TOKEN, [claims.sub]);
-    if (!user || !user.active || user.partnerId !== claims.partner || user.role !== claims.role) {
+    const [user] = await em
+      .getConnection()
+      .execute<TokenUserRow[]>(USER_OF_TOKEN, [trusted.issuer.issuer, claims.sub]);
+    if (!user || !user.active || !tokenMatchesUser(claims, user)) {
       throw unauthenticated('The token does not match an active user of the hub');
     }
     return {

@@ -52,6 +52,7 @@ import { MentalHealthRecord } from '../partner-records/mental-health-record.enti
 import { PartnerRecordBase } from '../partner-records/partner-record.base';
 import { PartnerRecordRevision } from '../partner-records/partner-record-revision.entity';
 import { PoliceRecord } from '../partner-records/police-record.entity';
+import { PartnerIdentity } from '../partners/partner-identity.entity';
 import { Partner } from '../partners/partner.entity';
 import { Person } from '../people/person.entity';
 import { PersonLink } from '../people/person-link.entity';
@@ -66,6 +67,7 @@ import { IdempotentRequest } from '../http/idempotent-request.entity';
 /** Every entity, listed once: discovery by folder globbing can silently miss one. */
 export const entities = [
   Partner,
+  PartnerIdentity,
   User,
   Person,
   PersonReference,

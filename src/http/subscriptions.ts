@@ -70,6 +70,14 @@ export function startSubscriptionServer(input: {
   const viewers = new WeakMap<object, Viewer>();
   // Who listens is checked again before each event: see ListenerAccess.
   const listeners = new WeakMap<object, ListenerAccess>();
+  // The open connections of each user, so a change to their membership reaches them at once.
+  const byUser = new Map<string, Set<ListenerAccess>>();
+  const forget = (listener: ListenerAccess | undefined) => {
+    if (!listener) return;
+    const open = byUser.get(listener.viewer.userId);
+    open?.delete(listener);
+    if (open?.size === 0) byUser.delete(listener.viewer.userId);
+  };
   const cleanup = useServer(
     {
       schema,
@@ -81,16 +89,16 @@ export function startSubscriptionServer(input: {
             orm.em.fork(),
           );
           viewers.set(ctx, viewer);
-          listeners.set(
-            ctx,
-            ListenerAccess.forToken(authorization as string, {
-              viewer,
-              recheckMs: config.subscriptionRecheckMs,
-              clockToleranceSeconds: config.auth.clockToleranceSeconds,
-              stillMember: (who) => isStillMember(orm.em.fork(), who),
-              close: (code, reason) => ctx.extra.socket.close(code, reason),
-            }),
-          );
+          const listener = ListenerAccess.forToken(authorization as string, {
+            viewer,
+            recheckMs: config.subscriptionRecheckMs,
+            clockToleranceSeconds: config.auth.clockToleranceSeconds,
+            stillMember: (who) => isStillMember(orm.em.fork(), who),
+            close: (code, reason) => ctx.extra.socket.close(code, reason),
+          });
+          listeners.set(ctx, listener);
+          if (!byUser.has(viewer.userId)) byUser.set(viewer.userId, new Set());
+          byUser.get(viewer.userId)!.add(listener);
           return true;
         } catch (error) {
           if (!(error instanceof HubError))
@@ -128,6 +136,7 @@ export function startSubscriptionServer(input: {
           config,
           feed: feed.forListener(listeners.get(ctx)),
         }),
+      onClose: (ctx) => forget(listeners.get(ctx)),
       onError: (_ctx, _id, _payload, errors) =>
         errors.map((error) => formatError(error.toJSON(), error)),
       onNext: async (_ctx, _id, _payload, args, original) => {
@@ -146,6 +155,10 @@ export function startSubscriptionServer(input: {
     wsServer,
   );
   return {
+    /** A user's membership changed: each of their connections checks it now, closing if refused. */
+    async recheckUser(userId: string) {
+      await Promise.all([...(byUser.get(userId) ?? [])].map((listener) => listener.recheckNow()));
+    },
     async stop() {
       await cleanup.dispose();
       await new Promise<void>((resolve) => wsServer.close(() => resolve()));

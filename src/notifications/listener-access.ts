@@ -97,6 +97,19 @@ export class ListenerAccess implements DeliveryGate {
     return !this.closedWith;
   }
 
+  /**
+   * The user's membership changed (src/users/membership-changes.ts): ask the database now rather
+   * than at the next event, so a deactivated user's connection closes at once.
+   */
+  async recheckNow(): Promise<void> {
+    this.trustedUntil = 0;
+    await this.admit();
+  }
+
+  get viewer(): Viewer {
+    return this.options.viewer;
+  }
+
   private refuse(close: ListenerClose): false {
     if (!this.closedWith) {
       this.closedWith = close;

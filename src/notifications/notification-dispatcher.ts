@@ -4,6 +4,7 @@ import { Client } from 'pg';
 import { every, type Periodic } from '../common/periodic';
 import { errorFields, log } from '../log';
 import type { HubEventKind } from './hub-event-kind.enum';
+import { MEMBERSHIP_CHANNEL } from '../users/membership-changes';
 import type { NotificationFeed, PublishedEvent } from './notification-feed';
 
 /** The PostgreSQL channel on which a dispatcher announces the events it has just published. */
@@ -31,6 +32,8 @@ export class NotificationDispatcher {
     private readonly orm: MikroORM,
     private readonly feed: NotificationFeed,
     private readonly pollMs: number,
+    /** A user's membership changed in some hub process (src/users/membership-changes.ts). */
+    private readonly onMembershipChanged: (userId: string) => Promise<void> = async () => {},
   ) {}
 
   async start() {
@@ -81,6 +84,12 @@ export class NotificationDispatcher {
       void client.end().catch(() => undefined);
     });
     client.on('notification', (message) => {
+      if (message.channel === MEMBERSHIP_CHANNEL && message.payload) {
+        this.onMembershipChanged(message.payload).catch((error) =>
+          log.error('membership recheck failed', errorFields(error)),
+        );
+        return;
+      }
       if (message.channel !== PUBLISHED_CHANNEL || !message.payload) return;
       const ids = JSON.parse(message.payload) as string[];
       if (ids.length === 0) return;
@@ -90,6 +99,8 @@ export class NotificationDispatcher {
     });
     await client.connect();
     await client.query(`listen ${PUBLISHED_CHANNEL}`);
+    // On the same connection: the listener of each process hears both channels.
+    await client.query(`listen ${MEMBERSHIP_CHANNEL}`);
     this.listener = client;
   }
 

@@ -96,6 +96,8 @@ export const policy: Record<string, TypePolicy> = {
     fields: {
       me: anyone(),
       partners: anyone(),
+      // Onboarding (docs/operations.md): the hub's users, for its administrators only.
+      users: administrators,
       case: caseAnalysis,
       cases: caseAnalysis,
       person: caseReaders,
@@ -184,6 +186,11 @@ export const policy: Record<string, TypePolicy> = {
         casework,
       ),
       ...sameForAll(['updateAreaConfiguration', 'addBankHoliday'], administrators),
+      // Onboarding partners and their staff (docs/operations.md "Onboarding a partnership").
+      ...sameForAll(
+        ['createPartner', 'updatePartner', 'createUser', 'updateUser', 'deactivateUser'],
+        administrators,
+      ),
       // Consent changes: the owner partner's casework staff withdraw; only its supervisors override.
       withdrawSharingBasis: casework,
       recordSharingOverride: supervisors,
@@ -423,8 +430,24 @@ export const policy: Record<string, TypePolicy> = {
     },
   },
   Partner: {
-    description: 'Organisations in the sharing agreement: public within it.',
-    fields: sameForAll(['id', 'name', 'kind'], anyone()),
+    description:
+      'Organisations in the sharing agreement: public within it; how tokens map to one, administrators only.',
+    fields: {
+      ...sameForAll(['id', 'name', 'kind'], anyone()),
+      identities: administrators,
+    },
+  },
+  PartnerIdentity: {
+    description: 'An identity-provider claim naming a partner: administrators only.',
+    fields: sameForAll(['issuer', 'claim', 'value'], administrators),
+  },
+  UserAccount: {
+    description:
+      'A user as the hub\u2019s administrators manage them (their staff directory, not case data).',
+    fields: sameForAll(
+      ['id', 'subject', 'displayName', 'email', 'role', 'active', 'partner', 'createdAt'],
+      administrators,
+    ),
   },
   Officer: {
     description: 'A member of staff named on a case (lead officer, decision maker).',

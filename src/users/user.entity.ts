@@ -1,3 +1,4 @@
+import { clock } from '../common/clock';
 import { Entity, Enum, ManyToOne, Opt, PrimaryKey, Property } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { Partner } from '../partners/partner.entity';
@@ -22,6 +23,14 @@ export class User {
   @Enum({ items: () => Role, type: 'text' })
   role!: Role;
 
+  /** Where the hub's administrators reach them; not shown to anyone else. */
+  @Property({ type: 'text', nullable: true })
+  email?: string | null;
+
+  /** Off: every token of theirs is refused, and their live subscriptions are closed. */
   @Property({ type: 'boolean', default: true })
   active: boolean & Opt = true;
+
+  @Property({ type: 'datetime', defaultRaw: 'now()' })
+  createdAt: Date & Opt = clock.now();
 }

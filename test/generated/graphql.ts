@@ -645,6 +645,29 @@ export type Correction = {
   recordId: Scalars['ID']['output'];
 };
 
+/** A new partner in the sharing agreement. */
+export type CreatePartnerInput = {
+  /** The identity-provider claims that map a token’s holder to this partner. */
+  identities?: InputMaybe<Array<PartnerIdentityInput>>;
+  kind: PartnerKind;
+  name: Scalars['String']['input'];
+};
+
+/** A new member of a partner’s staff who signs in to the hub. */
+export type CreateUserInput = {
+  /** Their name as other partners see it on cases. */
+  displayName: Scalars['String']['input'];
+  email?: InputMaybe<Scalars['String']['input']>;
+  partnerId: Scalars['ID']['input'];
+  role: Role;
+  /** The subject (`sub`) their identity provider puts in their tokens; unique in the hub. */
+  subject: Scalars['String']['input'];
+};
+
+export type DeactivateUserInput = {
+  id: Scalars['ID']['input'];
+};
+
 /** The tombstone of a case deleted after a retention review: its reference and counts for statistics, no personal data. */
 export type DeletedCase = {
   caseId: Scalars['ID']['output'];
@@ -1302,6 +1325,12 @@ export type Mutation = {
   correctCasePerson?: Maybe<CasePerson>;
   /** Correct an incident your partner recorded, with a reason; the earlier values are kept. */
   correctIncident?: Maybe<Incident>;
+  /** Add a partner to the sharing agreement (administrators); audited. */
+  createPartner?: Maybe<Partner>;
+  /** Add a member of a partner’s staff who may sign in (administrators); audited. */
+  createUser?: Maybe<UserAccount>;
+  /** Stop a user signing in, at once: their next request is refused and their live subscriptions close. Audited. */
+  deactivateUser?: Maybe<UserAccount>;
   /** Dismiss an open case review alert, saying why. */
   dismissCaseReviewAlert?: Maybe<CaseReviewAlert>;
   /** Extend the deadline once by two further months, with a reason. */
@@ -1382,6 +1411,10 @@ export type Mutation = {
   updateAreaConfiguration?: Maybe<AreaConfiguration>;
   /** Change a letter template’s wording; each change is audited. */
   updateLetterTemplate?: Maybe<LetterTemplate>;
+  /** Rename a partner or change the claims that map tokens to it; audited. */
+  updatePartner?: Maybe<Partner>;
+  /** Change a user’s role, name, email or whether they may sign in; takes effect on their next request. Audited. */
+  updateUser?: Maybe<UserAccount>;
   /** Withdraw a basis your partner recorded; the fields it released are hidden from the next request on. */
   withdrawSharingBasis?: Maybe<SharingBasis>;
 };
@@ -1469,6 +1502,21 @@ export type MutationCorrectCasePersonArgs = {
 
 export type MutationCorrectIncidentArgs = {
   input: CorrectIncidentInput;
+};
+
+
+export type MutationCreatePartnerArgs = {
+  input: CreatePartnerInput;
+};
+
+
+export type MutationCreateUserArgs = {
+  input: CreateUserInput;
+};
+
+
+export type MutationDeactivateUserArgs = {
+  input: DeactivateUserInput;
 };
 
 
@@ -1673,6 +1721,16 @@ export type MutationUpdateLetterTemplateArgs = {
 };
 
 
+export type MutationUpdatePartnerArgs = {
+  input: UpdatePartnerInput;
+};
+
+
+export type MutationUpdateUserArgs = {
+  input: UpdateUserInput;
+};
+
+
 export type MutationWithdrawSharingBasisArgs = {
   input: WithdrawSharingBasisInput;
 };
@@ -1817,6 +1875,8 @@ export type PageInfo = {
 /** An organisation in the sharing agreement. */
 export type Partner = {
   id: Scalars['ID']['output'];
+  /** The identity-provider claims that map its staff’s tokens to it. */
+  identities?: Maybe<Array<PartnerIdentity>>;
   kind: PartnerKind;
   name: Scalars['String']['output'];
 };
@@ -1826,6 +1886,23 @@ export type PartnerDemand = {
   after: Scalars['Int']['output'];
   before: Scalars['Int']['output'];
   partnerKind: PartnerKind;
+};
+
+/** An identity-provider claim that maps a token’s holder to a partner: administrators only. */
+export type PartnerIdentity = {
+  claim: Scalars['String']['output'];
+  issuer: Scalars['String']['output'];
+  value: Scalars['String']['output'];
+};
+
+/** A claim an identity provider puts in its tokens that says the holder belongs to a partner: a token from `issuer` whose claim `claim` has the value `value`. */
+export type PartnerIdentityInput = {
+  /** The claim that names the organisation, such as `tid` or `org_id`. */
+  claim: Scalars['String']['input'];
+  /** The token’s `iss`, one of the hub’s trusted issuers. */
+  issuer: Scalars['String']['input'];
+  /** The organisation’s value of that claim. */
+  value: Scalars['String']['input'];
 };
 
 /** Police force, local authority ASB team, housing provider, NHS mental health service, drug and alcohol service, or another partner the area adds */
@@ -2059,6 +2136,8 @@ export type Query = {
   subjectAccessRequest?: Maybe<SubjectAccessRequest>;
   /** Subject access requests, oldest deadline first; open ones only unless includeCompleted. Data protection officer only. */
   subjectAccessRequests?: Maybe<Array<SubjectAccessRequest>>;
+  /** The hub’s users, by partner then name (administrators); inactive ones too unless asked. */
+  users?: Maybe<Array<UserAccount>>;
 };
 
 
@@ -2205,6 +2284,13 @@ export type QuerySubjectAccessRequestArgs = {
 
 export type QuerySubjectAccessRequestsArgs = {
   includeCompleted?: Scalars['Boolean']['input'];
+};
+
+
+export type QueryUsersArgs = {
+  activeOnly?: Scalars['Boolean']['input'];
+  first?: Scalars['Int']['input'];
+  partnerId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** An ASB case review application, by the victim or on their behalf, received by your partner by any route. */
@@ -2752,6 +2838,39 @@ export type UpdateLetterTemplateInput = {
   /** Why the wording changed, for the audit. */
   reason: Scalars['String']['input'];
   title?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Changes to a partner; what is left out is kept. */
+export type UpdatePartnerInput = {
+  id: Scalars['ID']['input'];
+  /** Replaces every identity-provider claim of the partner (an empty list: none). */
+  identities?: InputMaybe<Array<PartnerIdentityInput>>;
+  name?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Changes to a user; what is left out is kept. */
+export type UpdateUserInput = {
+  /** False deactivates them at once, as `deactivateUser` does. */
+  active?: InputMaybe<Scalars['Boolean']['input']>;
+  displayName?: InputMaybe<Scalars['String']['input']>;
+  /** An empty string removes it. */
+  email?: InputMaybe<Scalars['String']['input']>;
+  id: Scalars['ID']['input'];
+  role?: InputMaybe<Role>;
+};
+
+/** A user of the hub as its administrators manage them: who signs in, for which partner, in which role. */
+export type UserAccount = {
+  /** False: every token of theirs is refused. */
+  active: Scalars['Boolean']['output'];
+  createdAt: Scalars['DateTimeISO']['output'];
+  displayName: Scalars['String']['output'];
+  email?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  partner: Partner;
+  role: Role;
+  /** The subject (`sub`) of their tokens. */
+  subject: Scalars['String']['output'];
 };
 
 export type Vulnerability =

@@ -19,6 +19,8 @@ const NOT_CASE_DATA = new Set([
   'Subscription',
   'Me',
   'Partner',
+  'PartnerIdentity',
+  'UserAccount',
   'PageInfo',
   'CaseEdge',
   'NotificationEdge',

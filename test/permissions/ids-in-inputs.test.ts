@@ -237,6 +237,32 @@ const PROBES: Record<string, Probe> = {
     as: 'administrator',
   },
   'Mutation.withdrawSharingBasis(input).sharingBasisId': { kind: 'sharingBasis' },
+  // Onboarding (administrators): partners and users are the area's directory.
+  'Query.users(partnerId)': {
+    kind: 'partner',
+    hidden: MALFORMED,
+    as: 'administrator',
+  },
+  'Mutation.updatePartner(input).id': {
+    kind: 'partner',
+    hidden: MALFORMED,
+    as: 'administrator',
+  },
+  'Mutation.createUser(input).partnerId': {
+    kind: 'partner',
+    hidden: MALFORMED,
+    as: 'administrator',
+  },
+  'Mutation.updateUser(input).id': {
+    kind: 'user',
+    hidden: MALFORMED,
+    as: 'administrator',
+  },
+  'Mutation.deactivateUser(input).id': {
+    kind: 'user',
+    hidden: MALFORMED,
+    as: 'administrator',
+  },
 };
 
 /**
@@ -479,6 +505,13 @@ const BASES: Record<string, (v: World, area: Area) => Record<string, unknown>> =
     input: { body: 'Dear {{recipientName}}', reason: 'Plainer wording' },
   }),
   'Mutation.withdrawSharingBasis': () => ({ input: { reason: 'Consent withdrawn' } }),
+  'Query.users': () => ({}),
+  'Mutation.updatePartner': () => ({ input: { name: 'Renamed partner' } }),
+  'Mutation.createUser': () => ({
+    input: { role: 'PRACTITIONER', subject: 'probe.subject', displayName: 'Probe Officer' },
+  }),
+  'Mutation.updateUser': () => ({ input: { displayName: 'Probe Officer' } }),
+  'Mutation.deactivateUser': () => ({ input: {} }),
 };
 
 interface IdPath {
@@ -615,7 +648,7 @@ describe('ids in inputs', () => {
     const stale = Object.keys(PROBES).filter((path) => !paths.some((p) => p.path === path));
     const noBase = paths.filter((p) => !BASES[`${p.parent}.${p.field}`]).map((p) => p.path);
     expect({ missing, stale, noBase }).toEqual({ missing: [], stale: [], noBase: [] });
-    expect(paths.length).toBe(120);
+    expect(paths.length).toBe(125);
   });
 
   it.each(paths.map((p) => [p.path, p] as const))(

@@ -87,6 +87,10 @@ describe('the permission policy', () => {
             'Mutation',
             'Me',
             'Partner',
+            // Onboarding: the hub's staff directory and how tokens map to partners, which
+            // administrators manage; no one in a case (docs/operations.md "Onboarding a partnership").
+            'PartnerIdentity',
+            'UserAccount',
             'PageInfo',
             'AreaConfiguration',
             'BankHoliday',
