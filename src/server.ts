@@ -32,7 +32,7 @@ import { NotificationFeed } from './notifications/notification-feed';
 import { createErrorFormatter } from './http/format-error';
 import { Admission } from './http/admission';
 import { databaseUnavailablePlugin } from './http/database-unavailable.plugin';
-import { answerHeaders, serverOptions } from './http/http-defaults';
+import { answerHeaders, corsFor, serverOptions } from './http/http-defaults';
 import { storableTextPlugin } from './http/storable-text';
 import { graphqlHandler } from './http/graphql-handler';
 import { idempotencyPlugin } from './http/idempotency.plugin';
@@ -70,6 +70,8 @@ export async function startHub(config: HubConfig, orm: MikroORM, port = config.p
   const app = express();
   app.disable('x-powered-by');
   app.use(answerHeaders);
+  const browserClients = corsFor(config.corsAllowedOrigins);
+  if (browserClients) app.use(browserClients);
   // One access line per request, and its count and duration in /metrics.
   app.use(accessLog);
   const server = http.createServer(serverOptions(config.http), app);

@@ -1,4 +1,5 @@
-import type express from 'express';
+import cors from 'cors';
+import helmet from 'helmet';
 import type http from 'node:http';
 import type { HttpTimeouts } from '../config';
 
@@ -10,15 +11,33 @@ import type { HttpTimeouts } from '../config';
 export const DOCUMENT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
 /**
- * Headers on every answer, set by hand where helmet would set them (helmet is not a dependency):
- * no content sniffing (a JSON answer or a CSV export is never run as HTML or script), and a
- * policy that loads nothing for answers that are not documents (documents set DOCUMENT_CSP).
+ * Security headers on every answer, by helmet: no content sniffing (a JSON answer or a CSV export
+ * is never run as HTML or script), a policy that loads nothing for answers that are not documents
+ * (documents set DOCUMENT_CSP over it), no referrer, no framing, HSTS for a hub behind TLS.
  */
-export function answerHeaders(_req: express.Request, res: express.Response, next: () => void) {
-  res.setHeader('x-content-type-options', 'nosniff');
-  res.setHeader('content-security-policy', "default-src 'none'; frame-ancestors 'none'");
-  res.setHeader('referrer-policy', 'no-referrer');
-  next();
+export const answerHeaders = helmet({
+  contentSecurityPolicy: {
+    useDefaults: false,
+    directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
+  },
+  referrerPolicy: { policy: 'no-referrer' },
+});
+
+/**
+ * CORS for browser applications on the origins in CORS_ALLOWED_ORIGINS (exact matches; any other
+ * origin gets no Access-Control-Allow-Origin, so its page cannot read an answer). The headers a
+ * partner's front end sends: its token, the purpose of the request, a retry's idempotency key.
+ * Undefined when no origin is allowed: no CORS headers at all.
+ */
+export function corsFor(origins: string[]) {
+  if (origins.length === 0) return undefined;
+  return cors({
+    origin: origins,
+    methods: ['GET', 'POST', 'OPTIONS'],
+    allowedHeaders: ['authorization', 'content-type', 'x-purpose', 'idempotency-key'],
+    exposedHeaders: ['x-request-id', 'retry-after'],
+    maxAge: 600,
+  });
 }
 
 /**
