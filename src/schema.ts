@@ -62,6 +62,7 @@ import { NotificationResolver } from './notifications/notification.resolver';
 import {
   CaseOsaraResolver,
   OsaraPartnerRequestResolver,
+  OsaraSharedNoteResolver,
   OsaraResolver,
   OsaraStageChangeResolver,
   OsaraWorkResolver,
@@ -128,6 +129,7 @@ export const resolvers: NonEmptyArray<Function> = [
   OsaraResolver,
   OsaraStageChangeResolver,
   OsaraPartnerRequestResolver,
+  OsaraSharedNoteResolver,
   OsaraWorkResolver,
   CaseActionsResolver,
   ActionResolver,

@@ -73,6 +73,11 @@ const RULES: Readonly<Record<string, PersonalDataRule>> = {
     subject: (osara) => (osara?.caseId ? { id: osara.caseId, caseId: osara.caseId } : undefined),
   },
   OsaraStageChange: { subject: recordAbout },
+  // An answer's note: about the person its basis is about, on the request's case.
+  OsaraSharedNote: {
+    subject: recordAbout,
+    exempt: { sharingBasis: AUDITED_ON_ITS_OWN },
+  },
   Action: { subject: recordAbout },
   InterventionBreach: { subject: recordAbout },
   CaseReviewRecommendation: { subject: recordAbout },
@@ -243,4 +248,5 @@ export const SUBJECT_TYPES: readonly string[] = [
   'MeetingPackPerson',
   'MeetingPackRecord',
   'MeetingPackField',
+  'OsaraSharedNote',
 ];

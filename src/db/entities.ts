@@ -2,6 +2,7 @@ import { Action } from '../actions/action.entity';
 import { AuditEntry } from '../audit/audit-entry.entity';
 import { Meeting, MeetingAgendaItem, MeetingPartner } from '../meetings/meeting.entity';
 import { HubEvent } from '../notifications/hub-event.entity';
+import { OsaraAnswerRecord } from '../osara/osara-answer-record.entity';
 import { OsaraPartnerRequest } from '../osara/osara-partner-request.entity';
 import { OsaraStageChange } from '../osara/osara-stage-change.entity';
 import { AreaConfiguration } from '../area-configuration/area-configuration.entity';
@@ -116,6 +117,7 @@ export const entities = [
   Action,
   HubEvent,
   OsaraPartnerRequest,
+  OsaraAnswerRecord,
   OsaraStageChange,
   AuditEntry,
   SubjectAccessRequest,

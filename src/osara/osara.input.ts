@@ -32,10 +32,45 @@ export class AskPartnerForDataInput {
   partnerId!: string;
 }
 
-@InputType({ description: 'The partner asked for data has shared what it holds.' })
+@InputType({
+  description:
+    'A note shared with an answer: free text about people in the case, shared under a sharing basis your partner recorded for the case.',
+})
+export class SharedNoteInput {
+  @Field()
+  text!: string;
+
+  @Field(() => ID, {
+    description:
+      'A basis your partner recorded for this case (recordSharingBasis or recordSharingOverride) and still in force: only the partners it names read the note, and only while it stays in force.',
+  })
+  sharingBasisId!: string;
+}
+
+@InputType({
+  description:
+    'The partner asked for data answers: with its own records about people on the case and/or a shared note, or saying it holds nothing. At least one of these.',
+})
 export class RecordPartnerDataAnsweredInput {
   @Field(() => ID)
   requestId!: string;
+
+  @Field(() => [ID], {
+    nullable: true,
+    description:
+      'Your partner\u2019s own partner records (police, housing, mental health, drug and alcohol) about people on the case. Anything else, another partner\u2019s record included, is not found.',
+  })
+  partnerRecordIds?: string[] | null;
+
+  @Field(() => SharedNoteInput, { nullable: true })
+  note?: SharedNoteInput | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'Your partner looked and holds nothing about the problem: not with records or a note.',
+  })
+  nothingHeld?: boolean | null;
 }
 
 @InputType({

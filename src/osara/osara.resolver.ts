@@ -5,7 +5,20 @@ import { CaseType, OsaraType } from '../cases/case.type';
 import type { Osara } from '../cases/osara.embeddable';
 import { inTransaction } from '../common/transaction';
 import type { HubContext } from '../context';
+import { PartnerRecordKind } from '../partner-records/partner-record-kind.enum';
+import { PARTNER_RECORD_SPECS } from '../partner-records/partner-record-kinds';
+import type { PartnerRecordBase } from '../partner-records/partner-record.base';
+import {
+  DrugAlcoholRecordType,
+  HousingRecordType,
+  MentalHealthRecordType,
+  PoliceRecordType,
+} from '../partner-records/partner-record.type';
 import { PartnerType } from '../partners/partner.type';
+import { visibleRecords } from '../permissions/record-rows';
+import type { SharingBasisKind } from '../sharing/sharing-basis-kind.enum';
+import type { SharingBasis } from '../sharing/sharing-basis.entity';
+import { SharingBasisType } from '../sharing/sharing-basis.type';
 import { OfficerType } from '../users/officer.type';
 import type { OsaraPartnerRequest } from './osara-partner-request.entity';
 import type { OsaraStageChange } from './osara-stage-change.entity';
@@ -23,7 +36,7 @@ import {
 } from './osara.input';
 import { missingFor } from './osara.rules';
 import * as osara from './osara.service';
-import { OsaraPartnerRequestType, OsaraStageChangeType } from './osara.type';
+import { OsaraPartnerRequestType, OsaraSharedNoteType, OsaraStageChangeType } from './osara.type';
 
 /** The embedded OSARA record together with its case's id, so its history can be fetched. */
 export type OsaraView = Osara & { caseId: string };
@@ -77,6 +90,17 @@ export class OsaraResolver {
   }
 }
 
+@Resolver(() => OsaraSharedNoteType)
+export class OsaraSharedNoteResolver {
+  @FieldResolver(() => SharingBasisType, {
+    nullable: true,
+    description: 'The basis the note is shared under.',
+  })
+  sharingBasis(@Root() note: SharedNoteView) {
+    return note.sharingBasis;
+  }
+}
+
 @Resolver(() => OsaraStageChangeType)
 export class OsaraStageChangeResolver {
   @FieldResolver(() => OfficerType, { nullable: true })
@@ -85,8 +109,101 @@ export class OsaraStageChangeResolver {
   }
 }
 
+/** What an answer's note is read as: the note, its owner, whom its basis is about, and the basis. */
+export interface SharedNoteView {
+  /** The request, for the audit. */
+  id: string;
+  case: { id: string };
+  text: string;
+  basisKind: SharingBasisKind;
+  /** The answering partner: the note is its own. */
+  ownerPartner: { id: string };
+  /** Whom the basis is about: the note is released as that person's data. */
+  person: { id: string };
+  /** Only this basis releases the note (src/permissions/decide.ts). */
+  onlyUnderBasis: SharingBasis;
+  sharingBasis: SharingBasis;
+}
+
+/** The records of one kind an answer gave, about people still on its case, as the policy lets the viewer see them. */
+async function recordsGiven(
+  request: OsaraPartnerRequest,
+  ctx: HubContext,
+  kind: PartnerRecordKind,
+): Promise<PartnerRecordBase[]> {
+  const [given, people] = await Promise.all([
+    ctx.loaders.answerRecordsByRequest.load(request.id),
+    ctx.loaders.peopleByCase.load(request.case.id),
+  ]);
+  const onCase = new Set(people.map((row) => row.person.id));
+  const records = given
+    .filter((row) => row.kind === kind && onCase.has(row.record.person.id))
+    .map((row) => row.record);
+  return visibleRecords(ctx, PARTNER_RECORD_SPECS[kind].typeName, records, request.case.id);
+}
+
 @Resolver(() => OsaraPartnerRequestType)
 export class OsaraPartnerRequestResolver {
+  @FieldResolver(() => [PoliceRecordType], {
+    nullable: true,
+    description: 'The police records the partner gave in answer, as the policy lets you see them.',
+  })
+  policeRecords(@Root() request: OsaraPartnerRequest, @Ctx() ctx: HubContext) {
+    return recordsGiven(request, ctx, PartnerRecordKind.POLICE);
+  }
+
+  @FieldResolver(() => [HousingRecordType], {
+    nullable: true,
+    description: 'The housing records the partner gave in answer, as the policy lets you see them.',
+  })
+  housingRecords(@Root() request: OsaraPartnerRequest, @Ctx() ctx: HubContext) {
+    return recordsGiven(request, ctx, PartnerRecordKind.HOUSING);
+  }
+
+  @FieldResolver(() => [MentalHealthRecordType], {
+    nullable: true,
+    description:
+      'The mental health records the partner gave in answer: only those released to you on this case.',
+  })
+  mentalHealthRecords(@Root() request: OsaraPartnerRequest, @Ctx() ctx: HubContext) {
+    return recordsGiven(request, ctx, PartnerRecordKind.MENTAL_HEALTH);
+  }
+
+  @FieldResolver(() => [DrugAlcoholRecordType], {
+    nullable: true,
+    description:
+      'The drug and alcohol records the partner gave in answer: only those released to you on this case.',
+  })
+  drugAlcoholRecords(@Root() request: OsaraPartnerRequest, @Ctx() ctx: HubContext) {
+    return recordsGiven(request, ctx, PartnerRecordKind.DRUG_ALCOHOL);
+  }
+
+  @FieldResolver(() => OsaraSharedNoteType, {
+    nullable: true,
+    description:
+      'The note shared with the answer: null when there is none, or when its sharing basis does not name your partner or is no longer in force.',
+  })
+  async note(
+    @Root() request: OsaraPartnerRequest,
+    @Ctx() ctx: HubContext,
+  ): Promise<SharedNoteView | null> {
+    if (!request.note || !request.noteSharingBasis) return null;
+    const basis = await ctx.loaders.sharingBasisById.load(request.noteSharingBasis.id);
+    if (!basis) return null;
+    const view: SharedNoteView = {
+      id: request.id,
+      case: request.case,
+      text: request.note,
+      basisKind: basis.kind,
+      ownerPartner: request.partner,
+      person: basis.person,
+      onlyUnderBasis: basis,
+      sharingBasis: basis,
+    };
+    const [visible] = await visibleRecords(ctx, 'OsaraSharedNote', [view], request.case.id);
+    return visible ?? null;
+  }
+
   @FieldResolver(() => PartnerType, { description: 'The partner asked for its data.' })
   partner(@Root() request: OsaraPartnerRequest, @Ctx() ctx: HubContext) {
     return ctx.loaders.partnerById.load(request.partner.id);

@@ -8,11 +8,21 @@ import { CaseStatus, OsaraStage } from '../cases/case-enums';
 import { caseForWrite } from '../cases/case-access';
 import { CasePartner } from '../cases/case-partner.entity';
 import type { Case } from '../cases/case.entity';
-import { requireId, requireLocalDate, requireText } from '../common/validate';
+import { requireDistinct, requireId, requireLocalDate, requireText } from '../common/validate';
 import { badInput, conflict, HubError, notFound } from '../errors';
-import { requireRow } from '../permissions/row-access';
+import {
+  PARTNER_RECORDS,
+  requireOptionalRow,
+  requireRow,
+  requireRows,
+  ROW_KINDS,
+} from '../permissions/row-access';
+import type { PartnerRecordKind } from '../partner-records/partner-record-kind.enum';
+import { SharingBasis } from '../sharing/sharing-basis.entity';
+import { isLive } from '../sharing/sharing-basis.loaders';
 import { Partner } from '../partners/partner.entity';
 import { User } from '../users/user.entity';
+import { OsaraAnswerRecord } from './osara-answer-record.entity';
 import { OsaraStageChangeKind } from './osara-enums';
 import { OsaraPartnerRequest } from './osara-partner-request.entity';
 import { OsaraStageChange } from './osara-stage-change.entity';
@@ -181,14 +191,23 @@ export async function askPartnerForData(
   return request;
 }
 
-/** The data asked for has come in; recorded by any partner on the case (usually the lead). */
+/**
+ * The partner asked answers its request for data (OSARA scanning), with content: its own partner
+ * records about people on the case, a note shared under a basis it recorded for the case, or that
+ * it holds nothing (docs/rules.md "OSARA scanning"). Once per request.
+ */
 export async function recordPartnerDataAnswered(
   em: EntityManager,
   viewer: Viewer,
   input: RecordPartnerDataAnsweredInput,
 ) {
-  // Hidden and missing alike: a request on another partner's case is "not found".
-  const id = await requireRow({ em, viewer }, 'partnerDataRequest', input.requestId);
+  const asker = { em, viewer };
+  // Every id first, through row access: hidden and missing alike are "not found". A request on
+  // another partner's case; a record that is not the viewer's partner's own, or about no one in a
+  // case it takes part in; a basis neither its own nor naming it.
+  const id = await requireRow(asker, 'partnerDataRequest', input.requestId);
+  const recordIds = await requireRows(asker, 'ownPartnerRecord', input.partnerRecordIds ?? []);
+  const basisId = await requireOptionalRow(asker, 'sharingBasis', input.note?.sharingBasisId);
   const request = await em.findOneOrFail(OsaraPartnerRequest, { id });
   // Only the partner asked says it has shared what it holds: no one answers for another partner.
   if (request.partner.id !== viewer.partnerId) {
@@ -198,14 +217,89 @@ export async function recordPartnerDataAnswered(
       { field: 'requestId' },
     );
   }
+  const answer = answerContent(input, recordIds);
+  const basis = basisId ? await noteBasis(em, viewer, basisId, request.case.id) : null;
   await openCaseForWrite(em, viewer, request.case.id);
-  // Read again under the case's row lock: a second answer sent at once sees the first.
+  // Read again under the case's row lock: a second answer sent at once waits, then sees the
+  // first (CONFLICT); a person removed from the case meanwhile is seen removed.
   await em.refresh(request);
   if (request.answeredAt) throw conflict('This partner data request is already answered');
+  const records = await recordsOnCase(em, request.case.id, answer.recordIds);
   request.answeredAt = clock.now();
   request.answeredBy = me(em, viewer);
+  request.nothingHeld = answer.nothingHeld;
+  request.note = answer.note;
+  request.noteSharingBasis = basis;
+  for (const record of records) {
+    em.create(OsaraAnswerRecord, { request, recordKind: record.kind, recordId: record.id });
+  }
   await em.flush();
   return request;
+}
+
+/** What an answer says, checked: at least one of records, a note, or nothing held; not both. */
+function answerContent(input: RecordPartnerDataAnsweredInput, recordIds: string[]) {
+  const note = input.note ? requireText(input.note.text, 'note.text') : null;
+  const nothingHeld = Boolean(input.nothingHeld);
+  requireDistinct(recordIds, 'partnerRecordIds');
+  if (nothingHeld && (recordIds.length > 0 || note)) {
+    throw badInput(
+      'An answer of nothing held gives no records or note: send one or the other',
+      'nothingHeld',
+    );
+  }
+  if (!nothingHeld && recordIds.length === 0 && !note) {
+    throw badInput(
+      'Answer with your records about people on the case, a shared note, or nothingHeld: true if your partner holds nothing',
+      'input',
+    );
+  }
+  return { recordIds, note, nothingHeld };
+}
+
+/**
+ * The basis a note is shared under: the answering partner's own, recorded for the request's case
+ * and in force. Who reads the note is decided at every read from this basis alone, so one
+ * withdrawn later hides the note again; no lock is needed to keep the note from outliving it.
+ */
+async function noteBasis(em: EntityManager, viewer: Viewer, basisId: string, caseId: string) {
+  const field = 'note.sharingBasisId';
+  const basis = await em.findOneOrFail(SharingBasis, { id: basisId });
+  if (basis.ownerPartner.id !== viewer.partnerId) {
+    throw new HubError(
+      'SHARING_BASIS_NOT_YOURS',
+      'A note is shared under a basis your own partner recorded: record one with recordSharingBasis',
+      { field },
+    );
+  }
+  if (basis.case.id !== caseId) {
+    throw badInput(
+      'That sharing basis was recorded for another case: it releases nothing here',
+      field,
+    );
+  }
+  if (!isLive(basis)) {
+    throw badInput('That sharing basis is withdrawn or expired: record a basis in force', field);
+  }
+  return basis;
+}
+
+/**
+ * The records, with their kinds, if each is about someone on the request's case; otherwise the
+ * NOT_FOUND a missing id gets (row access reached it through another case of the partner's).
+ */
+async function recordsOnCase(em: EntityManager, caseId: string, ids: string[]) {
+  if (ids.length === 0) return [];
+  const rows = await em.execute<{ id: string; kind: PartnerRecordKind }[]>(
+    `select r.id, r.kind from ${PARTNER_RECORDS} r
+      where r.id in (?)
+        and r.person_id in (select person_id from case_person where case_id = ?)`,
+    [ids, caseId],
+  );
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const missing = ids.find((id) => !byId.has(id));
+  if (missing) throw notFound(ROW_KINDS.ownPartnerRecord.what, missing);
+  return ids.map((id) => byId.get(id)!);
 }
 
 /** The next stage, once the current one has its content. */

@@ -1,5 +1,6 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { OsaraStage } from '../cases/case-enums';
+import { SharingBasisKind } from '../sharing/sharing-basis-kind.enum';
 import { OsaraStageChangeKind } from './osara-enums';
 
 @ObjectType('OsaraStageChange', {
@@ -26,7 +27,8 @@ export class OsaraStageChangeType {
 }
 
 @ObjectType('OsaraPartnerRequest', {
-  description: 'OSARA scanning: a partner on the case asked for its data, and when it answered.',
+  description:
+    'OSARA scanning: a partner on the case asked for its data, and its answer: its own records about people on the case, a shared note, or that it holds nothing.',
 })
 export class OsaraPartnerRequestType {
   @Field(() => ID)
@@ -37,4 +39,19 @@ export class OsaraPartnerRequestType {
 
   @Field(() => Date, { nullable: true })
   answeredAt?: Date | null;
+
+  @Field({ description: 'The partner answered that it looked and holds nothing.' })
+  nothingHeld!: boolean;
+}
+
+@ObjectType('OsaraSharedNote', {
+  description:
+    'A note a partner shared with its answer to a data request: free text, read only by that partner and by the partners its sharing basis names, while the basis is in force.',
+})
+export class OsaraSharedNoteType {
+  @Field(() => String, { nullable: true })
+  text?: string;
+
+  @Field(() => SharingBasisKind, { nullable: true, description: 'Consent, or an override.' })
+  basisKind?: SharingBasisKind;
 }

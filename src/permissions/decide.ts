@@ -11,10 +11,16 @@ export interface Ownership {
    * one. A basis releases only on the case it was recorded for.
    */
   caseId?: string;
+  /**
+   * Data shared under one named basis (an OSARA answer's note): only that basis releases it,
+   * not any other the owner recorded for the person.
+   */
+  basisId?: string;
 }
 
 /** A sharing basis in force: recorded, not withdrawn, not expired. */
 export interface LiveBasis {
+  id: string;
   personId: string;
   ownerPartnerId: string;
   /** The case it was recorded for. */
@@ -72,6 +78,7 @@ export async function allows(policy: FieldPolicy, input: DecisionInput): Promise
       const released = bases.some(
         (basis) =>
           basis.ownerPartnerId === ownership.ownerPartnerId &&
+          (ownership.basisId === undefined || basis.id === ownership.basisId) &&
           basis.recipientPartnerIds.includes(viewer.partnerId) &&
           viewerCases.includes(basis.caseId) &&
           grant.basis!.includes(basis.kind),
@@ -82,19 +89,25 @@ export async function allows(policy: FieldPolicy, input: DecisionInput): Promise
   return false;
 }
 
-/** The ownership of a row that has `ownerPartner` and `person` references (partner records). */
+/**
+ * The ownership of a row that has `ownerPartner` and `person` references (partner records), and
+ * an `onlyUnderBasis` reference when only that basis releases it (an OSARA answer's note).
+ */
 export function ownershipOf(row: unknown): Ownership | undefined {
   const candidate = row as {
     ownerPartner?: { id: string };
     person?: { id: string };
+    onlyUnderBasis?: { id: string };
     [SEEN_THROUGH_CASE]?: string;
   } | null;
   if (!candidate?.ownerPartner?.id || !candidate.person?.id) return undefined;
   const caseId = candidate[SEEN_THROUGH_CASE];
+  const basisId = candidate.onlyUnderBasis?.id;
   return {
     ownerPartnerId: candidate.ownerPartner.id,
     personId: candidate.person.id,
     ...(caseId ? { caseId } : {}),
+    ...(basisId ? { basisId } : {}),
   };
 }
 

@@ -70,6 +70,15 @@ export const incidentImporters = anyPartnerIn([Role.ANALYST, Role.SUPERVISOR]);
 const mentalHealthRelease: FieldPolicy = ownerOrReleased(CASEWORK, SPECIAL_CATEGORY_RELEASE);
 const drugAlcoholRelease: FieldPolicy = ownerOrReleased(CASEWORK, SPECIAL_CATEGORY_RELEASE);
 
+/** Any basis a partner records: consent, or an override on a schedule 1 condition. */
+const ANY_BASIS = Object.values(SharingBasisKind);
+/**
+ * An OSARA answer's note (src/osara/): the answering partner's, released under its own basis
+ * only (see `Ownership.basisId`), to case readers; free text, so never to analysts.
+ */
+const answerNoteBasis: FieldPolicy = ownerOrReleased(CASE_READERS, ANY_BASIS);
+const answerNote: FieldPolicy = freeText(answerNoteBasis);
+
 /** A partner record's history (who changed what, earlier values): its owner's casework staff. */
 const recordHistory: FieldPolicy = ownerOnly(CASEWORK);
 
@@ -546,11 +555,30 @@ export const policy: Record<string, TypePolicy> = {
   },
   OsaraPartnerRequest: {
     description:
-      'OSARA scanning: which partners were asked for their data, and when they answered.',
-    fields: sameForAll(
-      ['id', 'partner', 'askedAt', 'askedBy', 'answeredAt', 'answeredBy'],
-      caseAnalysis,
-    ),
+      'OSARA scanning: which partners were asked for their data, when they answered and whether they hold nothing. The records given and the note are about people: case readers only, each as its own type allows.',
+    fields: {
+      ...sameForAll(
+        ['id', 'partner', 'askedAt', 'askedBy', 'answeredAt', 'answeredBy', 'nothingHeld'],
+        caseAnalysis,
+      ),
+      // Which rows and fields show is each record type's own policy, read through the case.
+      ...sameForAll(
+        ['policeRecords', 'housingRecords', 'mentalHealthRecords', 'drugAlcoholRecords'],
+        caseReaders,
+      ),
+      // Null unless OsaraSharedNote's rows let the viewer see it.
+      note: caseReaders,
+    },
+  },
+  OsaraSharedNote: {
+    description:
+      'A note shared with an answer to a data request: free text, read by the answering partner’s case readers and by those of the partners its own sharing basis names, while that basis is in force; never analysts.',
+    rows: answerNote,
+    fields: {
+      text: answerNote,
+      basisKind: answerNoteBasis,
+      sharingBasis: ownerOrReleased(CASEWORK, ANY_BASIS),
+    },
   },
   Action: {
     description:

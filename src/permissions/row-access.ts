@@ -53,6 +53,16 @@ interface RowKindAccess {
   partnerBinds: number;
 }
 
+/**
+ * Every partner record of the four kinds, as rows of `id`, `kind`, `owner_partner_id` and
+ * `person_id`: what an id naming "a partner record" is looked up in.
+ */
+export const PARTNER_RECORDS = `(
+  select id, 'POLICE' as kind, owner_partner_id, person_id from police_record
+  union all select id, 'HOUSING', owner_partner_id, person_id from housing_record
+  union all select id, 'MENTAL_HEALTH', owner_partner_id, person_id from mental_health_record
+  union all select id, 'DRUG_ALCOHOL', owner_partner_id, person_id from drug_alcohol_record)`;
+
 /** Rows anyone signed in may name: the area's directory and configuration. */
 const everyRow = (table: string, what: string, rule: string): RowKindAccess => ({
   what,
@@ -153,6 +163,16 @@ export const ROW_KINDS = {
     sql: `select b.id from sharing_basis b
            where b.id in (?)
              and (b.owner_partner_id = ? or ?::uuid = any (b.recipient_partner_ids))`,
+    partnerBinds: 2,
+  },
+  // A partner names its own records only (to give them in answer to an OSARA data request): another
+  // partner's record is hidden even when the viewer may read some of its fields.
+  ownPartnerRecord: {
+    what: 'partner record',
+    rule: "the partner's own partner records, about people in a case it takes part in",
+    sql: `select r.id from ${PARTNER_RECORDS} r
+           where r.id in (?) and r.owner_partner_id = ?
+             and r.person_id in (select person_id from case_person where case_id in (${VIEWER_CASES}))`,
     partnerBinds: 2,
   },
   importRun: {

@@ -1,6 +1,6 @@
 import { clock } from '../common/clock';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { BatchWaves, groupedLoader } from '../common/batch-loader';
+import { BatchWaves, byIdLoader, groupedLoader } from '../common/batch-loader';
 import type { LiveBasis } from '../permissions/decide';
 import { SharingBasis } from './sharing-basis.entity';
 
@@ -21,10 +21,13 @@ export const sharingBasisLoaders = (em: EntityManager, waves: BatchWaves) => {
   );
   return {
     basesByPerson,
+    /** By id, whoever may see it: callers reach a basis only through a row that names it. */
+    sharingBasisById: byIdLoader(waves, (ids) => em.find(SharingBasis, { id: { $in: ids } })),
     liveBasesByPerson: async (personId: string): Promise<LiveBasis[]> =>
       (await basesByPerson.load(personId))
         .filter((basis) => isLive(basis))
         .map((basis) => ({
+          id: basis.id,
           personId,
           ownerPartnerId: basis.ownerPartner.id,
           caseId: basis.case.id,

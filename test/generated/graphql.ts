@@ -1833,15 +1833,36 @@ export type Osara = {
   stage: OsaraStage;
 };
 
-/** OSARA scanning: a partner on the case asked for its data, and when it answered. */
+/** OSARA scanning: a partner on the case asked for its data, and its answer: its own records about people on the case, a shared note, or that it holds nothing. */
 export type OsaraPartnerRequest = {
   answeredAt?: Maybe<Scalars['DateTimeISO']['output']>;
   answeredBy?: Maybe<Officer>;
   askedAt: Scalars['DateTimeISO']['output'];
   askedBy?: Maybe<Officer>;
+  /** The drug and alcohol records the partner gave in answer: only those released to you on this case. */
+  drugAlcoholRecords?: Maybe<Array<DrugAlcoholRecord>>;
+  /** The housing records the partner gave in answer, as the policy lets you see them. */
+  housingRecords?: Maybe<Array<HousingRecord>>;
   id: Scalars['ID']['output'];
+  /** The mental health records the partner gave in answer: only those released to you on this case. */
+  mentalHealthRecords?: Maybe<Array<MentalHealthRecord>>;
+  /** The note shared with the answer: null when there is none, or when its sharing basis does not name your partner or is no longer in force. */
+  note?: Maybe<OsaraSharedNote>;
+  /** The partner answered that it looked and holds nothing. */
+  nothingHeld: Scalars['Boolean']['output'];
   /** The partner asked for its data. */
   partner: Partner;
+  /** The police records the partner gave in answer, as the policy lets you see them. */
+  policeRecords?: Maybe<Array<PoliceRecord>>;
+};
+
+/** A note a partner shared with its answer to a data request: free text, read only by that partner and by the partners its sharing basis names, while the basis is in force. */
+export type OsaraSharedNote = {
+  /** Consent, or an override. */
+  basisKind?: Maybe<SharingBasisKind>;
+  /** The basis the note is shared under. */
+  sharingBasis?: Maybe<SharingBasis>;
+  text?: Maybe<Scalars['String']['output']>;
 };
 
 export type OsaraStage =
@@ -2498,8 +2519,13 @@ export type RecordOsaraScanningInput = {
   scanning: Scalars['String']['input'];
 };
 
-/** The partner asked for data has shared what it holds. */
+/** The partner asked for data answers: with its own records about people on the case and/or a shared note, or saying it holds nothing. At least one of these. */
 export type RecordPartnerDataAnsweredInput = {
+  note?: InputMaybe<SharedNoteInput>;
+  /** Your partner looked and holds nothing about the problem: not with records or a note. */
+  nothingHeld?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Your partner’s own partner records (police, housing, mental health, drug and alcohol) about people on the case. Anything else, another partner’s record included, is not found. */
+  partnerRecordIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   requestId: Scalars['ID']['input'];
 };
 
@@ -2687,6 +2713,13 @@ export type SentLetter = {
   templateVersion: Scalars['Int']['output'];
   text: Scalars['String']['output'];
   title: Scalars['String']['output'];
+};
+
+/** A note shared with an answer: free text about people in the case, shared under a sharing basis your partner recorded for the case. */
+export type SharedNoteInput = {
+  /** A basis your partner recorded for this case (recordSharingBasis or recordSharingOverride) and still in force: only the partners it names read the note, and only while it stays in force. */
+  sharingBasisId: Scalars['ID']['input'];
+  text: Scalars['String']['input'];
 };
 
 /** A consent or lawful basis releasing a partner’s fields about a person. */

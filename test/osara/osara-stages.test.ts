@@ -65,7 +65,7 @@ describe('OSARA stages', () => {
       caseId,
       partnerId: council.partner.id,
     });
-    await send(DataAnswered, { requestId: asked.askPartnerForData.id }, council);
+    await send(DataAnswered, { requestId: asked.askPartnerForData.id, nothingHeld: true }, council);
     await send(Advance, { caseId, to: ANALYSIS });
     await send(RecordAnalysis, { caseId, analysis: 'Friday and Saturday nights' });
     await send(Advance, { caseId, to: RESPONSE });
@@ -508,20 +508,27 @@ describe('OSARA stages', () => {
       await expectRefused(
         hub,
         rows,
-        () => send(DataAnswered, { requestId }, outsider),
+        () => send(DataAnswered, { requestId, nothingHeld: true }, outsider),
         'NOT_FOUND',
       );
       for (const id of [UNKNOWN_ID, MALFORMED_ID]) {
         await expectRefused(
           hub,
           rows,
-          () => send(DataAnswered, { requestId: id }, council),
+          () => send(DataAnswered, { requestId: id, nothingHeld: true }, council),
           'NOT_FOUND',
         );
       }
-      await ok(send(DataAnswered, { requestId }, council));
-      await expectRefused(hub, rows, () => send(DataAnswered, { requestId }, council), 'CONFLICT');
-      expect(codes(await send(DataAnswered, { requestId }))).toEqual(['UNAUTHENTICATED']);
+      await ok(send(DataAnswered, { requestId, nothingHeld: true }, council));
+      await expectRefused(
+        hub,
+        rows,
+        () => send(DataAnswered, { requestId, nothingHeld: true }, council),
+        'CONFLICT',
+      );
+      expect(codes(await send(DataAnswered, { requestId, nothingHeld: true }))).toEqual([
+        'UNAUTHENTICATED',
+      ]);
     });
   });
 });

@@ -26,11 +26,19 @@ describe('answering a request for partner data', () => {
       police.token,
     );
     const requestId = (asked.data as { askPartnerForData: { id: string } }).askPartnerForData.id;
-    const byLead = await hub.request(DataAnswered, { input: { requestId } }, police.token);
+    const byLead = await hub.request(
+      DataAnswered,
+      { input: { requestId, nothingHeld: true } },
+      police.token,
+    );
     expect(codes(byLead)).toEqual(['PARTNER_DATA_REQUEST_NOT_YOURS']);
     const unanswered = await hub.em().findOneOrFail(OsaraPartnerRequest, { id: requestId });
     expect(unanswered.answeredAt ?? null).toBeNull();
-    const byAsked = await hub.request(DataAnswered, { input: { requestId } }, housing.token);
+    const byAsked = await hub.request(
+      DataAnswered,
+      { input: { requestId, nothingHeld: true } },
+      housing.token,
+    );
     expect(byAsked.errors).toBeUndefined();
     expect(byAsked.data?.recordPartnerDataAnswered?.answeredAt).toEqual(expect.any(String));
   });

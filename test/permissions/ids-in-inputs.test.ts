@@ -201,6 +201,9 @@ const PROBES: Record<string, Probe> = {
   'Mutation.recordOsaraResponse(input).caseId': { kind: 'case' },
   'Mutation.recordOsaraScanning(input).caseId': { kind: 'case' },
   'Mutation.recordPartnerDataAnswered(input).requestId': { kind: 'partnerDataRequest' },
+  // Another partner's record answers as a missing one, before the request is checked as yours.
+  'Mutation.recordPartnerDataAnswered(input).partnerRecordIds': { kind: 'ownPartnerRecord' },
+  'Mutation.recordPartnerDataAnswered(input).note.sharingBasisId': { kind: 'sharingBasis' },
   'Mutation.recordProsecution(input).interventionId': { kind: 'intervention' },
   'Mutation.recordSharingBasis(input).caseId': { kind: 'case' },
   'Mutation.recordSharingBasis(input).personId': { kind: 'person' },
@@ -460,7 +463,13 @@ const BASES: Record<string, (v: World, area: Area) => Record<string, unknown>> =
   }),
   'Mutation.recordOsaraResponse': () => ({ input: { response: 'Joint visits' } }),
   'Mutation.recordOsaraScanning': () => ({ input: { scanning: 'Six reports' } }),
-  'Mutation.recordPartnerDataAnswered': () => ({ input: {} }),
+  'Mutation.recordPartnerDataAnswered': (v) => ({
+    input: {
+      requestId: v.ids.partnerDataRequest,
+      partnerRecordIds: [v.ids.ownPartnerRecord],
+      note: { text: 'Two breaches of tenancy', sharingBasisId: v.ids.sharingBasis },
+    },
+  }),
   'Mutation.recordProsecution': () => ({ input: { commencedAt: daysAgo(1).toISOString() } }),
   'Mutation.recordSharingBasis': (v) => ({
     input: {
@@ -648,7 +657,7 @@ describe('ids in inputs', () => {
     const stale = Object.keys(PROBES).filter((path) => !paths.some((p) => p.path === path));
     const noBase = paths.filter((p) => !BASES[`${p.parent}.${p.field}`]).map((p) => p.path);
     expect({ missing, stale, noBase }).toEqual({ missing: [], stale: [], noBase: [] });
-    expect(paths.length).toBe(125);
+    expect(paths.length).toBe(127);
   });
 
   it.each(paths.map((p) => [p.path, p] as const))(

@@ -150,6 +150,10 @@ describe('the permission policy', () => {
         .map(([name]) => `${type.name}.${name}`),
     );
     expect(recordLists.sort()).toEqual([
+      'OsaraPartnerRequest.drugAlcoholRecords',
+      'OsaraPartnerRequest.housingRecords',
+      'OsaraPartnerRequest.mentalHealthRecords',
+      'OsaraPartnerRequest.policeRecords',
       'Person.drugAlcoholRecords',
       'Person.housingRecords',
       'Person.mentalHealthRecords',

@@ -19,6 +19,7 @@ import { JointVisit } from '../../src/joint-visits/joint-visit.entity';
 import { Meeting, MeetingAgendaItem, MeetingPartner } from '../../src/meetings/meeting.entity';
 import { OsaraStage } from '../../src/cases/case-enums';
 import { OsaraPartnerRequest } from '../../src/osara/osara-partner-request.entity';
+import { PARTNER_RECORD_SPECS } from '../../src/partner-records/partner-record-kinds';
 import { SharingBasisKind } from '../../src/sharing/sharing-basis-kind.enum';
 import { SharingBasis } from '../../src/sharing/sharing-basis.entity';
 import { SupportKind, SupportResponse } from '../../src/support/support-enums';
@@ -162,6 +163,13 @@ export async function makeWorld(em: EntityManager, leadKind: PartnerKind, otherK
     score: 17,
     recordedBy: lead.partner,
   });
+  // The lead partner's own record about the victim, of its kind (makeWorld leads hold records).
+  const spec = Object.values(PARTNER_RECORD_SPECS).find((one) => one.partnerKind === leadKind);
+  if (!spec) throw new Error(`makeWorld: a ${leadKind} lead holds no partner records`);
+  const ownPartnerRecord = em.create(spec.entity, {
+    ownerPartner: lead.partner,
+    person: victim,
+  } as never);
   const importRun = em.create(ImportRun, {
     partner: lead.partner,
     format: ImportFormat.POLICE_UK,
@@ -194,6 +202,7 @@ export async function makeWorld(em: EntityManager, leadKind: PartnerKind, otherK
       jointVisit: jointVisit.id,
       supportOffer: supportOffer.id,
       importRun: importRun.id,
+      ownPartnerRecord: ownPartnerRecord.id,
       personMatch: personMatch.id,
     },
   };

@@ -57,6 +57,12 @@ const TABLE: Record<RowKind, Record<Who, [boolean, boolean]>> = {
   meeting: { lead: [true, false], partnerOnCase: [true, false], outsider: [false, false] },
   // The corner's basis is the lead's own and released to the partner on the case.
   sharingBasis: { lead: [true, false], partnerOnCase: [true, false], outsider: [false, false] },
+  // A partner names only its own records (OSARA answers), not those of a partner on its case.
+  ownPartnerRecord: {
+    lead: [true, false],
+    partnerOnCase: [false, false],
+    outsider: [false, false],
+  },
   // An import run is its partner's alone.
   importRun: { lead: [true, false], partnerOnCase: [false, false], outsider: [false, false] },
   // The directory and the area's configuration: everyone names every row.
