@@ -145,7 +145,7 @@ export function aggregateCsv(
         blanks,
         AggregateMeasure.INTERVENTIONS,
         table.excludedWindowNotEnded,
-        false,
+        table.excludedWindowNotEnded === null,
         true,
       ),
     );

@@ -39,8 +39,10 @@ export function aggregateKey(
 }
 
 /**
- * A cell or total before it is published: its true count, whether suppression hides it, and (for
- * counts of incidents) the sum of its incidents' record keys, which the cell key method perturbs by.
+ * A cell or total before it is published: its true count, whether suppression hides it, and the
+ * sum of the record keys of the rows it counts (incidents, people, places, interventions, case
+ * review applications or decisions), which the cell key method perturbs by. Without record keys
+ * the count is published as it is: a figure already moved, or one the viewer may read anyway.
  */
 export interface Counted {
   count: number;
@@ -64,16 +66,17 @@ export function aggregateTable(input: {
   control: DisclosureControl | number;
   cells: (Counted & { keys: AggregateKeyType[]; measure: AggregateMeasure })[];
   totals: (Counted & { measure: AggregateMeasure })[];
-  /** A count of incidents left out passes through the same control as any cell. */
+  /** A count left out passes through the same control as any cell. */
   excludedForPrecision?: number | Counted;
-  excludedWindowNotEnded?: number;
+  excludedWindowNotEnded?: number | Counted;
 }): AggregateTableType {
   const control = typeof input.control === 'number' ? exactCounts(input.control) : input.control;
   const publish = (counted: Counted) => {
     const count = published(counted, control);
     return { count, suppressed: count === null };
   };
-  const excluded = input.excludedForPrecision ?? 0;
+  const left = (excluded: number | Counted = 0) =>
+    typeof excluded === 'number' ? excluded : published(excluded, control);
   const cells = input.cells.map((cell) => ({
     keys: cell.keys,
     measure: cell.measure,
@@ -90,7 +93,7 @@ export function aggregateTable(input: {
     total: totals[0]?.count ?? null,
     suppressedCells: cells.filter((cell) => cell.suppressed).length,
     threshold: control.threshold,
-    excludedForPrecision: typeof excluded === 'number' ? excluded : published(excluded, control),
-    excludedWindowNotEnded: input.excludedWindowNotEnded ?? 0,
+    excludedForPrecision: left(input.excludedForPrecision),
+    excludedWindowNotEnded: left(input.excludedWindowNotEnded),
   };
 }

@@ -23,7 +23,7 @@ export class AggregateKeyType {
 
 @ObjectType('AggregateCell', {
   description:
-    'One cell: its keys, what it counts and the count (for incidents, moved a little by the cell key method: README "Disclosure control"), or null with suppressed: true when the count is below the area\u2019s threshold or could be worked out from other cells.',
+    'One cell: its keys, what it counts and the count (moved a little by the cell key method: README "Disclosure control"), or null with suppressed: true when the count is below the area\u2019s threshold or could be worked out from other cells.',
 })
 export class AggregateCellType {
   @Field(() => [AggregateKeyType])
@@ -41,7 +41,7 @@ export class AggregateCellType {
 
 @ObjectType('AggregateTotal', {
   description:
-    'The total of one measure over the whole filter, unless it must be hidden: for incidents a cell of its own under the cell key method, so it is not the sum of the published cells.',
+    'The total of one measure over the whole filter, unless it must be hidden: a cell of its own under the cell key method, so it is not the sum of the published cells.',
 })
 export class AggregateTotalType {
   @Field(() => AggregateMeasure)
@@ -76,7 +76,7 @@ export class AggregateTableType {
 
   @Field(() => [AggregateTotalType], {
     description:
-      'The total of each measure that has one (hidden below the threshold; for incidents, moved by the cell key method as a figure of its own).',
+      'The total of each measure that has one (hidden below the threshold; moved by the cell key method as a figure of its own).',
   })
   totals!: AggregateTotalType[];
 
@@ -103,8 +103,9 @@ export class AggregateTableType {
   excludedForPrecision!: number | null;
 
   @Field(() => Int, {
+    nullable: true,
     description:
-      'interventionImpact: interventions left out because their after-window has not ended yet. 0 elsewhere.',
+      'interventionImpact: interventions left out because their after-window has not ended yet. A count of interventions like any cell: under the same disclosure control, null when withheld. 0 elsewhere.',
   })
-  excludedWindowNotEnded!: number;
+  excludedWindowNotEnded!: number | null;
 }

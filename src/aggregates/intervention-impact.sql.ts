@@ -10,6 +10,11 @@ export interface InterventionImpactRow {
   after: number;
   /** Incidents in the windows known only to the month, left out. */
   imprecise: number;
+  /** The sums of the record keys of the interventions and of each count's incidents (cell-key.ts). */
+  interventionKeys: number;
+  beforeKeys: number;
+  afterKeys: number;
+  impreciseKeys: number;
 }
 
 /**
@@ -32,7 +37,7 @@ export function interventionImpactSql(
   const window = `make_interval(days => ${params.add(windowDays)}::int)`;
   const inWindow = `x.occurred_at >= iv.issued_at - ${window} AND x.occurred_at < iv.issued_at + ${window}`;
   const sql = `WITH iv AS (
-  SELECT v.id, v.kind, v.issued_at, v.premises_id, v.subject_id,
+  SELECT v.id, v.kind, v.issued_at, v.premises_id, v.subject_id, v.record_key,
          v.issued_at + ${window} <= ${params.add(asOf)}::timestamptz AS ended
   FROM intervention v
   WHERE ${conditions.join(' AND ')}
@@ -40,17 +45,24 @@ export function interventionImpactSql(
 SELECT iv.kind, iv.ended, count(*)::int AS interventions,
   coalesce(sum(w.before), 0)::int AS before,
   coalesce(sum(w.after), 0)::int AS after,
-  coalesce(sum(w.imprecise), 0)::int AS imprecise
+  coalesce(sum(w.imprecise), 0)::int AS imprecise,
+  (sum(iv.record_key) % 256)::int AS "interventionKeys",
+  (coalesce(sum(w.before_keys), 0) % 256)::int AS "beforeKeys",
+  (coalesce(sum(w.after_keys), 0) % 256)::int AS "afterKeys",
+  (coalesce(sum(w.imprecise_keys), 0) % 256)::int AS "impreciseKeys"
 FROM iv
 LEFT JOIN LATERAL (
   SELECT count(*) FILTER (WHERE y.occurred_precision <> 'MONTH' AND y.occurred_at < iv.issued_at) AS before,
          count(*) FILTER (WHERE y.occurred_precision <> 'MONTH' AND y.occurred_at >= iv.issued_at) AS after,
-         count(*) FILTER (WHERE y.occurred_precision = 'MONTH') AS imprecise
+         count(*) FILTER (WHERE y.occurred_precision = 'MONTH') AS imprecise,
+         sum(y.record_key) FILTER (WHERE y.occurred_precision <> 'MONTH' AND y.occurred_at < iv.issued_at) AS before_keys,
+         sum(y.record_key) FILTER (WHERE y.occurred_precision <> 'MONTH' AND y.occurred_at >= iv.issued_at) AS after_keys,
+         sum(y.record_key) FILTER (WHERE y.occurred_precision = 'MONTH') AS imprecise_keys
   FROM (
-    SELECT x.occurred_at, x.occurred_precision FROM incident x
+    SELECT x.occurred_at, x.occurred_precision, x.record_key FROM incident x
     WHERE iv.ended AND iv.premises_id IS NOT NULL AND x.location_id = iv.premises_id AND ${inWindow}
     UNION ALL
-    SELECT x.occurred_at, x.occurred_precision
+    SELECT x.occurred_at, x.occurred_precision, x.record_key
     FROM incident_person ip JOIN incident x ON x.id = ip.incident_id
     WHERE iv.ended AND iv.premises_id IS NULL AND ip.person_id = iv.subject_id AND ${inWindow}
   ) y

@@ -6,8 +6,9 @@ import {
   type InterventionScope,
 } from './aggregate-filter';
 import { aggregateKey, aggregateTable } from './aggregate-table';
-import { smallNumberThreshold } from './aggregate-threshold';
+import { disclosureControl } from './aggregate-threshold';
 import type { AggregateTableType } from './aggregate.type';
+import type { DisclosureControl } from './cell-key';
 import {
   interventionStatisticsSql,
   type InterventionStatisticsRow,
@@ -26,22 +27,26 @@ export async function interventionStatistics(
 ): Promise<AggregateTableType> {
   const scope = checkInterventionScope(input);
   const extra = checkDimensions(groupBy, [AggregateDimension.PERIOD_MONTH], { min: 0, max: 1 });
-  const [threshold, rows] = await Promise.all([
-    smallNumberThreshold(em),
+  const [control, rows] = await Promise.all([
+    disclosureControl(em),
     runSql<InterventionStatisticsRow>(em, interventionStatisticsSql(scope, extra)),
   ]);
-  return interventionStatisticsTable(scope, extra, threshold, rows);
+  return interventionStatisticsTable(scope, extra, control, rows);
 }
 
 /**
  * Breached is part of issued, so "issued but not breached" is the difference of two published
  * cells and must be protected like one: the table is suppressed as kind (x month) x breached or
  * not, whose margins are the issued counts (published) and the breached total.
+ *
+ * Suppression decides on the true counts; the cell key method then moves every figure published
+ * by the record keys of the interventions it counts (issued, breached, their totals alike), so
+ * the same interventions get the same figure in every answer, interventionImpact's included.
  */
 export function interventionStatisticsTable(
   scope: InterventionScope,
   groupBy: AggregateDimension[],
-  threshold: number,
+  control: DisclosureControl,
   rows: InterventionStatisticsRow[],
 ): AggregateTableType {
   const byMonth = groupBy.includes(AggregateDimension.PERIOD_MONTH);
@@ -51,11 +56,15 @@ export function interventionStatisticsTable(
   const status = byMonth ? 2 : 1;
   const cube = suppressCube(
     rows.flatMap((row) => [
-      { keys: [...rowKeys(row), BREACHED], count: row.breached },
-      { keys: [...rowKeys(row), NOT_BREACHED], count: row.issued - row.breached },
+      { keys: [...rowKeys(row), BREACHED], count: row.breached, recordKeys: row.breachedKeys },
+      {
+        keys: [...rowKeys(row), NOT_BREACHED],
+        count: row.issued - row.breached,
+        recordKeys: row.notBreachedKeys,
+      },
     ]),
     status + 1,
-    threshold,
+    control.threshold,
   );
   const rowDimensions = Array.from({ length: status }, (_v, index) => index);
   const issued = cube.margin(rowDimensions);
@@ -65,7 +74,7 @@ export function interventionStatisticsTable(
     period: scope,
     dimensions,
     measures: [AggregateMeasure.ISSUED, AggregateMeasure.BREACHED],
-    control: threshold,
+    control,
     cells: rows.flatMap((row, index) => {
       const keys = [
         aggregateKey(AggregateDimension.INTERVENTION_KIND, row.kind),
@@ -75,14 +84,14 @@ export function interventionStatisticsTable(
         {
           keys,
           measure: AggregateMeasure.ISSUED,
-          count: row.issued,
-          hidden: issued.get(marginKey(rowKeys(row), rowDimensions))!.hidden,
+          ...issued.get(marginKey(rowKeys(row), rowDimensions))!,
         },
         {
           keys,
           measure: AggregateMeasure.BREACHED,
           count: row.breached,
           hidden: cube.hidden[index * 2],
+          recordKeys: row.breachedKeys,
         },
       ];
     }),
@@ -90,7 +99,7 @@ export function interventionStatisticsTable(
       { measure: AggregateMeasure.ISSUED, ...cube.total },
       {
         measure: AggregateMeasure.BREACHED,
-        ...(byStatus.get(BREACHED) ?? { count: 0, hidden: false }),
+        ...(byStatus.get(BREACHED) ?? { count: 0, hidden: false, recordKeys: 0 }),
       },
     ],
   });

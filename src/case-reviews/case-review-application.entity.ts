@@ -8,6 +8,7 @@ import { User } from '../users/user.entity';
 import { CaseReviewDecision } from './case-review-decision.entity';
 import { CaseReviewApplicationChannel } from './case-review-workflow.enum';
 import { CaseReviewAlert } from './case-review-alert.entity';
+import { RecordKey } from '../db/record-key';
 
 /**
  * An ASB case review application, by the victim or on their behalf, and each step after it:
@@ -108,6 +109,10 @@ export class CaseReviewApplication {
 
   @Property({ type: 'datetime', nullable: true })
   responseDueRaisedAt?: Date | null;
+
+  /** The record key of the cell key method: never shown (src/db/record-key.ts). */
+  @RecordKey()
+  recordKey?: number & Opt;
 }
 
 /** A recommendation of the review meeting: an action for a partner on the case. */

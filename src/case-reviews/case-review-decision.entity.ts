@@ -5,6 +5,7 @@ import { Person } from '../people/person.entity';
 import { User } from '../users/user.entity';
 import { CaseReviewOutcome } from './case-review-decision.enum';
 import { CaseReviewConsideration } from './case-review-workflow.enum';
+import { RecordKey } from '../db/record-key';
 
 /**
  * An ASB case review (formerly "community trigger") decision: the qualifying complaints counted
@@ -51,4 +52,8 @@ export class CaseReviewDecision {
 
   @Property({ type: 'datetime' })
   decidedAt!: Date;
+
+  /** The record key of the cell key method: never shown (src/db/record-key.ts). */
+  @RecordKey()
+  recordKey?: number & Opt;
 }

@@ -66,8 +66,10 @@ export class ImportBatchWriter {
     // writes exactly those lines again. Every commit stays atomic and in order.
     await this.client.query('SET synchronous_commit = off');
     for (const { table, staging } of STAGED) {
+      // With the defaults: a column the COPY leaves out (a place's record key, NOT NULL) is
+      // filled in the staging table as in the real one, which gives the row its own key on insert.
       await this.client.query(
-        `CREATE TEMPORARY TABLE IF NOT EXISTS ${staging} (LIKE ${table.table}) ON COMMIT DELETE ROWS`,
+        `CREATE TEMPORARY TABLE IF NOT EXISTS ${staging} (LIKE ${table.table} INCLUDING DEFAULTS) ON COMMIT DELETE ROWS`,
       );
     }
   }

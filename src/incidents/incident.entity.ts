@@ -6,6 +6,7 @@ import { Location } from '../locations/location.entity';
 import { Partner } from '../partners/partner.entity';
 import { OccurredPrecision } from './occurred-precision.enum';
 import { IncidentCategory } from './incident-category.enum';
+import { RecordKey } from '../db/record-key';
 
 /**
  * One episode of ASB. The same episode reported to two partners is one incident with two reports,
@@ -70,18 +71,8 @@ export class Incident {
   @Property({ type: 'text', nullable: true })
   reportedBy?: string | null;
 
-  /**
-   * The record key of the cell key method (src/aggregates/cell-key.ts): a random 0 to 255 the
-   * database gives each incident as it is inserted, by whatever path. Never shown to anyone: the
-   * noise on an aggregate cell is looked up from the sum of its incidents' keys.
-   */
-  @Property({
-    type: 'smallint',
-    // As PostgreSQL itself writes the migration's default back.
-    defaultRaw: '(floor((random() * (256)::double precision)))::smallint',
-    lazy: true,
-    hidden: true,
-  })
+  /** The record key of the cell key method: never shown (src/db/record-key.ts). */
+  @RecordKey()
   recordKey?: number & Opt;
 
   /** The bulk import that brought it in; null when a partner recorded it in the hub. */

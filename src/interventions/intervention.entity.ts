@@ -5,6 +5,7 @@ import { Location } from '../locations/location.entity';
 import { Person } from '../people/person.entity';
 import { User } from '../users/user.entity';
 import { ClosureSignOff, InterventionKind, InterventionStatus } from './intervention-enums';
+import { RecordKey } from '../db/record-key';
 
 /** A step on the escalation ladder, issued to a person or for premises. */
 @Entity({ tableName: 'intervention' })
@@ -97,4 +98,8 @@ export class Intervention {
   /** Who recorded it in the hub; null for interventions recorded before the ladder was enforced. */
   @ManyToOne(() => User, { nullable: true })
   recordedBy?: User | null;
+
+  /** The record key of the cell key method: never shown (src/db/record-key.ts). */
+  @RecordKey()
+  recordKey?: number & Opt;
 }

@@ -1,6 +1,7 @@
 import { Entity, Enum, Opt, PrimaryKey, Property } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { LocationKind } from './location-kind.enum';
+import { RecordKey } from '../db/record-key';
 
 /** An address or a public place. Cases can centre on one: a closure order is about premises. */
 @Entity({ tableName: 'location' })
@@ -28,4 +29,8 @@ export class Location {
   /** Lower layer super output area: the unit aggregates are published by. */
   @Property({ type: 'text', nullable: true })
   lsoaCode?: string | null;
+
+  /** The record key of the cell key method: never shown (src/db/record-key.ts). */
+  @RecordKey()
+  recordKey?: number & Opt;
 }

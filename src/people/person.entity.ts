@@ -1,6 +1,7 @@
 import { clock } from '../common/clock';
 import { Entity, Index, Opt, PrimaryKey, Property } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
+import { RecordKey } from '../db/record-key';
 
 /** Someone in one or more cases, as victim, perpetrator, witness or reporter. */
 @Entity({ tableName: 'person' })
@@ -37,4 +38,8 @@ export class Person {
 
   @Property({ type: 'datetime', defaultRaw: 'now()' })
   createdAt: Date & Opt = clock.now();
+
+  /** The record key of the cell key method: never shown (src/db/record-key.ts). */
+  @RecordKey()
+  recordKey?: number & Opt;
 }

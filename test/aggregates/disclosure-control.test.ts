@@ -1,6 +1,4 @@
-import { AreaConfiguration } from '../../src/area-configuration/area-configuration.entity';
 import { Lsoa } from '../../src/areas/lsoa.entity';
-import { possibleMoves, type DisclosureControl } from '../../src/aggregates/cell-key';
 import { IncidentCategory } from '../../src/incidents/incident-category.enum';
 import { OccurredPrecision } from '../../src/incidents/occurred-precision.enum';
 import { makePartnerMember, PartnerKind, Role, type Member } from '../support/factories';
@@ -14,69 +12,22 @@ import {
   type IncidentFilterInput,
   type Table,
 } from './aggregate-support';
+import {
+  CONTROL,
+  EXACT,
+  pinned,
+  recovered,
+  setControl,
+  type Attack,
+  type Reading,
+} from './differencing-support';
 
 const { NUISANCE, ENVIRONMENTAL, PERSONAL } = IncidentCategory;
-const CONTROL: DisclosureControl = { threshold: 5, maxNoise: 3, variance: 2 };
 const MARCH = { from: '2019-03-01', to: '2019-04-01' };
 const YEAR = { from: '2019-01-01', to: '2020-01-01' };
 /** A fourth Testshire LSOA, with only the 3 incidents the attacker is after. */
 const TINY = { code: 'E01900004', name: 'Testshire 001C', localAuthority: 'Testshire' };
 const { testshireA: A, testshireB: B } = LSOAS;
-
-/**
- * One published figure as the attacker reads it: the incidents it counts, as a sum of "atoms"
- * (disjoint groups of incidents whose true counts the attacker wants), and what was published.
- * `withheld` says what a null means: a total or a left-out count is withheld only when it is
- * from 1 to k - 1; a cell may also be hidden for another cell's sake.
- */
-interface Reading {
-  atoms: number[];
-  published: number | null;
-  withheld: 'small' | 'any';
-}
-
-/** Whether a true count is consistent with a published figure, knowing the ptable and not the key. */
-function consistentWith(count: number, reading: Reading, control: DisclosureControl): boolean {
-  if (reading.published === null) {
-    return reading.withheld === 'small' ? count >= 1 && count < control.threshold : count >= 1;
-  }
-  if (reading.published === 0) return count === 0;
-  return possibleMoves(count, control).has(reading.published - count);
-}
-
-/**
- * The attacker's best inference: every vector of atom counts (each 0 to `most`) consistent with
- * every reading, projected on the target atom. A target is recovered when one value is left.
- */
-function inferred(
-  readings: Reading[],
-  atoms: number,
-  target: number,
-  control: DisclosureControl,
-): number[] {
-  const most = 40;
-  const values = new Set<number>();
-  const counts = new Array<number>(atoms).fill(0);
-  const visit = (atom: number) => {
-    if (atom === atoms) {
-      const fits = readings.every((reading) =>
-        consistentWith(
-          reading.atoms.reduce((sum, a) => sum + counts[a], 0),
-          reading,
-          control,
-        ),
-      );
-      if (fits) values.add(counts[target]);
-      return;
-    }
-    for (let count = 0; count <= most; count += 1) {
-      counts[atom] = count;
-      visit(atom + 1);
-    }
-  };
-  visit(0);
-  return [...values].sort((a, b) => a - b);
-}
 
 /*
  * An analyst attacks the aggregates for the count of one small LSOA, Testshire 001C: 3 personal
@@ -135,22 +86,11 @@ WHERE s.id = i.id`);
     await hub.close();
   });
 
-  const setControl = (control: DisclosureControl) =>
-    hub.em().nativeUpdate(
-      AreaConfiguration,
-      { id: 1 },
-      {
-        smallNumberThreshold: control.threshold,
-        perturbationMaxNoise: control.maxNoise,
-        perturbationVariance: control.variance,
-      },
-    );
-
   /**
    * The attacks of issue 15, each as the requests an analyst sends and the readings taken from
    * them, over atoms of which the last is the target.
    */
-  async function attacks(): Promise<{ name: string; atoms: number; readings: Reading[] }[]> {
+  async function attacks(): Promise<Attack[]> {
     const small = 'small' as const;
     const any = 'any' as const;
     // 1. A figure that comes with a table: the incidents left out for precision by day, which
@@ -235,26 +175,9 @@ WHERE s.id = i.id`);
     ];
   }
 
-  /** What each attack, and all of them at once, pins the target to. */
-  async function recovered(control: DisclosureControl) {
-    await setControl(control);
-    const found = await attacks();
-    const report = found.map((attack) => ({
-      attack: attack.name,
-      values: inferred(attack.readings, attack.atoms, attack.atoms - 1, control),
-    }));
-    // Together: the target is the same 3 incidents in each, so only what every attack leaves.
-    const together = report
-      .map((entry) => new Set(entry.values))
-      .reduce((a, b) => new Set([...a].filter((value) => b.has(value))));
-    report.push({ attack: 'all of them together', values: [...together].sort((a, b) => a - b) });
-    return report;
-  }
-
   it('leaves the count of a small LSOA unrecovered by every differencing attack, one by one and all together', async () => {
-    const report = await recovered(CONTROL);
-    const pinned = report.filter((entry) => entry.values.length === 1);
-    expect(pinned).toEqual([]);
+    const report = await recovered(hub.em(), CONTROL, attacks);
+    expect(pinned(report)).toEqual({});
     // The truth is among what is left, and so is at least one other count below the threshold.
     for (const entry of report) {
       expect(entry.values).toContain(3);
@@ -264,23 +187,20 @@ WHERE s.id = i.id`);
 
   it('is what stops them: with exact counts the same attacks find the 3 incidents', async () => {
     try {
-      const report = await recovered({ ...CONTROL, maxNoise: 0, variance: 0 });
-      const pinned = Object.fromEntries(
-        report.filter((entry) => entry.values.length === 1).map((e) => [e.attack, e.values[0]]),
-      );
-      expect(pinned).toEqual({
+      const report = await recovered(hub.em(), EXACT, attacks);
+      expect(pinned(report)).toEqual({
         'two overlapping lists of areas': 3,
         'two overlapping lists of categories': 3,
         'two overlapping periods': 3,
         'all of them together': 3,
       });
     } finally {
-      await setControl(CONTROL);
+      await setControl(hub.em(), CONTROL);
     }
   });
 
   it('gives the same incidents the same figure whatever the request, and every repeat the same answer', async () => {
-    await setControl(CONTROL);
+    await setControl(hub.em(), CONTROL);
     const first = await ask({}, ['LSOA']);
     for (let repeat = 0; repeat < 5; repeat += 1) {
       expect(await ask({}, ['LSOA'])).toEqual(first);
@@ -302,7 +222,7 @@ WHERE s.id = i.id`);
   });
 
   it('publishes no count below the threshold, and none further from the truth than the area allows', async () => {
-    await setControl(CONTROL);
+    await setControl(hub.em(), CONTROL);
     const truth: Record<string, number> = { [A.code]: 23, [B.code]: 19 };
     for (const groupBy of [['LSOA'], ['LSOA', 'CATEGORY'], ['CATEGORY'], ['PERIOD_MONTH']]) {
       const table = await ask({}, groupBy);

@@ -1,4 +1,5 @@
 import { AggregateMeasure } from '../../src/aggregates/aggregate-enums';
+import { exactCounts } from '../../src/aggregates/cell-key';
 import { caseReviewStatisticsTable } from '../../src/aggregates/case-review-statistics.service';
 import { interventionImpactTable } from '../../src/aggregates/intervention-impact.service';
 import { interventionStatisticsTable } from '../../src/aggregates/intervention-statistics.service';
@@ -6,6 +7,8 @@ import { repeatDemandTable } from '../../src/aggregates/repeat-demand.service';
 import { suppressCells, suppressCube, type CubeCell } from '../../src/aggregates/suppression';
 
 const K = 5;
+/** Suppression alone: these tests check which cells are hidden, on exact counts. */
+const EXACT = exactCounts(K);
 const period = { from: '2019-01-01', to: '2020-01-01' };
 const oneWay = (counts: number[]) => counts.map((count, i) => ({ keys: [`c${i}`], count }));
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
@@ -176,10 +179,11 @@ describe('small-number suppression (pure)', () => {
 
 describe('suppression of each aggregate (pure)', () => {
   it('repeat demand hides a small band with another, and the incidents total, which would let two exact bands be solved', () => {
-    const table = repeatDemandTable(period, K, [
-      { band_min: 2, subjects: 3, incidents: 6 },
-      { band_min: 3, subjects: 7, incidents: 21 },
-      { band_min: 5, subjects: 20, incidents: 130 },
+    const keys = { subjectKeys: 0, incidentKeys: 0 };
+    const table = repeatDemandTable(period, EXACT, [
+      { band_min: 2, subjects: 3, incidents: 6, ...keys },
+      { band_min: 3, subjects: 7, incidents: 21, ...keys },
+      { band_min: 5, subjects: 20, incidents: 130, ...keys },
     ]);
     const subjects = table.cells.filter((cell) => cell.measure === AggregateMeasure.SUBJECTS);
     expect(subjects.map((cell) => [cell.keys[0].value, cell.count])).toEqual([
@@ -195,7 +199,15 @@ describe('suppression of each aggregate (pure)', () => {
   });
 
   it('case review statistics hide "no review" with "discretionary review" when one is small, since together they make "threshold not met"', () => {
-    const table = caseReviewStatisticsTable(period, K, {
+    const table = caseReviewStatisticsTable(period, EXACT, {
+      applications_keys: 0,
+      decisions_keys: 0,
+      threshold_met_keys: 0,
+      discretionary_review_keys: 0,
+      no_review_keys: 0,
+      reviews_held_keys: 0,
+      reviews_with_recommendations_keys: 0,
+      appeals_keys: 0,
       applications: 25,
       decisions: 21,
       threshold_met: 10,
@@ -220,10 +232,11 @@ describe('suppression of each aggregate (pure)', () => {
   });
 
   it('intervention statistics hide "breached" when "issued but not breached" is small', () => {
-    const table = interventionStatisticsTable(period, [], K, [
-      { kind: 'COMMUNITY_PROTECTION_WARNING', issued: 20, breached: 18 },
-      { kind: 'COMMUNITY_PROTECTION_NOTICE', issued: 30, breached: 10 },
-      { kind: 'CLOSURE_ORDER', issued: 12, breached: 6 },
+    const keys = { breachedKeys: 0, notBreachedKeys: 0 };
+    const table = interventionStatisticsTable(period, [], EXACT, [
+      { kind: 'COMMUNITY_PROTECTION_WARNING', issued: 20, breached: 18, ...keys },
+      { kind: 'COMMUNITY_PROTECTION_NOTICE', issued: 30, breached: 10, ...keys },
+      { kind: 'CLOSURE_ORDER', issued: 12, breached: 6, ...keys },
     ]);
     const breached = table.cells.filter((cell) => cell.measure === AggregateMeasure.BREACHED);
     expect(breached[0].count).toBeNull();
@@ -234,16 +247,26 @@ describe('suppression of each aggregate (pure)', () => {
     expect(table.total).toBe(62);
   });
 
-  it('intervention impact hides a kind with few interventions in every measure, and shows one intervention the viewer may read', () => {
+  it('intervention impact hides a kind with few interventions in every measure, withholds a small left-out count, and shows one intervention the viewer may read', () => {
+    const keys = { interventionKeys: 0, beforeKeys: 0, afterKeys: 0, impreciseKeys: 0 };
     const rows = [
-      { kind: 'CLOSURE_ORDER', ended: true, interventions: 2, before: 30, after: 12, imprecise: 0 },
+      {
+        kind: 'CLOSURE_ORDER',
+        ended: true,
+        interventions: 2,
+        before: 30,
+        after: 12,
+        imprecise: 0,
+        ...keys,
+      },
       {
         kind: 'COMMUNITY_PROTECTION_WARNING',
         ended: true,
         interventions: 40,
         before: 90,
         after: 60,
-        imprecise: 3,
+        imprecise: 7,
+        ...keys,
       },
       {
         kind: 'COMMUNITY_PROTECTION_NOTICE',
@@ -252,17 +275,27 @@ describe('suppression of each aggregate (pure)', () => {
         before: 20,
         after: 25,
         imprecise: 0,
+        ...keys,
       },
-      { kind: 'CLOSURE_ORDER', ended: false, interventions: 4, before: 0, after: 0, imprecise: 0 },
+      {
+        kind: 'CLOSURE_ORDER',
+        ended: false,
+        interventions: 4,
+        before: 0,
+        after: 0,
+        imprecise: 0,
+        ...keys,
+      },
     ];
-    const table = interventionImpactTable(period, K, rows);
+    const table = interventionImpactTable(period, EXACT, rows);
     const closure = table.cells.filter((cell) => cell.keys[0].value === 'CLOSURE_ORDER');
     expect(closure.every((cell) => cell.suppressed)).toBe(true);
-    expect(table.excludedWindowNotEnded).toBe(4);
-    expect(table.excludedForPrecision).toBe(3);
+    // Left-out counts are counts like any cell: 4 is below the threshold and withheld.
+    expect(table.excludedWindowNotEnded).toBeNull();
+    expect(table.excludedForPrecision).toBe(7);
     const single = interventionImpactTable(
       period,
-      K,
+      EXACT,
       [
         {
           kind: 'CLOSURE_ORDER',
@@ -271,6 +304,7 @@ describe('suppression of each aggregate (pure)', () => {
           before: 30,
           after: 2,
           imprecise: 0,
+          ...keys,
         },
       ],
       true,

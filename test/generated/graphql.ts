@@ -85,7 +85,7 @@ export type AdvanceOsaraStageInput = {
   to: OsaraStage;
 };
 
-/** One cell: its keys, what it counts and the count (for incidents, moved a little by the cell key method: README "Disclosure control"), or null with suppressed: true when the count is below the area’s threshold or could be worked out from other cells. */
+/** One cell: its keys, what it counts and the count (moved a little by the cell key method: README "Disclosure control"), or null with suppressed: true when the count is below the area’s threshold or could be worked out from other cells. */
 export type AggregateCell = {
   /** Null when suppressed. */
   count?: Maybe<Scalars['Int']['output']>;
@@ -173,8 +173,8 @@ export type AggregateTable = {
   dimensions: Array<AggregateDimension>;
   /** Incidents left out because their time is known less exactly than the answer needs (a month for days, weeks, days of week or hours; a day for hours, or for intervention windows a month). A count of incidents like any cell: under the same disclosure control, null when withheld. */
   excludedForPrecision?: Maybe<Scalars['Int']['output']>;
-  /** interventionImpact: interventions left out because their after-window has not ended yet. 0 elsewhere. */
-  excludedWindowNotEnded: Scalars['Int']['output'];
+  /** interventionImpact: interventions left out because their after-window has not ended yet. A count of interventions like any cell: under the same disclosure control, null when withheld. 0 elsewhere. */
+  excludedWindowNotEnded?: Maybe<Scalars['Int']['output']>;
   /** The period, from this day (UK time) inclusive... */
   from: Scalars['LocalDate']['output'];
   /** What the cells count. */
@@ -187,11 +187,11 @@ export type AggregateTable = {
   to: Scalars['LocalDate']['output'];
   /** The total of the first measure; null when it is suppressed or the answer has no total. */
   total?: Maybe<Scalars['Int']['output']>;
-  /** The total of each measure that has one (hidden below the threshold; for incidents, moved by the cell key method as a figure of its own). */
+  /** The total of each measure that has one (hidden below the threshold; moved by the cell key method as a figure of its own). */
   totals: Array<AggregateTotal>;
 };
 
-/** The total of one measure over the whole filter, unless it must be hidden: for incidents a cell of its own under the cell key method, so it is not the sum of the published cells. */
+/** The total of one measure over the whole filter, unless it must be hidden: a cell of its own under the cell key method, so it is not the sum of the published cells. */
 export type AggregateTotal = {
   /** Null when suppressed. */
   count?: Maybe<Scalars['Int']['output']>;
