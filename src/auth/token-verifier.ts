@@ -26,7 +26,8 @@ import type { Viewer } from './viewer';
 const USER_OF_TOKEN = `select u.id, u.username, u.display_name as "displayName", u.active, u.role,
          p.id as "partnerId", p.kind as "partnerKind",
          coalesce((select json_agg(json_build_array(i.claim, i.value)) from partner_identity i
-                    where i.partner_id = p.id and i.issuer = ?), '[]') as "partnerClaims"
+                    where i.partner_id = p.id and i.issuer = ?), '[]') as "partnerClaims",
+         exists (select 1 from partner_identity i where i.partner_id = p.id) as "boundToIssuers"
     from app_user u join partner p on p.id = u.partner_id
    where u.username = ?`;
 
@@ -40,6 +41,8 @@ interface TokenUserRow {
   partnerKind: PartnerKind;
   /** [claim, value] pairs that, in a token of this issuer, name the user's partner. */
   partnerClaims: [string, string][];
+  /** The partner has identity-provider claims (of any issuer): only they may name it. */
+  boundToIssuers: boolean;
 }
 
 /**
@@ -47,7 +50,8 @@ interface TokenUserRow {
  * own id in a `partner` claim, or one of the partner's identity-provider claims (an organisation
  * id its identity provider puts in every token). A token whose partner came from such a claim
  * need not carry a `role` (an identity provider knows nothing of hub roles): the hub's role is
- * the user's. Any `role` a token does carry must be the hub's.
+ * the user's. Any `role` a token does carry must be the hub's. A partner with identity-provider
+ * claims is named by them alone: a token of another issuer with its hub id is refused.
  */
 export function tokenMatchesUser(claims: HubClaims, user: TokenUserRow): boolean {
   const byPartnerClaim = claims.partner === user.partnerId;
@@ -55,6 +59,10 @@ export function tokenMatchesUser(claims: HubClaims, user: TokenUserRow): boolean
     ([claim, value]) => claims[claim] !== undefined && String(claims[claim]) === value,
   );
   if (!byPartnerClaim && !byIdentity) return false;
+  // A partner onboarded with its identity provider's claims is named only by them: otherwise any
+  // other trusted issuer (another partner's provider) could sign a token with this partner's hub
+  // id in `partner` and one of its users' names as the subject.
+  if (user.boundToIssuers && !byIdentity) return false;
   if (claims.role === undefined) return byIdentity;
   return claims.role === user.role;
 }

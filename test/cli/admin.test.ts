@@ -6,7 +6,13 @@ import { Client } from 'pg';
 import { clock } from '../../src/common/clock';
 import { COMMAND_LINE_USER_ID } from '../../src/imports/import-runs';
 import { hubClockEnv } from '../support/clock';
-import { send, startHubProcess, stopHubProcess, type HubProcess } from '../support/hub-process';
+import {
+  builtHub,
+  send,
+  startHubProcess,
+  stopHubProcess,
+  type HubProcess,
+} from '../support/hub-process';
 import {
   makeKey,
   startIdentityProvider,
@@ -37,8 +43,8 @@ beforeAll(async () => {
   idp.publish(key);
   env = {
     ...process.env,
-    ...hubClockEnv(),
-    NODE_ENV: 'test',
+    // The production build (npm run test:production) keeps the real clock and production rules.
+    ...(builtHub() ? { NODE_ENV: 'production' } : { ...hubClockEnv(), NODE_ENV: 'test' }),
     DATABASE_URL: database.url,
     AUTH_TRUSTED_ISSUERS: idp.trustedIssuers,
     DEMO_DATA: 'false',
@@ -53,10 +59,13 @@ afterAll(async () => {
 
 /** `npm run admin -- ...args`, as an operator types it: exit code and output. */
 function admin(...args: string[]) {
+  const built = builtHub();
   return run(
     process.execPath,
-    ['-r', 'ts-node/register/transpile-only', 'src/cli/admin.ts', ...args],
-    { cwd: ROOT, env },
+    built
+      ? ['dist/src/cli/admin.js', ...args]
+      : ['-r', 'ts-node/register/transpile-only', 'src/cli/admin.ts', ...args],
+    { cwd: built ?? ROOT, env },
   ).then(
     ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
     (error: { code: number; stdout: string; stderr: string }) => ({

@@ -96,8 +96,12 @@ it('a killed process’s import is finished by the other process, from where it 
   // It resumed after a checkpoint the killed process had committed, not from the header.
   const log = second.output.join('');
   expect(log).toMatch(/"import taken over"/);
-  const resumed = /"import started".*"resumedAfterLine":(\d+)/.exec(log);
-  expect(Number(resumed?.[1])).toBeGreaterThanOrEqual(before.checkpoint_line);
+  const started = log
+    .split('\n')
+    .filter((line) => line.includes('"import started"'))
+    .map((line) => JSON.parse(line) as { resumedAfterLine: number | null });
+  expect(started).toHaveLength(1);
+  expect(started[0].resumedAfterLine).toBeGreaterThanOrEqual(before.checkpoint_line);
   // The partner's file: gone from the database and from the finishing process's disk.
   expect(finished.kept_bytes).toBe(0);
   expect(fs.readdirSync(dirs[1]).filter((name) => !name.endsWith('.rejected.csv'))).toEqual([]);

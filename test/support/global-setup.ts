@@ -15,6 +15,9 @@ import { TEMPLATE_DATABASE, TEST_DATABASE_FILE, serverUrl, withDatabase } from '
 export default async function globalSetup() {
   // The run's timeline starts now (test/support/clock.ts); workers and children inherit it.
   process.env.HUB_TEST_RUN_STARTED_MS = String(Date.now());
+  // Test hubs' log lines go to the tests' sinks (searched for what each test sent), not the
+  // console: one access line a request would bury the run's own output.
+  process.env.HUB_LOG ??= 'silent';
   let server: string;
   if (process.env.TEST_DATABASE_URL) {
     server = serverUrl(process.env.TEST_DATABASE_URL);

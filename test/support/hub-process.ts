@@ -23,25 +23,40 @@ export const freePort = () =>
     });
   });
 
+/**
+ * `npm run test:production` (scripts/test-production-build.sh) sets HUB_BUILD_DIR to a folder
+ * holding the built hub (`dist/`) installed with `npm ci --omit=dev`: the tests that honour it then
+ * run that build, in production mode, as an operator would, instead of the sources.
+ */
+export const builtHub = (): string | undefined => process.env.HUB_BUILD_DIR || undefined;
+
 /** Spawns `src/main.ts` on the database; `env` adds or overrides settings. Does not wait. */
 export async function spawnHubProcess(
   databaseUrl: string,
   env: NodeJS.ProcessEnv = {},
 ): Promise<HubProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/main.ts'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      ...hubClockEnv(),
-      NODE_ENV: 'test',
-      DATABASE_URL: databaseUrl,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      ...env,
+  const built = builtHub();
+  const child = spawn(
+    process.execPath,
+    built ? ['dist/src/main.js'] : ['-r', 'ts-node/register/transpile-only', 'src/main.ts'],
+    {
+      cwd: built ?? ROOT,
+      env: {
+        ...process.env,
+        // A production build keeps the real clock (it refuses HUB_CLOCK_START).
+        ...(built ? {} : hubClockEnv()),
+        NODE_ENV: built ? 'production' : 'test',
+        // Its lines are its output, which the tests read.
+        HUB_LOG: 'console',
+        DATABASE_URL: databaseUrl,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        ...env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   const output: string[] = [];
   child.stdout!.on('data', (chunk) => output.push(String(chunk)));
   child.stderr!.on('data', (chunk) => output.push(String(chunk)));
