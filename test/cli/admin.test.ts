@@ -3,9 +3,9 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
-import { clock } from '../../src/common/clock';
+import { clock, setClock } from '../../src/common/clock';
 import { COMMAND_LINE_USER_ID } from '../../src/imports/import-runs';
-import { hubClockEnv } from '../support/clock';
+import { hubClockEnv, resumeTestClock } from '../support/clock';
 import {
   builtHub,
   send,
@@ -49,9 +49,14 @@ beforeAll(async () => {
     AUTH_TRUSTED_ISSUERS: idp.trustedIssuers,
     DEMO_DATA: 'false',
   };
+  // In production migrating is a release step of its own (MIGRATIONS_ON_START=refuse): the
+  // operator runs the built `migrate` first, as docs/operations.md says.
+  const built = builtHub();
+  if (built) await run(process.execPath, ['dist/src/cli/migrate.js'], { cwd: built, env });
 });
 
 afterAll(async () => {
+  resumeTestClock();
   await stopHubProcess(hub);
   await idp?.close();
   await database?.drop();
@@ -203,6 +208,12 @@ describe('npm run admin', () => {
     expect(cliAudit[0].operation).toMatch(/^npm run admin create-partner/);
 
     hub = await startHubProcess(database.url, env);
+    if (builtHub()) {
+      // A production build keeps its own (real) clock: tokens are signed on the hub's time, as
+      // its HTTP Date header gives it, not the suite's.
+      const answer = await fetch(hub.url.replace('/graphql', '/healthz'));
+      setClock(new Date(answer.headers.get('date')!));
+    }
     // The administrator signs in with the council's identity provider: no hub ids or roles in it.
     const adminToken = await idToken('ada.admin@riverside.example', {
       org_id: 'riverside-council',
