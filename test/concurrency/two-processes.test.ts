@@ -15,6 +15,7 @@ import {
 } from '../support/factories';
 import { send, startHubProcess, stopHubProcess, type HubProcess } from '../support/hub-process';
 import { privateDatabase } from '../support/test-database';
+import { makeCaseAt } from '../osara/osara-operations';
 
 /*
  * Issue 14: two hub processes on one PostgreSQL, partners writing to the same case from both at
@@ -27,6 +28,9 @@ const HOUR = 3600 * 1000;
 
 const RECORD_INCIDENT = `mutation ($input: RecordIncidentInput!) {
   recordIncident(input: $input) { incident { id } attachedToExistingIncident }
+}`;
+const ADVANCE_OSARA = `mutation ($input: AdvanceOsaraStageInput!) {
+  advanceOsaraStage(input: $input) { id }
 }`;
 const RECORD_STEP = `mutation ($input: RecordCaseReviewStepInput!) {
   recordCaseReviewStep(input: $input) { id acknowledgedAt }
@@ -205,6 +209,31 @@ describe('two hub processes on one database', () => {
         [police.partner.id, sourceReference],
       );
       return answers.every((a) => !a.errors) && ids.size === 1 && reports === 1;
+    });
+  }, 300_000);
+
+  it('two partners moving the case to the next OSARA stage at once: one move is recorded, the other is answered OSARA_STAGE_OUT_OF_ORDER', async () => {
+    await rounds('OSARA stage moved from two processes at once', async () => {
+      const em = orm.em.fork();
+      const police = await makePartnerMember(em, PartnerKind.POLICE);
+      const council = await makePartnerMember(em, PartnerKind.COUNCIL);
+      const onCase = await makeCaseAt(em, police, [council.partner], 'ANALYSIS' as never);
+      onCase.osara.analysis = 'Visits peak on Friday and Saturday nights';
+      await em.flush();
+      const input = { caseId: onCase.id, to: 'RESPONSE' };
+      const answers = await Promise.all([
+        send(hubs[0], police.token, ADVANCE_OSARA, { input }),
+        send(hubs[1], police.token, ADVANCE_OSARA, { input }),
+      ]);
+      const moved = answers.filter((a) => a.data?.advanceOsaraStage && !a.errors);
+      const refused = answers.filter(
+        (a) => a.errors?.[0]?.extensions?.code === 'OSARA_STAGE_OUT_OF_ORDER',
+      );
+      const changes = await count(
+        "select count(*) as n from osara_stage_change where case_id = ? and to_stage = 'RESPONSE'",
+        [onCase.id],
+      );
+      return moved.length === 1 && refused.length === 1 && changes === 1;
     });
   }, 300_000);
 });
