@@ -23,9 +23,13 @@ const CONNECTION_CODES = new Set([
  */
 const UNAVAILABLE_STATE = /^(08...|57P0[123]|53300)$/;
 
-/** The messages pg and knex give, without a code, for a connection that went away. */
+/**
+ * The messages pg and knex give, without a code, for a connection that went away. Knex puts the
+ * statement before them (`select … - Connection terminated unexpectedly`), as MikroORM's
+ * DriverException keeps it: the statement is skipped, never logged.
+ */
 const UNAVAILABLE_MESSAGE =
-  /^(Connection terminated|Client has encountered a connection error|Knex: Timeout acquiring a connection)/;
+  /^(?:[\s\S]* - )?(Connection terminated|Client has encountered a connection error|Client was closed and is not queryable|Knex: Timeout acquiring a connection)/;
 
 /** True when `error` (or what it wraps) says PostgreSQL could not be reached, not that a statement failed. */
 export function isDatabaseUnavailable(error: unknown): boolean {
