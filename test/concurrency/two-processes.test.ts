@@ -32,6 +32,12 @@ const RECORD_INCIDENT = `mutation ($input: RecordIncidentInput!) {
 const ADVANCE_OSARA = `mutation ($input: AdvanceOsaraStageInput!) {
   advanceOsaraStage(input: $input) { id }
 }`;
+const SCHEDULE_MEETING = `mutation ($input: ScheduleMeetingInput!) {
+  scheduleMeeting(input: $input) { id }
+}`;
+const RECORD_ATTENDANCE = `mutation ($input: RecordMeetingAttendanceInput!) {
+  recordMeetingAttendance(input: $input) { id }
+}`;
 const RECORD_STEP = `mutation ($input: RecordCaseReviewStepInput!) {
   recordCaseReviewStep(input: $input) { id acknowledgedAt }
 }`;
@@ -234,6 +240,42 @@ describe('two hub processes on one database', () => {
         [onCase.id],
       );
       return moved.length === 1 && refused.length === 1 && changes === 1;
+    });
+  }, 300_000);
+
+  it('two attendance lists of one meeting recorded at once from two processes: the meeting keeps one of them whole, never a mixture', async () => {
+    await rounds('meeting attendance recorded from two processes at once', async () => {
+      const em = orm.em.fork();
+      const council = await makePartnerMember(em, PartnerKind.COUNCIL);
+      const police = await makePartnerMember(em, PartnerKind.POLICE);
+      const housing = await makePartnerMember(em, PartnerKind.HOUSING);
+      const scheduled = await send(hubs[0], council.token, SCHEDULE_MEETING, {
+        input: {
+          heldAt: new Date(clock.nowMs() - 24 * HOUR).toISOString(),
+          chairUserId: council.user.id,
+          partnerIds: [police.partner.id, housing.partner.id],
+        },
+      });
+      const meetingId = scheduled.data?.scheduleMeeting?.id as string | undefined;
+      if (!meetingId) return false;
+      const lists = [
+        [council.partner.id, police.partner.id],
+        [council.partner.id, housing.partner.id],
+      ];
+      const answers = await Promise.all(
+        lists.map((partnerIds, n) =>
+          send(hubs[n], council.token, RECORD_ATTENDANCE, { input: { meetingId, partnerIds } }),
+        ),
+      );
+      const rows = await orm.em
+        .fork()
+        .execute<
+          { partner_id: string }[]
+        >('select partner_id from meeting_partner where meeting_id = ? order by partner_id', [meetingId]);
+      const kept = rows.map((row) => row.partner_id).join();
+      return (
+        answers.every((a) => !a.errors) && lists.some((list) => [...list].sort().join() === kept)
+      );
     });
   }, 300_000);
 });
