@@ -4,11 +4,13 @@ import path from 'node:path';
 import { Client } from 'pg';
 import type { HubConfig } from '../config';
 import { HubError } from '../errors';
-import { log } from '../log';
+import { clock } from '../common/clock';
+import { isDatabaseUnavailable } from '../db/database-unavailable';
+import { errorFields, log } from '../log';
 import { storedName } from './import-file';
 import type { ImportJobs } from './import-jobs';
 import { findUser, importLockKey } from './import-runs';
-import { restoreUpload } from './import-upload-store';
+import { forgetUpload, restoreUpload } from './import-upload-store';
 
 /*
  * Imports as jobs that survive their process (issue 14). An upload's run is a job in PostgreSQL:
@@ -33,7 +35,9 @@ interface OrphanCandidate {
 
 /**
  * Resumes here each upload's run left RUNNING that no process runs (its lock is free). Answers how
- * many it took over. Never throws for one run: a run another process took first is left to it.
+ * many it took over. One run's trouble does not stop the others: a run another process took first
+ * is left to it, one the hub refuses to start again is failed, and only the database being away
+ * ends the sweep (the next tick tries again).
  */
 export async function takeOverOrphanedImports(deps: {
   databaseUrl: string;
@@ -83,7 +87,14 @@ async function resume(
   const file = path.join(path.resolve(dir), `${randomUUID()}-${storedName(run.file_name)}`);
   const removeFile = () => fs.promises.rm(file, { force: true });
   try {
-    if (!(await restoreUpload(client, run.id, file))) return false;
+    if (!(await restoreUpload(client, run.id, file))) {
+      await giveUp(
+        client,
+        run.id,
+        'its kept upload is missing; upload the same file again to resume',
+      );
+      return false;
+    }
     // The run stays its starter's: the reports it writes are still recorded as theirs.
     const starter = run.started_by_id ? await findUser(client, 'id', run.started_by_id) : null;
     await deps.jobs.start(
@@ -109,6 +120,27 @@ async function resume(
     // Another process took it between the look and the start: it is running, as it should.
     if (error instanceof HubError && error.extensions.code === 'IMPORT_ALREADY_RUNNING')
       return false;
-    throw error;
+    // The database away: the next tick tries again.
+    if (isDatabaseUnavailable(error)) throw error;
+    // The hub refuses to start it again (its partner or file no longer passes the checks): it
+    // fails in words, rather than being restored and refused again at every tick.
+    if (error instanceof HubError) {
+      await giveUp(client, run.id, error.message);
+      return false;
+    }
+    // Anything else (this disk full, say) is this process's: the run stays for another one.
+    log.error('import takeover failed', { runId: run.id, ...errorFields(error) });
+    return false;
   }
+}
+
+/** The run cannot be taken over: FAILED, with why, and its kept upload deleted. */
+async function giveUp(client: Client, runId: string, why: string) {
+  await client.query(
+    `UPDATE import_run SET status = 'FAILED', failure = $2, finished_at = $3
+      WHERE id = $1 AND status = 'RUNNING'`,
+    [runId, `Not taken over: ${why}`, clock.now()],
+  );
+  await forgetUpload(client, runId);
+  log.warn('import not taken over', { runId });
 }

@@ -1,8 +1,10 @@
 import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { MikroORM } from '@mikro-orm/postgresql';
+import { clock } from '../../src/common/clock';
 import { ormOptions } from '../../src/db/orm-options';
 import { makePartnerMember, PartnerKind, Role } from '../support/factories';
 import { exitOf, startHubProcess, stopHubProcess, type HubProcess } from '../support/hub-process';
@@ -106,3 +108,24 @@ it('a killed process’s import is finished by the other process, from where it 
   expect(finished.kept_bytes).toBe(0);
   expect(fs.readdirSync(dirs[1]).filter((name) => !name.endsWith('.rejected.csv'))).toEqual([]);
 }, 240_000);
+
+it('a handed-over run whose kept upload is missing is failed in words by the sweep, not restored at every tick', async () => {
+  const analyst = await makePartnerMember(orm.em.fork(), PartnerKind.POLICE, Role.ANALYST);
+  const runId = randomUUID();
+  await orm.em
+    .fork()
+    .getConnection()
+    .execute(
+      `insert into import_run (id, partner_id, format, file_name, file_sha256, status, checkpoint_line,
+                               file_bytes, started_at, upload_kept)
+       values (?, ?, 'POLICE_UK', 'street.csv', ?, 'RUNNING', 1, 100, ?, true)`,
+      [runId, analyst.partner.id, randomUUID().replace(/-/g, ''), clock.now()],
+    );
+  const failed = await until(async () => {
+    const row = await importRunRow(orm, runId);
+    return row.status === 'FAILED' ? row : null;
+  });
+  expect(failed.failure).toMatch(/^Not taken over: its kept upload is missing/);
+  expect(failed.upload_kept).toBe(false);
+  expect(hubs[1].child.exitCode).toBeNull();
+}, 60_000);
