@@ -138,7 +138,8 @@ export function page(title: string, body: Html): string {
             font-variant: small-caps;
             white-space: nowrap;
           }
-          .chart {
+          .chart,
+          .map {
             break-inside: avoid;
             margin: 2mm 0;
           }

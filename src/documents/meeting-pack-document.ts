@@ -18,7 +18,7 @@ const WEEK_LABEL = new Intl.DateTimeFormat('en-GB', {
 });
 
 /** The sections of an agenda item, in the order the page shows them. */
-type Part = 'case' | 'chronology' | 'caseReview' | 'actions' | 'people' | 'chart';
+type Part = 'case' | 'map' | 'chronology' | 'caseReview' | 'actions' | 'people' | 'chart';
 
 /** Which part of the page a withheld section (`item 1 chronology breaches`) belongs to. */
 function partOf(item: MeetingPackItem, withheld: WithheldSection): Part {
@@ -28,6 +28,7 @@ function partOf(item: MeetingPackItem, withheld: WithheldSection): Part {
   if (rest.startsWith('action')) return 'actions';
   if (rest.startsWith('people')) return 'people';
   if (rest.startsWith('chart')) return 'chart';
+  if (rest.startsWith('map')) return 'map';
   return 'case';
 }
 
@@ -87,6 +88,8 @@ function itemHtml(item: MeetingPackItem): Html {
       </tr>
     </table>
     ${withheldNote(item, 'case')}
+    ${item.map ? html`<div class="map">${trusted(item.map)}</div>` : ''}
+    ${withheldNote(item, 'map')}
     <h3>
       Chronology
       ${item.chronologySince

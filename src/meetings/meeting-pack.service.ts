@@ -12,13 +12,17 @@ import { CaseIncident } from '../cases/case-incident.entity';
 import { CasePartner } from '../cases/case-partner.entity';
 import { CasePerson } from '../cases/case-person.entity';
 import type { Case } from '../cases/case.entity';
+import { CaseCentre } from '../cases/case-enums';
 import { requireId } from '../common/validate';
+import { ukDate } from '../documents/html';
+import { placeMapSvg, type MapMarker } from '../documents/svg-map';
 import { badInput, HubError } from '../errors';
 import { IncidentReport } from '../incidents/incident-report.entity';
 import { InterventionBreach } from '../interventions/intervention-breach.entity';
 import { Intervention } from '../interventions/intervention.entity';
 import { JointVisitAttendee } from '../joint-visits/joint-visit-attendee.entity';
 import { JointVisit } from '../joint-visits/joint-visit.entity';
+import { Location } from '../locations/location.entity';
 import { DrugAlcoholRecord } from '../partner-records/drug-alcohol-record.entity';
 import { HousingRecord } from '../partner-records/housing-record.entity';
 import { MentalHealthRecord } from '../partner-records/mental-health-record.entity';
@@ -186,7 +190,12 @@ async function loadPackData(em: EntityManager, meeting: Meeting, cases: Case[]) 
         { orderBy: { decidedAt: 'desc', id: 'asc' } },
       ),
     ]);
-  const [actions, people, reports, attendees, breaches, earlier] = await Promise.all([
+  // The case's place and its incidents' locations, for the map of a place-centred case.
+  const locationIds = [
+    ...cases.map((c) => c.location?.id),
+    ...caseIncidents.map((row) => row.incident.location?.id),
+  ].filter((id): id is string => !!id);
+  const [actions, people, reports, attendees, breaches, earlier, locations] = await Promise.all([
     em.find(
       Action,
       { case: { $in: caseIds }, status: ActionStatus.OPEN },
@@ -220,6 +229,7 @@ async function loadPackData(em: EntityManager, meeting: Meeting, cases: Case[]) 
         group by ai.case_id`,
       [caseIds.length ? caseIds : [''], meeting.heldAt, meeting.id],
     ),
+    em.find(Location, { id: { $in: [...new Set(locationIds)] } }),
   ]);
   const personIds = [...new Set(people.map((row) => row.person.id))];
   const records = await Promise.all(
@@ -244,6 +254,7 @@ async function loadPackData(em: EntityManager, meeting: Meeting, cases: Case[]) 
     reportsOf: groupBy(reports, (row) => row.incident.id),
     attendeesOf: groupBy(attendees, (row) => row.visit.id),
     breachesOf: groupBy(breaches, (row) => row.intervention.id),
+    locationOf: (id: string | undefined) => locations.find((location) => location.id === id),
     sinceOf: (caseId: string) => {
       const row = earlier.find((e) => e.case_id === caseId);
       return row ? new Date(row.held_at) : null;
@@ -312,6 +323,7 @@ async function packItem(
   item.actionsByPartner = await actionsByPartner(onCase, data, shown);
   item.people = await people(onCase, data, audience, shown);
   item.chart = await shown('Incident.occurredAt', chart(onCase, data, now), 'chart');
+  item.map = await placeMap(onCase, data, shown);
   return item;
 }
 
@@ -589,6 +601,52 @@ export function londonWeekdayHour(moment: Date): [number, number] {
   const weekday = WEEKDAYS.indexOf(parts.find((p) => p.type === 'weekday')!.value);
   const hour = Number(parts.find((p) => p.type === 'hour')!.value);
   return [weekday, hour];
+}
+
+/**
+ * What the map shows, each of which every viewer in the audience must be able to read: the field
+ * itself (the printed pack bypasses GraphQL's own check), where the case is and where its
+ * incidents were, and the coordinates of both. One refused, and there is no map at all.
+ */
+const MAP_NEEDS = [
+  'MeetingPackItem.map',
+  'Case.location',
+  'Case.incidents',
+  'Incident.location',
+  'Location.latitude',
+  'Location.longitude',
+];
+
+/**
+ * For a case centred on a place (premises, a park): a map of the place and of every incident on
+ * the case that has coordinates. Null for a case centred on a person, when nothing has
+ * coordinates, or when the audience may not see locations (then noted as withheld).
+ */
+async function placeMap(onCase: Case, data: PackData, shown: Shown): Promise<string | null> {
+  if (onCase.centredOn !== CaseCentre.LOCATION) return null;
+  for (const coordinate of MAP_NEEDS) {
+    if (!(await shown(coordinate, true, 'map'))) return null;
+  }
+  const marker = (location: Location | undefined, title: string): MapMarker | null =>
+    location && typeof location.latitude === 'number' && typeof location.longitude === 'number'
+      ? { latitude: location.latitude, longitude: location.longitude, title }
+      : null;
+  const place = marker(data.locationOf(onCase.location?.id), 'The case\u2019s place');
+  const incidents = data
+    .incidentsOf(onCase.id)
+    .map(({ incident }) =>
+      marker(
+        data.locationOf(incident.location?.id),
+        `${labelOf(incident.category)} incident, ${ukDate(incident.occurredAt)}`,
+      ),
+    );
+  const mapped = incidents.filter((m): m is MapMarker => m !== null);
+  return placeMapSvg({
+    title: 'Map: the case\u2019s place and where its incidents happened',
+    place,
+    incidents: mapped,
+    notMapped: incidents.length - mapped.length,
+  });
 }
 
 /** Incidents per week over the last 26 weeks, and by day of week and hour over the same span. */

@@ -245,6 +245,13 @@ export class MeetingPackItem {
   @Field(() => MeetingPackChart, { nullable: true })
   chart?: MeetingPackChart | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'For a case centred on a place: a plain SVG map (no background tiles) of the place and of the case\u2019s incidents that have coordinates, with a scale bar and north arrow. Null for a case centred on a person, when nothing has coordinates, or when withheld.',
+  })
+  map?: string | null;
+
   @Field(() => [WithheldSection])
   withheld!: WithheldSection[];
 }

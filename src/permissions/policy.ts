@@ -1071,6 +1071,8 @@ export const policy: Record<string, TypePolicy> = {
         ],
         caseReaders,
       ),
+      // Where the case's place and its incidents are: as Location's coordinates (case readers).
+      map: caseReaders,
     },
   },
   MeetingPackEntry: {

@@ -1230,6 +1230,8 @@ export type MeetingPackItem = {
   chronology: Array<MeetingPackEntry>;
   /** The chronology starts after this: the last earlier meeting with the case on its agenda (null: from the start). */
   chronologySince?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** For a case centred on a place: a plain SVG map (no background tiles) of the place and of the case’s incidents that have coordinates, with a scale bar and north arrow. Null for a case centred on a person, when nothing has coordinates, or when withheld. */
+  map?: Maybe<Scalars['String']['output']>;
   osaraStage?: Maybe<OsaraStage>;
   people: Array<MeetingPackPerson>;
   position: Scalars['Int']['output'];
