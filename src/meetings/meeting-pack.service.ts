@@ -604,17 +604,17 @@ export function londonWeekdayHour(moment: Date): [number, number] {
 }
 
 /**
- * What the map shows, each of which every viewer in the audience must be able to read: the field
- * itself (the printed pack bypasses GraphQL's own check), where the case is and where its
- * incidents were, and the coordinates of both. One refused, and there is no map at all.
+ * What the map shows, each of which every viewer in the audience must be able to read: where the
+ * case is and where its incidents were, the coordinates of both, and the field itself (the printed
+ * pack bypasses GraphQL's own check). One refused, and there is no map at all.
  */
 const MAP_NEEDS = [
-  'MeetingPackItem.map',
   'Case.location',
-  'Case.incidents',
-  'Incident.location',
   'Location.latitude',
   'Location.longitude',
+  'Case.incidents',
+  'Incident.location',
+  'MeetingPackItem.map',
 ];
 
 /**
@@ -632,8 +632,9 @@ async function placeMap(onCase: Case, data: PackData, shown: Shown): Promise<str
       ? { latitude: location.latitude, longitude: location.longitude, title }
       : null;
   const place = marker(data.locationOf(onCase.location?.id), 'The case\u2019s place');
-  const incidents = data
-    .incidentsOf(onCase.id)
+  // Oldest first, so the latest are drawn on top.
+  const incidents = [...data.incidentsOf(onCase.id)]
+    .sort((a, b) => a.incident.occurredAt.getTime() - b.incident.occurredAt.getTime())
     .map(({ incident }) =>
       marker(
         data.locationOf(incident.location?.id),
