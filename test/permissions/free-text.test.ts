@@ -104,6 +104,8 @@ const NOT_FREE_TEXT: Record<string, string> = {
   'LetterPreview.text': 'sample values for administrators; a case only for case readers',
   'MeetingPackItem.reference': REFERENCE,
   'MeetingPackItem.title': 'as Case.title',
+  'MeetingPackItem.map':
+    'an SVG the hub draws from coordinates, categories and dates; no address, no free text',
   'MeetingPackEntry.label': BUILT_BY_HUB,
   'MeetingPackEntry.answer': REFERENCE,
   'MeetingPackCaseReview.applicationStep': REFERENCE,
