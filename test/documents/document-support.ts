@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { InterventionBreach } from '../../src/interventions/intervention-breach.entity';
 import { InterventionKind } from '../../src/interventions/intervention-enums';
@@ -132,3 +136,46 @@ export async function getDocument(url: string, token?: string) {
 }
 
 export type { Member };
+
+/** The text of a PDF, by poppler's pdftotext (.ci/run installs poppler-utils), spaces collapsed. */
+export const pdfText = (pdf: Buffer) =>
+  execFileSync('pdftotext', ['-layout', '-', '-'], { input: pdf })
+    .toString('utf8')
+    .replace(/\s+/g, ' ');
+
+/**
+ * How many pixels of one colour (each channel within `tolerance`) the printed pages show,
+ * rendered by poppler's pdftoppm at `dpi`: a drawing is in the PDF as drawn, not only its text.
+ */
+export function printedPixels(
+  pdf: Buffer,
+  [red, green, blue]: [number, number, number],
+  tolerance: number,
+  dpi = 50,
+): number {
+  const dir = mkdtempSync(path.join(tmpdir(), 'pack-pdf-'));
+  try {
+    execFileSync('pdftoppm', ['-r', String(dpi), '-', path.join(dir, 'page')], { input: pdf });
+    let count = 0;
+    for (const file of readdirSync(dir)) {
+      const image = readFileSync(path.join(dir, file));
+      // Binary PPM: "P6\n<width> <height>\n255\n" then RGB bytes.
+      const header = image
+        .subarray(0, 64)
+        .toString('latin1')
+        .match(/^P6\s+(\d+)\s+(\d+)\s+255\s/);
+      if (!header) continue;
+      for (let i = header[0].length; i + 2 < image.length; i += 3) {
+        if (
+          Math.abs(image[i] - red) < tolerance &&
+          Math.abs(image[i + 1] - green) < tolerance &&
+          Math.abs(image[i + 2] - blue) < tolerance
+        )
+          count++;
+      }
+    }
+    return count;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,49 +1,17 @@
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { DEMO_IDS } from '../../src/demo/demo-data';
 import { DEMO_PARTNERS } from '../../src/demo/demo-directory';
 import { auditRowsOf, demoToken, demoUserId } from '../audit/audit-support';
 import { startTestHub, type TestHub } from '../support/hub';
-import { getDocument } from './document-support';
+import { getDocument, pdfText, printedPixels } from './document-support';
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const CLINICAL_NOTE = 'CLINICAL-NOTE';
 
-const pdfText = (pdf: Buffer) =>
-  execFileSync('pdftotext', ['-layout', '-', '-'], { input: pdf })
-    .toString('utf8')
-    .replace(/\s+/g, ' ');
-
-/**
- * How many pixels of the charts' bar blue (#3b5b92) the printed pages show, rendered by poppler's
- * pdftoppm: the charts are in the PDF as drawn images, not only as their titles.
- */
-function chartPixels(pdf: Buffer): number {
-  const dir = mkdtempSync(path.join(tmpdir(), 'pack-pdf-'));
-  try {
-    execFileSync('pdftoppm', ['-r', '50', '-', path.join(dir, 'page')], { input: pdf });
-    let count = 0;
-    for (const file of readdirSync(dir)) {
-      const image = readFileSync(path.join(dir, file));
-      // Binary PPM: "P6\n<width> <height>\n255\n" then RGB bytes.
-      const header = image
-        .subarray(0, 64)
-        .toString('latin1')
-        .match(/^P6\s+(\d+)\s+(\d+)\s+255\s/);
-      if (!header) continue;
-      for (let i = header[0].length; i + 2 < image.length; i += 3) {
-        const [r, g, b] = [image[i], image[i + 1], image[i + 2]];
-        if (Math.abs(r - 59) < 25 && Math.abs(g - 91) < 25 && Math.abs(b - 146) < 25) count++;
-      }
-    }
-    return count;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
+/** The charts' bar blue (#3b5b92) on the printed pages. */
+const chartPixels = (pdf: Buffer) => printedPixels(pdf, [59, 91, 146], 25);
 
 describe('the meeting pack as HTML and PDF (demo cuckooing meeting)', () => {
   let hub: TestHub;
