@@ -1,6 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../auth/viewer';
 import { requirePast, requireText } from '../common/validate';
+import { evaluateCaseReviewRoutes } from '../case-reviews/case-review-routes';
+import { CaseIncident } from '../cases/case-incident.entity';
+import { lockDecision } from '../db/locks';
 import { badInput } from '../errors';
 import { Incident } from '../incidents/incident.entity';
 import { Location } from '../locations/location.entity';
@@ -14,6 +17,13 @@ import { notYoursToCorrect, recordCorrections, requireReason } from './correctio
  * report of the same episode is its own account, and the incident's details are the recorder's.
  * A partner that cannot see the incident gets NOT_FOUND; one that sees it but did not record it,
  * FORBIDDEN.
+ *
+ * A correction of what the ASB case review routes read (when it happened, which decides whether
+ * the complaint qualifies, s.104(11); the place, for the location route) re-runs the routes on
+ * each case the incident is on, under the lock recording an incident holds, so alerts follow the
+ * corrected facts. The routes only raise or add evidence: an alert already raised stays as it is,
+ * its counted incident carrying the correction in its history (`Incident.corrections`), for the
+ * partners to weigh when they decide on it; it does not vanish.
  */
 export async function correctIncident(
   em: EntityManager,
@@ -37,6 +47,15 @@ export async function correctIncident(
         });
   if (occurredAt && occurredAt > incident.createdAt)
     throw badInput('occurredAt is after the incident was recorded', 'occurredAt');
+  // The category counts towards no route (docs/rules.md "ASB case review"); time and place do.
+  const routesMove =
+    (occurredAt && occurredAt.getTime() !== incident.occurredAt.getTime()) ||
+    (location && location.id !== incident.location?.id);
+  // Taken before the change, in case id order (one incident may be on several cases, and
+  // recordings take one case's lock each): no count of the case reads the incident half-corrected.
+  const cases = routesMove ? await casesOf(em, id) : [];
+  for (const caseId of cases) await lockDecision(em, 'case-incidents', caseId);
+  if (cases.length) await em.refresh(incident); // the history's "before" as the last holder left it
 
   recordCorrections(em, viewer, { record: CorrectedRecord.INCIDENT, recordId: id, reason }, [
     ...(description !== undefined
@@ -61,5 +80,13 @@ export async function correctIncident(
     incident.areaCode = location.lsoaCode ?? null;
   }
   await em.flush();
+  for (const caseId of cases)
+    await evaluateCaseReviewRoutes(em, incident, { caseId, recordedBy: viewer });
   return incident;
+}
+
+/** The cases an incident is on, in id order. */
+async function casesOf(em: EntityManager, incidentId: string): Promise<string[]> {
+  const links = await em.find(CaseIncident, { incident: incidentId }, { orderBy: { case: 'asc' } });
+  return links.map((link) => link.case.id);
 }
