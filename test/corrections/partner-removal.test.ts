@@ -5,6 +5,7 @@ import { NO_RECIPIENT_LEFT } from '../../src/corrections/case-partner-removal.se
 import { Correction } from '../../src/corrections/correction.entity';
 import { HubEventKind } from '../../src/notifications/hub-event-kind.enum';
 import { HubEvent } from '../../src/notifications/hub-event.entity';
+import { MentalHealthRecord } from '../../src/partner-records/mental-health-record.entity';
 import { SharingBasisKind } from '../../src/sharing/sharing-basis-kind.enum';
 import { SharingBasis } from '../../src/sharing/sharing-basis.entity';
 import { daysAgo, expectRefused, UNKNOWN_ID, type RowCounts } from '../mutations/refusals';
@@ -285,5 +286,53 @@ describe('removePartnerFromCase', () => {
       () => remove(onCase.id, council.partner.id, police, '   '),
       'BAD_USER_INPUT',
     );
+  });
+
+  it('releases nothing again to a partner brought back after its removal, until the owner names it afresh', async () => {
+    const em = hub.em();
+    const housing = await makePartnerMember(em, PartnerKind.HOUSING);
+    const mentalHealth = await makePartnerMember(em, PartnerKind.MENTAL_HEALTH);
+    const council = await makePartnerMember(em, PartnerKind.COUNCIL);
+    const tenant = await makePerson(em);
+    const onCase = await makeCase(em, housing, {
+      others: [mentalHealth.partner, council.partner],
+      people: [[tenant, PersonRole.VICTIM]],
+    });
+    const careContact = 'Care coordinator C. Removal, 01267 222222';
+    em.create(MentalHealthRecord, {
+      ownerPartner: mentalHealth.partner,
+      person: tenant,
+      careContact,
+    });
+    em.create(SharingBasis, {
+      person: tenant,
+      ownerPartner: mentalHealth.partner,
+      case: onCase,
+      recipientPartnerIds: [council.partner.id, housing.partner.id],
+      kind: SharingBasisKind.CONSENT,
+      reason: 'The tenant agreed',
+      decidedBy: mentalHealth.user,
+      recordedAt: daysAgo(2),
+    });
+    await em.flush();
+    const SEEN = gql<any, any>(`query ($id: ID!) { case(id: $id) {
+      people { person { mentalHealthRecords { careContact } } } } }`);
+    const contactSeenBy = async (member: Member) => {
+      const read = await hub.request(SEEN, { id: onCase.id }, member.token);
+      return read.data?.case?.people[0].person.mentalHealthRecords[0]?.careContact ?? null;
+    };
+    expect(await contactSeenBy(council)).toBe(careContact);
+
+    expect((await remove(onCase.id, council.partner.id, housing)).errors).toBeUndefined();
+    const back = await hub.request(
+      gql<any, any>(
+        `mutation ($input: AddPartnerToCaseInput!) { addPartnerToCase(input: $input) { id } }`,
+      ),
+      { input: { caseId: onCase.id, partnerId: council.partner.id } },
+      housing.token,
+    );
+    expect(back.errors).toBeUndefined();
+    expect(await contactSeenBy(council)).toBeNull();
+    expect(await contactSeenBy(housing)).toBe(careContact);
   });
 });
