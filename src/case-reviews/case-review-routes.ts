@@ -64,6 +64,13 @@ const COMPLAINTS = `select i.id, i.occurred_at, i.location_id, i.hate_incident, 
                         from incident_report r where r.incident_id = i.id) first
  where ci.case_id = ? and first.complaint_at between ? and ?`;
 
+/** 2014 Act s.104(11): a complaint qualifies only if made within the area's months of the behaviour. */
+export const madeInTime = (
+  complaintAt: Date,
+  occurredAt: Date,
+  rules: Pick<AreaConfiguration, 'qualifyingComplaintMonths'>,
+) => complaintAt <= addMonths(occurredAt, rules.qualifyingComplaintMonths);
+
 /**
  * The qualifying complaints on a case first made between two moments, oldest first. The same
  * episode reported to several partners is one incident, so it counts once (domain brief; 2014 Act
@@ -85,10 +92,7 @@ export async function qualifyingComplaints(
   ]);
   return rows
     .map((row) => ({ ...row, complaint_at: new Date(row.complaint_at) }))
-    .filter(
-      (row) =>
-        row.complaint_at <= addMonths(new Date(row.occurred_at), rules.qualifyingComplaintMonths),
-    )
+    .filter((row) => madeInTime(row.complaint_at, new Date(row.occurred_at), rules))
     .map((row) => ({
       incident: em.getReference(Incident, row.id),
       locationId: row.location_id,

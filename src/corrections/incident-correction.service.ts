@@ -1,10 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../auth/viewer';
 import { requirePast, requireText } from '../common/validate';
-import { evaluateCaseReviewRoutes } from '../case-reviews/case-review-routes';
+import { loadAreaRules } from '../area-configuration/area-rules';
+import { evaluateCaseReviewRoutes, madeInTime } from '../case-reviews/case-review-routes';
 import { CaseIncident } from '../cases/case-incident.entity';
 import { lockDecision } from '../db/locks';
 import { badInput } from '../errors';
+import { IncidentReport } from '../incidents/incident-report.entity';
 import { Incident } from '../incidents/incident.entity';
 import { Location } from '../locations/location.entity';
 import { requireRow } from '../permissions/row-access';
@@ -18,12 +20,13 @@ import { notYoursToCorrect, recordCorrections, requireReason } from './correctio
  * A partner that cannot see the incident gets NOT_FOUND; one that sees it but did not record it,
  * FORBIDDEN.
  *
- * A correction of what the ASB case review routes read (when it happened, which decides whether
- * the complaint qualifies, s.104(11); the place, for the location route) re-runs the routes on
- * each case the incident is on, under the lock recording an incident holds, so alerts follow the
- * corrected facts. The routes only raise or add evidence: an alert already raised stays as it is,
- * its counted incident carrying the correction in its history (`Incident.corrections`), for the
- * partners to weigh when they decide on it; it does not vanish.
+ * A correction that may move the ASB case review routes re-runs them on each case the incident is
+ * on, under the lock recording an incident holds, so alerts follow the corrected facts: a new place
+ * (the location route), or a time that makes the complaint qualify (made within the area's months
+ * of the behaviour, s.104(11)) where it did not. The routes only raise or add evidence, so nothing
+ * else can move them: an alert already raised stays as it is, its counted incident carrying the
+ * correction in its history (`Incident.corrections`), for the partners to weigh when they decide
+ * on it; it does not vanish. A complaint corrected out of the count is not counted again.
  */
 export async function correctIncident(
   em: EntityManager,
@@ -47,15 +50,16 @@ export async function correctIncident(
         });
   if (occurredAt && occurredAt > incident.createdAt)
     throw badInput('occurredAt is after the incident was recorded', 'occurredAt');
-  // The category counts towards no route (docs/rules.md "ASB case review"); time and place do.
-  const routesMove =
+  // The category counts towards no route (docs/rules.md "ASB case review"); time and place may.
+  const routesRead =
     (occurredAt && occurredAt.getTime() !== incident.occurredAt.getTime()) ||
     (location && location.id !== incident.location?.id);
   // Taken before the change, in case id order (one incident may be on several cases, and
   // recordings take one case's lock each): no count of the case reads the incident half-corrected.
-  const cases = routesMove ? await casesOf(em, id) : [];
+  const cases = routesRead ? await casesOf(em, id) : [];
   for (const caseId of cases) await lockDecision(em, 'case-incidents', caseId);
   if (cases.length) await em.refresh(incident); // the history's "before" as the last holder left it
+  const rerun = cases.length > 0 && (await routesMayMove(em, incident, { occurredAt, location }));
 
   recordCorrections(em, viewer, { record: CorrectedRecord.INCIDENT, recordId: id, reason }, [
     ...(description !== undefined
@@ -80,9 +84,33 @@ export async function correctIncident(
     incident.areaCode = location.lsoaCode ?? null;
   }
   await em.flush();
-  for (const caseId of cases)
-    await evaluateCaseReviewRoutes(em, incident, { caseId, recordedBy: viewer });
+  if (rerun)
+    for (const caseId of cases)
+      await evaluateCaseReviewRoutes(em, incident, { caseId, recordedBy: viewer });
   return incident;
+}
+
+/**
+ * Could the correction raise an alert or add evidence? A new place may (the location route); a new
+ * time only when it makes the complaint qualify where it did not: the routes count complaints by
+ * when they were made, which a correction leaves alone. Anything else would only evaluate again
+ * what was evaluated when the complaint was recorded (and raise again an alert since dismissed).
+ * Read before the change, under the case lock.
+ */
+async function routesMayMove(
+  em: EntityManager,
+  incident: Incident,
+  change: { occurredAt?: Date; location?: Location },
+): Promise<boolean> {
+  if (change.location && change.location.id !== incident.location?.id) return true;
+  if (!change.occurredAt) return false;
+  const reports = await em.find(IncidentReport, { incident });
+  if (reports.length === 0) return false;
+  const madeAt = new Date(Math.min(...reports.map((report) => report.reportedAt.getTime())));
+  const { configuration: rules } = await loadAreaRules(em);
+  return (
+    !madeInTime(madeAt, incident.occurredAt, rules) && madeInTime(madeAt, change.occurredAt, rules)
+  );
 }
 
 /** The cases an incident is on, in id order. */

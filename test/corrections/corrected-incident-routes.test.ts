@@ -1,6 +1,6 @@
 import { HubEventKind } from '../../src/notifications/hub-event-kind.enum';
 import { HubEvent } from '../../src/notifications/hub-event.entity';
-import { RECORD_INCIDENT } from '../case-reviews/case-review-support';
+import { DISMISS_ALERT, RECORD_INCIDENT } from '../case-reviews/case-review-support';
 import { daysAfter, daysAgo } from '../mutations/refusals';
 import {
   makeCase,
@@ -67,7 +67,7 @@ async function setting() {
 const CORRECT = gql<any, any>(`mutation ($input: CorrectIncidentInput!) {
   correctIncident(input: $input) { id occurredAt } }`);
 const ALERTS = gql<any, any>(`query ($caseId: ID) { caseReviewAlerts(caseId: $caseId) {
-  route status incidentCount victim { id }
+  id route status incidentCount victim { id }
   countedIncidents { id occurredAt corrections { field previousValue newValue } } } }`);
 
 const correctWhen = (by: Member, incidentId: string, occurredAt: Date) =>
@@ -141,6 +141,26 @@ describe('correctIncident and the ASB case review routes', () => {
     expect(counted.corrections).toEqual([
       { field: 'occurredAt', previousValue: was, newValue: correctedTo.toISOString() },
     ]);
+    expect(await thresholdEvents(onCase.id)).toBe(1);
+  });
+
+  it('raises no alert again after a dismissal when a corrected time leaves the count as it was', async () => {
+    const { council, police, onCase, complain } = await setting();
+    await complain(council, daysAgo(100));
+    const second = await complain(police, daysAgo(50));
+    await complain(police, daysAgo(10));
+    const [raised] = await alerts(onCase.id, council);
+    const dismissed = await hub.request(
+      DISMISS_ALERT,
+      { input: { alertId: raised.id, reason: 'Handled at the last meeting' } },
+      council.token,
+    );
+    expect(dismissed.errors).toBeUndefined();
+    // An hour earlier: still made within a month of the behaviour, so the count is unchanged.
+    expect(
+      (await correctWhen(police, second, daysAfter(daysAgo(50), -1 / 24))).errors,
+    ).toBeUndefined();
+    expect(await alerts(onCase.id, council)).toEqual([]);
     expect(await thresholdEvents(onCase.id)).toBe(1);
   });
 });
