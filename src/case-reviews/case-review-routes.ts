@@ -134,7 +134,15 @@ export function windowsContaining(complaints: Complaint[], current: Complaint, m
 export async function evaluateCaseReviewRoutes(
   em: EntityManager,
   incident: Incident,
-  context: { caseId: string; recordedBy: Viewer },
+  context: {
+    caseId: string;
+    recordedBy: Viewer;
+    /**
+     * Only the routes keyed by the place (the location route, a hate incident naming no victim):
+     * for a complaint whose place was corrected, the victims' routes having been run already.
+     */
+    placeOnly?: boolean;
+  },
 ): Promise<void> {
   // Threshold detection counts the case's complaints, then raises an alert: two complaints
   // recorded at once would each count without the other (two alerts, or none). The case's
@@ -207,7 +215,7 @@ export async function evaluateCaseReviewRoutes(
     });
   };
 
-  for (const victimId of current.victimIds) {
+  for (const victimId of context.placeOnly ? [] : current.victimIds) {
     const reviewed = taken.forVictim(victimId);
     // Another partner's report of a complaint already reviewed for this victim moves nothing.
     if (reviewed.has(current.incident.id)) continue;
@@ -260,7 +268,9 @@ export async function evaluateCaseReviewRoutes(
       members: [current],
     };
     const keys: { victimId?: string; locationId?: string }[] = current.victimIds.length
-      ? current.victimIds.map((victimId) => ({ victimId }))
+      ? context.placeOnly
+        ? []
+        : current.victimIds.map((victimId) => ({ victimId }))
       : [{ locationId }];
     for (const key of keys) {
       const reviewed = key.victimId ? taken.forVictim(key.victimId) : taken.any;

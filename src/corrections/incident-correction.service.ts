@@ -59,7 +59,7 @@ export async function correctIncident(
   const cases = routesRead ? await casesOf(em, id) : [];
   for (const caseId of cases) await lockDecision(em, 'case-incidents', caseId);
   if (cases.length) await em.refresh(incident); // the history's "before" as the last holder left it
-  const rerun = cases.length > 0 && (await routesMayMove(em, incident, { occurredAt, location }));
+  const rerun = cases.length ? await routesMayMove(em, incident, { occurredAt, location }) : null;
 
   recordCorrections(em, viewer, { record: CorrectedRecord.INCIDENT, recordId: id, reason }, [
     ...(description !== undefined
@@ -86,31 +86,41 @@ export async function correctIncident(
   await em.flush();
   if (rerun)
     for (const caseId of cases)
-      await evaluateCaseReviewRoutes(em, incident, { caseId, recordedBy: viewer });
+      await evaluateCaseReviewRoutes(em, incident, {
+        caseId,
+        recordedBy: viewer,
+        placeOnly: rerun === 'place',
+      });
   return incident;
 }
 
 /**
- * Could the correction raise an alert or add evidence? A new place may (the location route); a new
- * time only when it makes the complaint qualify where it did not: the routes count complaints by
- * when they were made, which a correction leaves alone. Anything else would only evaluate again
- * what was evaluated when the complaint was recorded (and raise again an alert since dismissed).
- * Read before the change, under the case lock.
+ * Which routes the correction could move: all of them when a new time makes the complaint qualify
+ * where it did not; those keyed by the place when only the place is new (the victims' routes have
+ * counted the complaint already); none otherwise. The routes count complaints by when they were
+ * made, which a correction leaves alone, so running them again would only evaluate what was
+ * evaluated when the complaint was recorded (and raise again an alert since dismissed). Read
+ * before the change, under the case lock.
  */
 async function routesMayMove(
   em: EntityManager,
   incident: Incident,
   change: { occurredAt?: Date; location?: Location },
-): Promise<boolean> {
-  if (change.location && change.location.id !== incident.location?.id) return true;
-  if (!change.occurredAt) return false;
-  const reports = await em.find(IncidentReport, { incident });
-  if (reports.length === 0) return false;
-  const madeAt = new Date(Math.min(...reports.map((report) => report.reportedAt.getTime())));
-  const { configuration: rules } = await loadAreaRules(em);
-  return (
-    !madeInTime(madeAt, incident.occurredAt, rules) && madeInTime(madeAt, change.occurredAt, rules)
-  );
+): Promise<'all' | 'place' | null> {
+  const newPlace = Boolean(change.location && change.location.id !== incident.location?.id);
+  if (change.occurredAt) {
+    const reports = await em.find(IncidentReport, { incident });
+    if (reports.length) {
+      const madeAt = new Date(Math.min(...reports.map((report) => report.reportedAt.getTime())));
+      const { configuration: rules } = await loadAreaRules(em);
+      if (
+        !madeInTime(madeAt, incident.occurredAt, rules) &&
+        madeInTime(madeAt, change.occurredAt, rules)
+      )
+        return 'all';
+    }
+  }
+  return newPlace ? 'place' : null;
 }
 
 /** The cases an incident is on, in id order. */

@@ -1,9 +1,14 @@
+import { Case } from '../../src/cases/case.entity';
 import { HubEventKind } from '../../src/notifications/hub-event-kind.enum';
+import type { Location } from '../../src/locations/location.entity';
 import { HubEvent } from '../../src/notifications/hub-event.entity';
+import type { Person } from '../../src/people/person.entity';
 import { DISMISS_ALERT, RECORD_INCIDENT } from '../case-reviews/case-review-support';
 import { daysAfter, daysAgo } from '../mutations/refusals';
 import {
   makeCase,
+  makeIncident,
+  makeLocation,
   makePartnerMember,
   makePerson,
   PartnerKind,
@@ -34,15 +39,20 @@ async function setting() {
   const council = await makePartnerMember(em, PartnerKind.COUNCIL);
   const police = await makePartnerMember(em, PartnerKind.POLICE);
   const victim = await makePerson(em);
+  const neighbour = await makePerson(em);
   const onCase = await makeCase(em, council, {
     others: [police.partner],
-    people: [[victim, PersonRole.VICTIM]],
+    people: [
+      [victim, PersonRole.VICTIM],
+      [neighbour, PersonRole.VICTIM],
+    ],
   });
   /** A complaint by the victim, first reported at `reportedAt`, about behaviour at `occurredAt`. */
   const complain = async (
     by: Member,
     occurredAt: Date,
     reportedAt = daysAfter(occurredAt, 0.1),
+    about: { victim?: Person; location?: Location } = {},
   ) => {
     const response = await hub.request(
       RECORD_INCIDENT,
@@ -53,7 +63,8 @@ async function setting() {
           reportedAt: reportedAt.toISOString(),
           category: 'NUISANCE',
           description: 'Shouting and banging on the door late at night',
-          people: [{ personId: victim.id, role: 'VICTIM' }],
+          people: [{ personId: (about.victim ?? victim).id, role: 'VICTIM' }],
+          locationId: about.location?.id ?? null,
         },
       },
       by.token,
@@ -61,7 +72,7 @@ async function setting() {
     expect(response.errors).toBeUndefined();
     return response.data!.recordIncident!.incident.id;
   };
-  return { council, police, victim, onCase, complain };
+  return { council, police, victim, neighbour, onCase, complain };
 }
 
 const CORRECT = gql<any, any>(`mutation ($input: CorrectIncidentInput!) {
@@ -69,6 +80,13 @@ const CORRECT = gql<any, any>(`mutation ($input: CorrectIncidentInput!) {
 const ALERTS = gql<any, any>(`query ($caseId: ID) { caseReviewAlerts(caseId: $caseId) {
   id route status incidentCount victim { id }
   countedIncidents { id occurredAt corrections { field previousValue newValue } } } }`);
+
+const correctPlace = (by: Member, incidentId: string, location: Location) =>
+  hub.request(
+    CORRECT,
+    { input: { incidentId, reason: 'The wrong address was chosen', locationId: location.id } },
+    by.token,
+  );
 
 const correctWhen = (by: Member, incidentId: string, occurredAt: Date) =>
   hub.request(
@@ -162,5 +180,38 @@ describe('correctIncident and the ASB case review routes', () => {
     ).toBeUndefined();
     expect(await alerts(onCase.id, council)).toEqual([]);
     expect(await thresholdEvents(onCase.id)).toBe(1);
+  });
+
+  it('raises the location route’s alert when a corrected place brings the fifth complaint there, and not the victim’s dismissed alert again', async () => {
+    const { council, police, victim, neighbour, onCase, complain } = await setting();
+    const em = hub.em();
+    const stairwell = await makeLocation(em);
+    const carPark = await makeLocation(em);
+    // Places the police can name: each had an incident on the case long ago (no victim, no count).
+    for (const place of [stairwell, carPark])
+      await makeIncident(em, em.getReference(Case, onCase.id), police.partner, daysAgo(400), place);
+    const at = (days: number, who: Person, place: Location) =>
+      complain(police, daysAgo(days), undefined, { victim: who, location: place });
+    await at(60, victim, stairwell);
+    await at(50, neighbour, stairwell);
+    await at(40, victim, stairwell);
+    await at(30, neighbour, stairwell);
+    // The victim's third complaint, put at the car park by mistake: her route is met, dismissed.
+    const misplaced = await at(20, victim, carPark);
+    const [victimAlert] = await alerts(onCase.id, council);
+    expect(victimAlert).toMatchObject({ route: 'VICTIM_THRESHOLD', victim: { id: victim.id } });
+    const dismissed = await hub.request(
+      DISMISS_ALERT,
+      { input: { alertId: victimAlert.id, reason: 'Handled at the last meeting' } },
+      council.token,
+    );
+    expect(dismissed.errors).toBeUndefined();
+
+    // Five complaints at the stairwell from two victims meet the area's location route.
+    expect((await correctPlace(police, misplaced, stairwell)).errors).toBeUndefined();
+    const after = await alerts(onCase.id, council);
+    expect(after.map((alert: any) => alert.route)).toEqual(['LOCATION']);
+    expect(after[0]).toMatchObject({ incidentCount: 5, status: 'OPEN' });
+    expect(await thresholdEvents(onCase.id)).toBe(2);
   });
 });
