@@ -43,6 +43,8 @@ export type ErrorCode =
   | 'ASSESSMENT_REQUIRED'
   | 'CASE_CLOSED'
   | 'LEAD_PARTNER_ONLY'
+  // Corrections (src/corrections/): the lead partner answers for a case and cannot just leave it.
+  | 'LEAD_HANDOVER_REQUIRED'
   // Actions: a task for a partner on the case.
   | 'PARTNER_NOT_ON_CASE'
   | 'ACTION_NOT_YOURS'

@@ -64,6 +64,13 @@ const COMPLAINTS = `select i.id, i.occurred_at, i.location_id, i.hate_incident, 
                         from incident_report r where r.incident_id = i.id) first
  where ci.case_id = ? and first.complaint_at between ? and ?`;
 
+/** 2014 Act s.104(11): a complaint qualifies only if made within the area's months of the behaviour. */
+export const madeInTime = (
+  complaintAt: Date,
+  occurredAt: Date,
+  rules: Pick<AreaConfiguration, 'qualifyingComplaintMonths'>,
+) => complaintAt <= addMonths(occurredAt, rules.qualifyingComplaintMonths);
+
 /**
  * The qualifying complaints on a case first made between two moments, oldest first. The same
  * episode reported to several partners is one incident, so it counts once (domain brief; 2014 Act
@@ -85,10 +92,7 @@ export async function qualifyingComplaints(
   ]);
   return rows
     .map((row) => ({ ...row, complaint_at: new Date(row.complaint_at) }))
-    .filter(
-      (row) =>
-        row.complaint_at <= addMonths(new Date(row.occurred_at), rules.qualifyingComplaintMonths),
-    )
+    .filter((row) => madeInTime(row.complaint_at, new Date(row.occurred_at), rules))
     .map((row) => ({
       incident: em.getReference(Incident, row.id),
       locationId: row.location_id,
@@ -130,7 +134,15 @@ export function windowsContaining(complaints: Complaint[], current: Complaint, m
 export async function evaluateCaseReviewRoutes(
   em: EntityManager,
   incident: Incident,
-  context: { caseId: string; recordedBy: Viewer },
+  context: {
+    caseId: string;
+    recordedBy: Viewer;
+    /**
+     * Only the routes keyed by the place (the location route, a hate incident naming no victim):
+     * for a complaint whose place was corrected, the victims' routes having been run already.
+     */
+    placeOnly?: boolean;
+  },
 ): Promise<void> {
   // Threshold detection counts the case's complaints, then raises an alert: two complaints
   // recorded at once would each count without the other (two alerts, or none). The case's
@@ -203,7 +215,7 @@ export async function evaluateCaseReviewRoutes(
     });
   };
 
-  for (const victimId of current.victimIds) {
+  for (const victimId of context.placeOnly ? [] : current.victimIds) {
     const reviewed = taken.forVictim(victimId);
     // Another partner's report of a complaint already reviewed for this victim moves nothing.
     if (reviewed.has(current.incident.id)) continue;
@@ -256,7 +268,9 @@ export async function evaluateCaseReviewRoutes(
       members: [current],
     };
     const keys: { victimId?: string; locationId?: string }[] = current.victimIds.length
-      ? current.victimIds.map((victimId) => ({ victimId }))
+      ? context.placeOnly
+        ? []
+        : current.victimIds.map((victimId) => ({ victimId }))
       : [{ locationId }];
     for (const key of keys) {
       const reviewed = key.victimId ? taken.forVictim(key.victimId) : taken.any;

@@ -21,7 +21,7 @@ export class Correction {
   @Enum({ items: () => CorrectedRecord, type: 'text' })
   record!: CorrectedRecord;
 
-  /** The id of the corrected row (incident, case, case_person); a removed row's id is kept. */
+  /** The id of the corrected row (incident, case, case_person, case_partner); a removed row's id is kept. */
   @Property({ type: 'uuid' })
   recordId!: string;
 

@@ -81,3 +81,18 @@ export class RemovePersonFromCaseInput {
   @Field()
   reason!: string;
 }
+
+@InputType({
+  description:
+    'Take a partner off a case it should not be on: the lead partner, or the partner itself. Its open actions pass to the lead partner and sharing bases stop releasing to it.',
+})
+export class RemovePartnerFromCaseInput {
+  @Field(() => ID)
+  caseId!: string;
+
+  @Field(() => ID)
+  partnerId!: string;
+
+  @Field({ description: 'Why the partner should not be on the case: free text.' })
+  reason!: string;
+}

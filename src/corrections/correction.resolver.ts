@@ -12,12 +12,14 @@ import { mayEverRead } from '../permissions/decide';
 import { policy } from '../permissions/policy';
 import { OfficerType } from '../users/officer.type';
 import { correctCase, correctCasePerson, removePersonFromCase } from './case-correction.service';
-import { CorrectedRecord } from './corrected-record.enum';
+import { removePartnerFromCase } from './case-partner-removal.service';
+import { correctionSource } from './correction-source';
 import type { Correction } from './correction.entity';
 import {
   CorrectCaseInput,
   CorrectCasePersonInput,
   CorrectIncidentInput,
+  RemovePartnerFromCaseInput,
   RemovePersonFromCaseInput,
 } from './correction.input';
 import { CorrectionType } from './correction.type';
@@ -57,6 +59,15 @@ export class CorrectionMutationResolver {
   removePersonFromCase(@Arg('input') input: RemovePersonFromCaseInput, @Ctx() ctx: HubContext) {
     return inTransaction(ctx, (em) => removePersonFromCase(em, ctx.viewer, input));
   }
+
+  @Mutation(() => CorrectionType, {
+    nullable: true,
+    description:
+      'Take a partner off a case it should not be on, with a reason: the lead partner, or the partner itself. Its open actions pass to the lead partner, sharing bases stop releasing to it, and it no longer sees the case; the history keeps what it had there.',
+  })
+  removePartnerFromCase(@Arg('input') input: RemovePartnerFromCaseInput, @Ctx() ctx: HubContext) {
+    return inTransaction(ctx, (em) => removePartnerFromCase(em, ctx.viewer, input));
+  }
 }
 
 @Resolver(() => IncidentType)
@@ -90,14 +101,6 @@ export class CasePersonCorrectionsResolver {
   }
 }
 
-/** The type and field a correction's values come from, whose policy entry they follow. */
-const SOURCE: Record<CorrectedRecord, string> = {
-  [CorrectedRecord.INCIDENT]: 'Incident',
-  [CorrectedRecord.CASE]: 'Case',
-  [CorrectedRecord.CASE_PERSON]: 'CasePerson',
-};
-const sourceField = (row: Correction) => (row.field === 'removed' ? 'person' : row.field);
-
 @Resolver(() => CorrectionType)
 export class CorrectionResolver {
   /**
@@ -105,7 +108,8 @@ export class CorrectionResolver {
    * incident is as much free text as the description itself.
    */
   private mayReadValue(row: Correction, ctx: HubContext) {
-    const grants = policy[SOURCE[row.record]]?.fields[sourceField(row)] ?? [];
+    const source = correctionSource(row);
+    const grants = policy[source.type]?.fields[source.field] ?? [];
     return mayEverRead(grants, ctx.viewer);
   }
 

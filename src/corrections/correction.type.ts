@@ -15,7 +15,10 @@ export class CorrectionType {
   @Field(() => ID)
   recordId!: string;
 
-  @Field({ description: 'The field corrected, or `removed` when a person was taken off the case.' })
+  @Field({
+    description:
+      'The field corrected, or `removed` when a person (CASE_PERSON) or a partner (CASE_PARTNER) was taken off the case.',
+  })
   field!: string;
 
   @Field(() => String, { nullable: true })

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { ukDate } from '../documents/html';
 import { Partner } from '../partners/partner.entity';
 import { CorrectedRecord } from './corrected-record.enum';
+import { correctionSource } from './correction-source';
 import { Correction } from './correction.entity';
 
 /** What the statement builder lets this part see of it: its entries and its policy check. */
@@ -26,12 +27,6 @@ const FIELD_LABELS: Record<string, string> = {
   role: 'Role in the case',
   vulnerabilities: 'Vulnerabilities',
   removed: 'Person removed from the case',
-};
-
-const SOURCE: Record<CorrectedRecord, string> = {
-  [CorrectedRecord.INCIDENT]: 'Incident',
-  [CorrectedRecord.CASE]: 'Case',
-  [CorrectedRecord.CASE_PERSON]: 'CasePerson',
 };
 
 /**
@@ -68,10 +63,12 @@ export async function amendStatement(
   const mayValues =
     statement.may('Correction', 'previousValue') && statement.may('Correction', 'reason');
   const line = (row: Correction) => {
-    const type = SOURCE[row.record];
-    const field = row.field === 'removed' ? 'person' : row.field;
+    const { type, field } = correctionSource(row);
     const by = partners.get(row.correctedByPartner.id) ?? 'a partner';
-    const what = FIELD_LABELS[row.field] ?? row.field;
+    const what =
+      row.record === CorrectedRecord.CASE_PARTNER
+        ? 'Partner removed from the case'
+        : (FIELD_LABELS[row.field] ?? row.field);
     const head = `As amended on ${ukDate(row.correctedAt)} by ${by}${row.riskAssessment ? ' (risk assessment)' : ''}: ${what}`;
     if (!mayValues || !statement.may(type, field)) return head;
     statement.read('Correction', ['previousValue', 'newValue', 'reason'], row.id, row.person?.id);

@@ -229,7 +229,13 @@ export const policy: Record<string, TypePolicy> = {
       // Corrections (src/corrections/): casework; who owns the record is the service's rule
       // (FORBIDDEN for a partner that sees the record but does not own it).
       ...sameForAll(
-        ['correctIncident', 'correctCase', 'correctCasePerson', 'removePersonFromCase'],
+        [
+          'correctIncident',
+          'correctCase',
+          'correctCasePerson',
+          'removePersonFromCase',
+          'removePartnerFromCase',
+        ],
         casework,
       ),
       // Risk assessments (src/risk-assessments/): any casework member of a partner on the case.

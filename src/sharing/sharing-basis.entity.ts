@@ -61,7 +61,10 @@ export class SharingBasis {
   @Property({ type: 'datetime', nullable: true })
   withdrawnAt?: Date | null;
 
-  /** Who withdrew it (a member of the owner partner), and why: consent withdrawn, risk passed. */
+  /**
+   * Who withdrew it (a member of the owner partner), and why: consent withdrawn, risk passed. Or
+   * whoever took the last partner it named off the case (`removePartnerFromCase`).
+   */
   @ManyToOne(() => User, { nullable: true })
   withdrawnBy?: User | null;
 

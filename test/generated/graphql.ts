@@ -624,6 +624,7 @@ export type CorrectIncidentInput = {
 
 export type CorrectedRecord =
   | 'CASE'
+  | 'CASE_PARTNER'
   | 'CASE_PERSON'
   | 'INCIDENT';
 
@@ -632,7 +633,7 @@ export type Correction = {
   correctedAt: Scalars['DateTimeISO']['output'];
   correctedBy: Officer;
   correctedByPartner: Partner;
-  /** The field corrected, or `removed` when a person was taken off the case. */
+  /** The field corrected, or `removed` when a person (CASE_PERSON) or a partner (CASE_PARTNER) was taken off the case. */
   field: Scalars['String']['output'];
   /** True when a risk assessment made the change. */
   fromRiskAssessment: Scalars['Boolean']['output'];
@@ -1401,6 +1402,8 @@ export type Mutation = {
   recordSupportOffer?: Maybe<SupportOffer>;
   /** They are two people: the review item is closed. */
   rejectPersonMatch?: Maybe<PersonMatch>;
+  /** Take a partner off a case it should not be on, with a reason: the lead partner, or the partner itself. Its open actions pass to the lead partner, sharing bases stop releasing to it, and it no longer sees the case; the history keeps what it had there. */
+  removePartnerFromCase?: Maybe<Correction>;
   /** Take a person added by mistake off a case, with a reason; the history keeps it. */
   removePersonFromCase?: Maybe<Case>;
   /** Reopen an earlier OSARA stage, with a reason. */
@@ -1690,6 +1693,11 @@ export type MutationRecordSupportOfferArgs = {
 
 export type MutationRejectPersonMatchArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationRemovePartnerFromCaseArgs = {
+  input: RemovePartnerFromCaseInput;
 };
 
 
@@ -2635,6 +2643,14 @@ export type RecordSupportOfferInput = {
   /** Someone in the case. */
   personId: Scalars['ID']['input'];
   response: SupportResponse;
+};
+
+/** Take a partner off a case it should not be on: the lead partner, or the partner itself. Its open actions pass to the lead partner and sharing bases stop releasing to it. */
+export type RemovePartnerFromCaseInput = {
+  caseId: Scalars['ID']['input'];
+  partnerId: Scalars['ID']['input'];
+  /** Why the partner should not be on the case: free text. */
+  reason: Scalars['String']['input'];
 };
 
 /** Take a person added by mistake off a case. */

@@ -126,6 +126,8 @@ const PROBES: Record<string, Probe> = {
   'Mutation.correctIncident(input).locationId': { kind: 'location' },
   'Mutation.removePersonFromCase(input).caseId': { kind: 'case' },
   'Mutation.removePersonFromCase(input).personId': { kind: 'person' },
+  'Mutation.removePartnerFromCase(input).caseId': { kind: 'case' },
+  'Mutation.removePartnerFromCase(input).partnerId': { kind: 'partner', hidden: MALFORMED },
   'Mutation.recordRiskAssessment(input).caseId': { kind: 'case' },
   'Mutation.recordRiskAssessment(input).personId': { kind: 'person' },
   'Mutation.extendSubjectAccessRequest(input).requestId': {
@@ -347,6 +349,9 @@ const BASES: Record<string, (v: World, area: Area) => Record<string, unknown>> =
   }),
   'Mutation.removePersonFromCase': (v) => ({
     input: { caseId: v.ids.case, personId: v.secondVictim.id, reason: 'Added by mistake' },
+  }),
+  'Mutation.removePartnerFromCase': (v) => ({
+    input: { caseId: v.ids.case, partnerId: v.other.partner.id, reason: 'Brought in by mistake' },
   }),
   'Mutation.recordRiskAssessment': (v) => ({
     input: {
@@ -657,7 +662,7 @@ describe('ids in inputs', () => {
     const stale = Object.keys(PROBES).filter((path) => !paths.some((p) => p.path === path));
     const noBase = paths.filter((p) => !BASES[`${p.parent}.${p.field}`]).map((p) => p.path);
     expect({ missing, stale, noBase }).toEqual({ missing: [], stale: [], noBase: [] });
-    expect(paths.length).toBe(127);
+    expect(paths.length).toBe(129);
   });
 
   it.each(paths.map((p) => [p.path, p] as const))(
