@@ -38,7 +38,7 @@ import { SupportKind, SupportResponse } from '../support/support-enums';
 import { SupportOffer } from '../support/support-offer.entity';
 import { Meeting, MeetingAgendaItem, MeetingPartner } from '../meetings/meeting.entity';
 import { User } from '../users/user.entity';
-import { DEMO_PARTNERS, DEMO_USERS, type DemoPartnerKey } from './demo-directory';
+import { DEMO_PARTNERS, DEMO_USERS, demoUser, type DemoPartnerKey } from './demo-directory';
 
 /** Fixed ids for the demo story, quoted in the README and used by the tests. */
 export const DEMO_IDS = {
@@ -187,7 +187,7 @@ export async function loadDemoData(em: EntityManager): Promise<void> {
     });
     const seren = person(DEMO_IDS.seren, 'Seren', 'Jenkins', '1989-03-14');
     const gareth = person(DEMO_IDS.gareth, 'Gareth', 'Bowen', '1985-07-02');
-    // The drug and alcohol service's referral gave Kyle's NHS number (mod-11 check digit valid).
+    // Kyle's NHS number, as the police hold it from custody (a valid mod-11 check digit).
     const kyle = person(DEMO_IDS.kyle, 'Kyle', 'Rees', '1998-11-20', KYLE_NHS_NUMBER);
     const jordan = person(DEMO_IDS.jordan, 'Jordan', 'Hale', '2001-02-09');
     const mair = person(DEMO_IDS.mair, 'Mair', 'Lloyd', '1951-05-30');
@@ -710,7 +710,7 @@ export async function loadDemoData(em: EntityManager): Promise<void> {
     // at once by his NHS number; "Jordan Hale" without a date of birth goes to the supervisors'
     // review list against the Jordan of the cuckooing case. No incident: nothing is flagged yet.
     await tx.flush();
-    const coastlineOfficer = DEMO_USERS.find((u) => u.username === 'coastline.james')!;
+    const coastlineOfficer = demoUser('coastline.james')!;
     const coastlineViewer: Viewer = {
       userId: coastlineOfficer.id,
       username: coastlineOfficer.username,
