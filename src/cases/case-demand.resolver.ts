@@ -1,7 +1,8 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { HubContext } from '../context';
 import type { Case } from './case.entity';
-import { caseDemand, DEFAULT_CASE_DEMAND_DAYS } from './case-demand.service';
+import { checkWindowDays } from '../aggregates/intervention-impact.service';
+import { DEFAULT_CASE_DEMAND_DAYS } from './case-demand.service';
 import { InterventionDemandType } from './case-demand.type';
 import { CaseType } from './case.type';
 
@@ -21,7 +22,8 @@ export class CaseDemandResolver {
     })
     windowDays: number,
   ) {
-    // The case was reached through row scoping (case view or case list): its readers only.
-    return caseDemand(ctx.em, c.id, windowDays);
+    // The case was reached through row scoping (case view or case list): its readers only. The
+    // window is checked here, so a bad one is this field's error, not its batch's.
+    return ctx.loaders.demandByCase.load(`${checkWindowDays(windowDays)}:${c.id}`);
   }
 }

@@ -54,23 +54,37 @@ export async function caseDemand(
   caseId: string,
   windowDays: number = DEFAULT_CASE_DEMAND_DAYS,
 ): Promise<InterventionDemand[]> {
+  return (await casesDemand(em, [caseId], windowDays)).get(caseId) ?? [];
+}
+
+/**
+ * `caseDemand` for a batch of cases in two statements, whatever their number (a case list asks
+ * it of every row: src/cases/case.loaders.ts). Every case given has an entry, empty when it has
+ * no intervention.
+ */
+export async function casesDemand(
+  em: EntityManager,
+  caseIds: readonly string[],
+  windowDays: number = DEFAULT_CASE_DEMAND_DAYS,
+): Promise<Map<string, InterventionDemand[]>> {
   const days = checkWindowDays(windowDays);
+  const byCase = new Map<string, InterventionDemand[]>(caseIds.map((id) => [id, []]));
+  if (caseIds.length === 0) return byCase;
   const interventions = await em.find(
     Intervention,
-    { case: caseId },
+    { case: { $in: [...caseIds] } },
     { orderBy: { issuedAt: 'asc', id: 'asc' } },
   );
-  if (interventions.length === 0) return [];
-  const rows = await em.execute<CaseDemandRow[]>(CASE_DEMAND, [
-    days,
-    caseId,
-    caseId,
-    caseId,
-    caseId,
-  ]);
+  if (interventions.length === 0) return byCase;
+  const rows = await em.execute<CaseDemandRow[]>(CASE_DEMAND, [`{${caseIds.join(',')}}`, days]);
   const now = clock.nowMs();
+  const rowsOf = new Map<string, CaseDemandRow[]>();
+  for (const row of rows) {
+    const key = `${row.intervention_id}:${row.scope}`;
+    rowsOf.set(key, [...(rowsOf.get(key) ?? []), row]);
+  }
   const counts = (interventionId: string, scope: CaseDemandRow['scope']): DemandCounts => {
-    const mine = rows.filter((r) => r.intervention_id === interventionId && r.scope === scope);
+    const mine = rowsOf.get(`${interventionId}:${scope}`) ?? [];
     const total = mine.find((r) => r.partner_kind === null);
     return {
       before: total?.before ?? 0,
@@ -87,9 +101,9 @@ export async function caseDemand(
         ),
     };
   };
-  return interventions.map((intervention) => {
+  for (const intervention of interventions) {
     const issued = intervention.issuedAt.getTime();
-    return {
+    byCase.get(intervention.case.id)?.push({
       interventionId: intervention.id,
       kind: intervention.kind,
       issuedAt: intervention.issuedAt,
@@ -99,6 +113,7 @@ export async function caseDemand(
       afterWindowEnded: issued + days * DAY_MS <= now,
       atPremises: counts(intervention.id, 'PREMISES'),
       forPeople: counts(intervention.id, 'PEOPLE'),
-    };
-  });
+    });
+  }
+  return byCase;
 }

@@ -1,6 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../auth/viewer';
+import DataLoader from 'dataloader';
 import { BatchWaves, byIdLoader, groupedLoader } from '../common/batch-loader';
+import { casesDemand, type InterventionDemand } from './case-demand.service';
 import { PARTICIPATES } from '../permissions/row-access';
 import { CasePartner } from './case-partner.entity';
 import { CasePerson } from './case-person.entity';
@@ -45,5 +47,25 @@ export const caseLoaders = (em: EntityManager, waves: BatchWaves, viewer: Viewer
         .orderBy({ 'c.openedAt': 'desc', 'c.id': 'asc' })
         .getResultList(),
     (row) => row.person.id,
+  ),
+  /**
+   * Case.demand of every case in a list at once, keyed `windowDays:caseId` (the field's argument):
+   * one batch per window asked for, usually one.
+   */
+  demandByCase: new DataLoader<string, InterventionDemand[]>(
+    async (keys) => {
+      const byWindow = new Map<number, string[]>();
+      for (const key of keys) {
+        const [days, caseId] = key.split(':');
+        byWindow.set(Number(days), [...(byWindow.get(Number(days)) ?? []), caseId]);
+      }
+      const answers = new Map<string, InterventionDemand[]>();
+      for (const [days, caseIds] of byWindow) {
+        const demand = await waves.run(() => casesDemand(em, caseIds, days));
+        for (const [caseId, rows] of demand) answers.set(`${days}:${caseId}`, rows);
+      }
+      return keys.map((key) => answers.get(key) ?? []);
+    },
+    { batchScheduleFn: waves.schedule },
   ),
 });

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ActionSource } from '../actions/action-enums';
 import { Action } from '../actions/action.entity';
+import type { Viewer } from '../auth/viewer';
 import { CaseReviewOutcome } from '../case-reviews/case-review-decision.enum';
 import { CaseReviewDecision } from '../case-reviews/case-review-decision.entity';
 import { CaseReviewIncident } from '../case-reviews/case-review-incident.entity';
@@ -26,6 +27,8 @@ import { HousingRecord } from '../partner-records/housing-record.entity';
 import { MentalHealthRecord } from '../partner-records/mental-health-record.entity';
 import { PoliceRecord } from '../partner-records/police-record.entity';
 import { Partner } from '../partners/partner.entity';
+import { strongIdentifiers } from '../people/person-identifiers';
+import { matchNewPerson } from '../people/person-matching.service';
 import { PersonRole } from '../people/person-role.enum';
 import { Person } from '../people/person.entity';
 import { Vulnerability } from '../people/vulnerability.enum';
@@ -35,7 +38,7 @@ import { SupportKind, SupportResponse } from '../support/support-enums';
 import { SupportOffer } from '../support/support-offer.entity';
 import { Meeting, MeetingAgendaItem, MeetingPartner } from '../meetings/meeting.entity';
 import { User } from '../users/user.entity';
-import { DEMO_PARTNERS, DEMO_USERS, type DemoPartnerKey } from './demo-directory';
+import { DEMO_PARTNERS, DEMO_USERS, demoUser, type DemoPartnerKey } from './demo-directory';
 
 /** Fixed ids for the demo story, quoted in the README and used by the tests. */
 export const DEMO_IDS = {
@@ -43,6 +46,7 @@ export const DEMO_IDS = {
   noiseCase: '30000000-0000-4000-8000-000000000002',
   parkCase: '30000000-0000-4000-8000-000000000003',
   vehiclesCase: '30000000-0000-4000-8000-000000000004',
+  coastlineCase: '30000000-0000-4000-8000-000000000005',
   seren: '40000000-0000-4000-8000-000000000001',
   gareth: '40000000-0000-4000-8000-000000000002',
   kyle: '40000000-0000-4000-8000-000000000003',
@@ -50,11 +54,18 @@ export const DEMO_IDS = {
   mair: '40000000-0000-4000-8000-000000000005',
   alun: '40000000-0000-4000-8000-000000000006',
   tomos: '40000000-0000-4000-8000-000000000007',
+  /** Kyle as Coastline Homes recorded him: linked to `kyle` by his NHS number. */
+  kyleAtCoastline: '40000000-0000-4000-8000-000000000008',
+  /** "Jordan Hale", no date of birth: on the supervisors' review list against `jordan`. */
+  jordanAtCoastline: '40000000-0000-4000-8000-000000000009',
   flat: '50000000-0000-4000-8000-000000000001',
   meeting: '60000000-0000-4000-8000-000000000001',
 } as const;
 
 const at = (iso: string) => new Date(iso);
+
+/** Kyle Rees's NHS number, as printed on a letter: held by the cuckooing case and Coastline Homes. */
+export const KYLE_NHS_NUMBER = '9434765919';
 
 /**
  * The demo area's story: the College of Policing cuckooing case study (a woman with learning
@@ -82,8 +93,13 @@ export async function loadDemoData(em: EntityManager): Promise<void> {
 
     const place = (id: string | undefined, fields: Omit<Location, 'id'>) =>
       tx.create(Location, { ...(id ? { id } : {}), ...fields });
-    const person = (id: string, givenName: string, familyName: string, dateOfBirth: string) =>
-      tx.create(Person, { id, givenName, familyName, dateOfBirth });
+    const person = (
+      id: string,
+      givenName: string,
+      familyName: string,
+      dateOfBirth: string | null,
+      nhsNumber: string | null = null,
+    ) => tx.create(Person, { id, givenName, familyName, dateOfBirth, nhsNumber });
     const openCase = (
       fields: Pick<
         Case,
@@ -171,7 +187,8 @@ export async function loadDemoData(em: EntityManager): Promise<void> {
     });
     const seren = person(DEMO_IDS.seren, 'Seren', 'Jenkins', '1989-03-14');
     const gareth = person(DEMO_IDS.gareth, 'Gareth', 'Bowen', '1985-07-02');
-    const kyle = person(DEMO_IDS.kyle, 'Kyle', 'Rees', '1998-11-20');
+    // Kyle's NHS number, as the police hold it from custody (a valid mod-11 check digit).
+    const kyle = person(DEMO_IDS.kyle, 'Kyle', 'Rees', '1998-11-20', KYLE_NHS_NUMBER);
     const jordan = person(DEMO_IDS.jordan, 'Jordan', 'Hale', '2001-02-09');
     const mair = person(DEMO_IDS.mair, 'Mair', 'Lloyd', '1951-05-30');
 
@@ -686,6 +703,81 @@ export async function loadDemoData(em: EntityManager): Promise<void> {
       street,
       [['council', '2025-09-29T09:00:00Z', 'CCC-ENV-50111']],
     );
+
+    // --- The same man known to another partner: one person across partners (issue 13) ---
+    // Coastline Homes, on no case with the police, records two people on a case of its own. The
+    // hub's own matching decides what follows, as it would for addPersonToCase: Kyle is linked
+    // at once by his NHS number; "Jordan Hale" without a date of birth goes to the supervisors'
+    // review list against the Jordan of the cuckooing case. No incident: nothing is flagged yet.
+    await tx.flush();
+    const coastlineOfficer = demoUser('coastline.james')!;
+    const coastlineViewer: Viewer = {
+      userId: coastlineOfficer.id,
+      username: coastlineOfficer.username,
+      displayName: coastlineOfficer.displayName,
+      partnerId: partner.coastline.id,
+      partnerKind: partner.coastline.kind,
+      role: coastlineOfficer.role,
+    };
+    // Coastline lets partners matching its tenants be told whom to ask (never the case's content).
+    partner.coastline.revealsPersonMatches = true;
+    const recordAtCoastline = async (
+      id: string,
+      givenName: string,
+      familyName: string,
+      dateOfBirth: string | null,
+      given: { nhsNumber?: string; partnerReference?: string },
+    ) => {
+      const ids = strongIdentifiers(given, 'demo');
+      const recorded = person(id, givenName, familyName, dateOfBirth, ids.nhsNumber);
+      await matchNewPerson(tx, coastlineViewer, recorded, ids);
+      return recorded;
+    };
+    const kyleAtCoastline = await recordAtCoastline(
+      DEMO_IDS.kyleAtCoastline,
+      'Kyle',
+      'Rees',
+      '1998-11-20',
+      { nhsNumber: '943 476 5919', partnerReference: 'CH-RES-04412' },
+    );
+    const jordanAtCoastline = await recordAtCoastline(
+      DEMO_IDS.jordanAtCoastline,
+      'Jordan',
+      'Hale',
+      null,
+      {},
+    );
+    const harbour = place(undefined, {
+      kind: LocationKind.ADDRESS,
+      description: 'Flat 6, 2 Stryd yr Harbwr, Burry Port SA16 0BB',
+      uprn: '10023477002',
+      latitude: 51.6822,
+      longitude: -4.2486,
+      lsoaCode: 'W01000545',
+    });
+    const coastlineCase = openCase(
+      {
+        id: DEMO_IDS.coastlineCase,
+        reference: 'ASB-2026-0004',
+        title: 'Visitors at a Coastline Homes flat, Stryd yr Harbwr',
+        summary:
+          'A Coastline Homes tenant reports two young men calling late at night and asking for her neighbour; the neighbour denies knowing them.',
+        centredOn: CaseCentre.PERPETRATOR,
+        riskLevel: RiskLevel.STANDARD,
+        openedAt: at('2026-10-05T09:00:00Z'),
+        location: harbour,
+      },
+      'coastline',
+      'coastline.james',
+      [],
+    );
+    Object.assign(coastlineCase.osara, {
+      objective: 'Find out who the visitors are and stop the late-night calls.',
+    });
+    addPeople(coastlineCase, [
+      [kyleAtCoastline, PersonRole.PERPETRATOR, []],
+      [jordanAtCoastline, PersonRole.PERPETRATOR, []],
+    ]);
 
     await tx.flush();
   });

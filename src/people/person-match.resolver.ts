@@ -5,7 +5,6 @@ import { PersonLinkStatus } from './person-link-enums';
 import type { PersonLink } from './person-link.entity';
 import {
   decidePersonMatch,
-  knownToAnotherPartner,
   personMatchesFor,
   type PersonMatchDecision,
 } from './person-match.service';
@@ -69,8 +68,8 @@ export class PersonMatchResolver {
     description:
       'Known to another partner: ask the lead of case X — only if that partner allows it; otherwise null.',
   })
-  knownToAnotherPartner(@Root() link: PersonLink, @Ctx() ctx: HubContext) {
-    return knownToAnotherPartner(ctx.em, ctx.viewer, link);
+  async knownToAnotherPartner(@Root() link: PersonLink, @Ctx() ctx: HubContext) {
+    return (await ctx.loaders.knownToAnotherPartnerByMatch.load(link.id))?.sentence ?? null;
   }
 
   private decide(ctx: HubContext, id: string, decision: PersonMatchDecision) {

@@ -8,7 +8,7 @@ import { requireRow } from '../permissions/row-access';
 import { User } from '../users/user.entity';
 import { PersonLinkStatus } from './person-link-enums';
 import { PersonLink } from './person-link.entity';
-import { MATCH_VISIBLE } from './person-matching.sql';
+import { KNOWN_ELSEWHERE_SQL, MATCH_VISIBLE } from './person-matching.sql';
 
 /** Matches in this status that a partner may know of (see MATCH_VISIBLE). */
 export async function personMatchesFor(
@@ -68,23 +68,20 @@ export async function decidePersonMatch(
 /**
  * "Known to another partner: ask the lead of case X", and only when that case's lead partner
  * allows it (Partner.revealsPersonMatches, off by default); otherwise nothing at all. Only
- * cases the viewer's partner does not take part in, holding either record of the pair.
+ * cases the viewer's partner does not take part in, holding either record of the pair. For a
+ * batch of matches in one statement (the review list asks it of every row).
  */
 export async function knownToAnotherPartner(
   em: EntityManager,
   viewer: Viewer,
-  link: PersonLink,
-): Promise<string | null> {
-  const [row] = await runStatement<{ reference: string }>(
-    em,
-    `select c.reference from case_person cp
-       join asb_case c on c.id = cp.case_id
-       join partner lead on lead.id = c.lead_partner_id
-      where cp.person_id in (?, ?)
-        and lead.reveals_person_matches
-        and c.id not in (select case_id from case_partner where partner_id = ?)
-      order by c.opened_at, c.id limit 1`,
-    [link.person.id, link.matchedPerson.id, viewer.partnerId],
-  );
-  return row ? `Known to another partner: ask the lead of case ${row.reference}` : null;
+  linkIds: readonly string[],
+): Promise<{ id: string; sentence: string }[]> {
+  const rows = await runStatement<{ id: string; reference: string }>(em, KNOWN_ELSEWHERE_SQL, [
+    `{${linkIds.join(',')}}`,
+    viewer.partnerId,
+  ]);
+  return rows.map((row) => ({
+    id: row.id,
+    sentence: `Known to another partner: ask the lead of case ${row.reference}`,
+  }));
 }

@@ -81,3 +81,18 @@ export const MATCH_VISIBLE = (alias: string) => `(
                     join asb_case c on c.id = cp.case_id
                     join partner lead on lead.id = c.lead_partner_id
                    where cp.person_id = ${alias}.matched_person_id and lead.reveals_person_matches)))`;
+
+/**
+ * For each match, the earliest case holding either of its records whose lead partner allows being
+ * named and that the viewer's partner does not take part in. Binds: the match ids (a list), the partner.
+ */
+export const KNOWN_ELSEWHERE_SQL = `
+  select distinct on (l.id) l.id, c.reference
+    from person_link l
+    join case_person cp on cp.person_id in (l.person_id, l.matched_person_id)
+    join asb_case c on c.id = cp.case_id
+    join partner lead on lead.id = c.lead_partner_id
+   where l.id = any(?::uuid[])
+     and lead.reveals_person_matches
+     and c.id not in (select case_id from case_partner where partner_id = ?)
+   order by l.id, c.opened_at, c.id`;

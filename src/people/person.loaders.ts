@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../auth/viewer';
 import { BatchWaves, byIdLoader, groupedLoader } from '../common/batch-loader';
+import { knownToAnotherPartner } from './person-match.service';
 import { PersonReference } from './person-reference.entity';
 import { Person } from './person.entity';
 
@@ -17,4 +18,6 @@ export const personLoaders = (em: EntityManager, waves: BatchWaves, viewer: View
       ),
     (row) => row.person.id,
   ),
+  /** PersonMatch.knownToAnotherPartner for every match of the list at once (missing: none). */
+  knownToAnotherPartnerByMatch: byIdLoader(waves, (ids) => knownToAnotherPartner(em, viewer, ids)),
 });

@@ -47,7 +47,8 @@ export async function casesDueForDeletionReview(em: EntityManager, viewer: Viewe
  * with everything about them, incidents only this case holds with their descriptions and people,
  * visits, offers, interventions, case review records, places nothing else refers to), and leaves a
  * tombstone with the reference and counts. People in another case remain, with their records; their
- * links to this case go. The audit keeps its entries (ids, no names): it is append-only.
+ * links to this case go. Matches of a deleted person's record (links, review items) and the
+ * partners' own references for it go with him; a match between two records that remain stays. The audit keeps its entries (ids, no names): it is append-only.
  */
 export async function approveCaseDeletion(
   em: EntityManager,
@@ -94,6 +95,13 @@ export async function approveCaseDeletion(
   const interventions = await ids(
     `select id from intervention where case_id = ? or subject_id = any(?::uuid[])`,
     [caseId, uuids(deleted)],
+  );
+  // Matches of a deleted person's record to another (links and review items) exist only because
+  // of this case: they go, and a remaining record's identity cluster no longer runs through it.
+  const links = await em.execute<{ id: string; person_id: string; matched_person_id: string }[]>(
+    `select id, person_id, matched_person_id from person_link
+      where person_id = any(?::uuid[]) or matched_person_id = any(?::uuid[])`,
+    [uuids(deleted), uuids(deleted)],
   );
   const visits = await ids(`select id from joint_visit where case_id = ?`);
   const decisions = await ids(`select id from case_review_decision where case_id = ?`);
@@ -206,6 +214,10 @@ export async function approveCaseDeletion(
       `delete from ${table} where person_id = any(?::uuid[])`,
       [P],
     ]),
+    // A flag that came through a deleted link keeps no pointer to it (the schema sets it null).
+    [`delete from person_link where id = any(?::uuid[])`, [uuids(links.map((l) => l.id))]],
+    // A partner's own reference for a deleted record names him: it goes with him.
+    [`delete from person_reference where person_id = any(?::uuid[])`, [P]],
     [`delete from person where id = any(?::uuid[])`, [P]],
     [
       `delete from location l where l.id = any(?::uuid[])
@@ -248,6 +260,16 @@ export async function approveCaseDeletion(
       subjectType: 'Person',
       subjectId: personId,
       personId,
+      caseId,
+      fields: ['*'],
+    })),
+    // Each match that went, under the record that remains (a supervisor's list lost an item).
+    ...links.map((link) => ({
+      action: AuditAction.DELETE,
+      subjectType: 'PersonLink',
+      subjectId: link.id,
+      personId:
+        [link.person_id, link.matched_person_id].find((id) => !deleted.includes(id)) ?? null,
       caseId,
       fields: ['*'],
     })),

@@ -1,5 +1,6 @@
 import { clock } from '../common/clock';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { PARTNER_RECORDS } from '../permissions/row-access';
 
 /**
  * Everything the hub holds about one person, across every partner, for a subject access request.
@@ -61,6 +62,34 @@ const SECTIONS: [string, string][] = [
     'jointVisits',
     `select to_jsonb(v) as row from joint_visit_person jp join joint_visit v on v.id = jp.visit_id
       where jp.person_id = ? order by v.visited_at`,
+  ],
+  // OSARA scanning: partners' answers to a data request that concern him, by their note (shared
+  // under a basis about him) or by his records given with them. The note is free text about the
+  // person its basis names: under someone else's basis it is that person's, so it is left out.
+  [
+    'partnerDataAnswers',
+    `with subject as (select ?::uuid as id),
+          given as (
+            select a.request_id, jsonb_agg(jsonb_build_object('record_kind', a.record_kind,
+                                                              'record_id', a.record_id)
+                                  order by a.record_kind, a.record_id) as records
+              from osara_answer_record a, subject s
+             where a.record_id in (select r.id from ${PARTNER_RECORDS} r
+                                    where r.person_id = s.id and r.kind = a.record_kind)
+             group by a.request_id)
+     select (to_jsonb(q) - 'note')
+            || jsonb_build_object('note', case when b.person_id = s.id then q.note end,
+                                  'answering_partner_name', pa.name,
+                                  'case_reference', c.reference,
+                                  'records_given', coalesce(g.records, '[]'::jsonb)) as row
+       from osara_partner_request q
+       cross join subject s
+       join partner pa on pa.id = q.partner_id
+       join asb_case c on c.id = q.case_id
+       left join sharing_basis b on b.id = q.note_sharing_basis_id
+       left join given g on g.request_id = q.id
+      where b.person_id = s.id or g.request_id is not null
+      order by q.answered_at nulls last, q.asked_at, q.id`,
   ],
   [
     'caseReviewDecisions',

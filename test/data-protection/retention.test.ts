@@ -1,5 +1,6 @@
 import { clock } from '../../src/common/clock';
 import { DEMO_IDS } from '../../src/demo/demo-data';
+import { DEMO_PARTNERS } from '../../src/demo/demo-directory';
 import { demoToken } from '../audit/audit-support';
 import { gql } from '../support/gql';
 import { codes, startTestHub, type TestHub } from '../support/hub';
@@ -58,6 +59,20 @@ const AUDIT = gql<
 }`);
 
 const sql = <T>(text: string, params: unknown[] = []) => hub.em().execute<T[]>(text, params);
+
+/** The matches (links and review items) of these new records, oldest record first. */
+const matchesOf = (personIds: string[]) =>
+  sql<{ person_id: string; matched_person_id: string; status: string }>(
+    `select person_id, matched_person_id, status from person_link
+      where person_id = any(?::uuid[]) order by person_id`,
+    [`{${personIds.join(',')}}`],
+  );
+
+const REVIEW_LIST = gql<{ personMatches: { id: string }[] | null }>(
+  `query M { personMatches { id } }`,
+);
+const reviewList = async (token: string) =>
+  (await hub.request(REVIEW_LIST, {}, token)).data!.personMatches!;
 
 /** Every row of every table but the audit and the tombstones, as text, that mentions `needle`. */
 async function tablesMentioning(needle: string) {
@@ -149,6 +164,28 @@ describe('retention: closed cases reviewed for deletion after the retention peri
       `update asb_case set status = 'CLOSED', closed_at = ?::timestamptz - interval '6 years 1 day' where id = ?`,
       [clock.now(), caseId],
     );
+    // Housing's own reference for Seren, given when it recorded her: it names her.
+    await sql(
+      `insert into person_reference (id, person_id, partner_id, reference)
+       values (gen_random_uuid(), ?, ?, 'TVHA-P-20931')`,
+      [DEMO_IDS.seren, DEMO_PARTNERS.housing.id],
+    );
+    // The demo's matches (ASB-2026-0004): Coastline's Kyle linked to Kyle, who stays; Coastline's
+    // "Jordan Hale" on the review list against Jordan, who goes with the case.
+    const matchesBefore = await matchesOf([DEMO_IDS.kyleAtCoastline, DEMO_IDS.jordanAtCoastline]);
+    expect(matchesBefore).toEqual([
+      { person_id: DEMO_IDS.kyleAtCoastline, matched_person_id: DEMO_IDS.kyle, status: 'LINKED' },
+      {
+        person_id: DEMO_IDS.jordanAtCoastline,
+        matched_person_id: DEMO_IDS.jordan,
+        status: 'REVIEW',
+      },
+    ]);
+    const sergeant = await demoToken('sgt.davies');
+    const reviewItem = await sql<{ id: string }>(`select id from person_link where person_id = ?`, [
+      DEMO_IDS.jordanAtCoastline,
+    ]);
+    expect((await reviewList(sergeant)).map((m) => m.id)).toContain(reviewItem[0].id);
     const inCase = await sql<{ person_id: string }>(
       `select person_id from case_person where case_id = ?`,
       [caseId],
@@ -222,6 +259,34 @@ describe('retention: closed cases reviewed for deletion after the retention peri
       ]),
     );
     expect(JSON.stringify(entries)).not.toMatch(/Seren|Jenkins/);
+
+    // The review item about Jordan went with him; Coastline's record of "Jordan Hale" remains,
+    // matched to no one; the link between two records that remain (Kyle's) stays.
+    expect(await matchesOf([DEMO_IDS.kyleAtCoastline, DEMO_IDS.jordanAtCoastline])).toEqual([
+      matchesBefore[0],
+    ]);
+    expect(await reviewList(sergeant)).toEqual([]);
+    const coastline = await demoToken('coastline.james');
+    expect(
+      (await hub.request(PERSON, { id: DEMO_IDS.jordanAtCoastline }, coastline)).data!.person,
+    ).toEqual({ id: DEMO_IDS.jordanAtCoastline, givenName: 'Jordan' });
+    const [references] = await sql<{ n: number }>(
+      `select count(*)::int as n from person_reference where person_id = any(?::uuid[])`,
+      [`{${deletedPeople.join(',')}}`],
+    );
+    expect(references.n).toBe(0);
+    // The audit says which match went, under the record that remains.
+    const linkAudit = await hub.request(AUDIT, { personId: DEMO_IDS.jordanAtCoastline }, dpo);
+    expect(linkAudit.data!.auditEntries!.edges.map((e) => e.node)).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          action: 'DELETE',
+          subjectType: 'PersonLink',
+          subjectId: reviewItem[0].id,
+          caseId,
+        }),
+      ]),
+    );
 
     // Kyle, in the noise dispute too, remains with his records.
     const kyle = await hub.request(PERSON, { id: DEMO_IDS.kyle }, await demoToken('asb.jones'));

@@ -1,7 +1,18 @@
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { OsaraStage } from '../../src/cases/case-enums';
 import { DEMO_IDS } from '../../src/demo/demo-data';
 import { SubjectAccessRequest } from '../../src/subject-access/subject-access-request.entity';
 import { subjectAccessDeadline } from '../../src/subject-access/subject-access.service';
 import { demoToken } from '../audit/audit-support';
+import { AskPartner, DataAnswered } from '../osara/osara-operations';
+import {
+  makeCase,
+  makePartnerMember,
+  makePerson,
+  PartnerKind,
+  PersonRole,
+  type Member,
+} from '../support/factories';
 import { gql } from '../support/gql';
 import { codes, startTestHub, type TestHub } from '../support/hub';
 import { expectRefused, type RowCounts } from '../mutations/refusals';
@@ -59,6 +70,16 @@ const AUDIT = gql<
     edges { node { userId personId purpose subjectType } }
   }
 }`);
+
+type Input = Record<string, unknown>;
+const RecordBasis = gql<{ recordSharingBasis: { id: string } | null }, { input: Input }>(
+  `mutation ($input: RecordSharingBasisInput!) { recordSharingBasis(input: $input) { id } }`,
+);
+const RecordDrugAlcohol = gql<{ recordDrugAlcoholRecord: { id: string } | null }, { input: Input }>(
+  `mutation ($input: RecordDrugAlcoholRecordInput!) { recordDrugAlcoholRecord(input: $input) { id } }`,
+);
+const HOUSING_NOTE = 'OSARA-NOTE: the tenant says the visitors take her bank card on Fridays';
+const DRUGS_NOTE = 'OSARA-NOTE: she asked our worker not to tell her partner she called';
 
 const OTHER_USERS = [
   'pc.morgan',
@@ -203,6 +224,113 @@ describe('subject access requests', () => {
     expect(text).toContain('CLINICAL-NOTE: anxiety disorder');
     expect(text).toContain('<h2>Mental health records</h2>');
     expect(text).toContain('<th>Clinical notes</th>');
+  });
+
+  it('exports the partners\u2019 answers to OSARA data requests that concern the person: a note under a basis about him, and the answers that gave his records (not a note about someone else)', async () => {
+    const em = hub.em();
+    const police = await makePartnerMember(em, PartnerKind.POLICE);
+    const housing = await makePartnerMember(em, PartnerKind.HOUSING);
+    const drugs = await makePartnerMember(em, PartnerKind.DRUG_ALCOHOL);
+    const victim = await makePerson(em);
+    const perpetrator = await makePerson(em);
+    const stranger = await makePerson(em);
+    const onCase = await makeCase(em, police, {
+      others: [housing.partner, drugs.partner],
+      people: [
+        [victim, PersonRole.VICTIM],
+        [perpetrator, PersonRole.PERPETRATOR],
+        [stranger, PersonRole.WITNESS],
+      ],
+    });
+    onCase.osara.stage = OsaraStage.SCANNING;
+    await em.flush();
+    const send = async <R>(
+      document: TypedDocumentNode<R, { input: Input }>,
+      input: Input,
+      member: Member,
+    ) => {
+      const answer = await hub.request(document, { input }, member.token);
+      expect(answer.errors).toBeUndefined();
+      return answer.data!;
+    };
+    const ask = async (partner: Member) =>
+      (await send(AskPartner, { caseId: onCase.id, partnerId: partner.partner.id }, police))
+        .askPartnerForData!.id;
+    const basis = async (owner: Member, personId: string) =>
+      (
+        await send(
+          RecordBasis,
+          {
+            caseId: onCase.id,
+            personId,
+            recipientPartnerIds: [police.partner.id],
+            kind: 'CONSENT',
+            reason: 'Agreed on 1 December to share with the police',
+          },
+          owner,
+        )
+      ).recordSharingBasis!.id;
+    // Housing answers with a note under the victim's consent and nothing of the perpetrator's.
+    const housingRequest = await ask(housing);
+    await send(
+      DataAnswered,
+      {
+        requestId: housingRequest,
+        note: { text: HOUSING_NOTE, sharingBasisId: await basis(housing, victim.id) },
+      },
+      housing,
+    );
+    // The drug service gives its record about the perpetrator, with a note about the victim.
+    const drugsRequest = await ask(drugs);
+    const record = (
+      await send(
+        RecordDrugAlcohol,
+        { caseId: onCase.id, personId: perpetrator.id, engagedInTreatment: true },
+        drugs,
+      )
+    ).recordDrugAlcoholRecord!.id;
+    await send(
+      DataAnswered,
+      {
+        requestId: drugsRequest,
+        partnerRecordIds: [record],
+        note: { text: DRUGS_NOTE, sharingBasisId: await basis(drugs, victim.id) },
+      },
+      drugs,
+    );
+
+    const answersOf = async (personId: string) => {
+      const request = await hub.request(
+        RECORD,
+        { input: { personId, receivedOn: '2026-01-31' } },
+        dpo,
+      );
+      const response = await exportOf(request.data!.recordSubjectAccessRequest!.id, 'json', dpo);
+      expect(response.status).toBe(200);
+      return ((await response.json()) as any).sections.partnerDataAnswers as any[];
+    };
+    expect(await answersOf(victim.id)).toEqual([
+      expect.objectContaining({
+        id: housingRequest,
+        case_reference: onCase.reference,
+        answering_partner_name: housing.partner.name,
+        note: HOUSING_NOTE,
+        records_given: [],
+      }),
+      expect.objectContaining({ id: drugsRequest, note: DRUGS_NOTE, records_given: [] }),
+    ]);
+    // His record was given; the note with it is about the victim, so it is not his to receive.
+    const his = await answersOf(perpetrator.id);
+    expect(his).toEqual([
+      expect.objectContaining({
+        id: drugsRequest,
+        answering_partner_name: drugs.partner.name,
+        note: null,
+        records_given: [{ record_kind: 'DRUG_ALCOHOL', record_id: record }],
+      }),
+    ]);
+    expect(JSON.stringify(his)).not.toContain(DRUGS_NOTE);
+    expect(await answersOf(stranger.id)).toEqual([]);
   });
 
   it('audits the export: an entry naming the data protection officer, the person and the purpose "subject access"', async () => {
