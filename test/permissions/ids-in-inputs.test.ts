@@ -266,6 +266,16 @@ const PROBES: Record<string, Probe> = {
     hidden: MALFORMED,
     as: 'administrator',
   },
+  'Query.onboardingChanges(partnerId)': {
+    kind: 'partner',
+    hidden: MALFORMED,
+    as: 'administrator',
+  },
+  'Query.onboardingChanges(userId)': {
+    kind: 'user',
+    hidden: MALFORMED,
+    as: 'administrator',
+  },
 };
 
 /**
@@ -515,6 +525,7 @@ const BASES: Record<string, (v: World, area: Area) => Record<string, unknown>> =
   }),
   'Mutation.withdrawSharingBasis': () => ({ input: { reason: 'Consent withdrawn' } }),
   'Query.users': () => ({}),
+  'Query.onboardingChanges': () => ({ first: 10 }),
   'Mutation.updatePartner': () => ({ input: { name: 'Renamed partner' } }),
   'Mutation.createUser': () => ({
     input: { role: 'PRACTITIONER', subject: 'probe.subject', displayName: 'Probe Officer' },
@@ -657,7 +668,7 @@ describe('ids in inputs', () => {
     const stale = Object.keys(PROBES).filter((path) => !paths.some((p) => p.path === path));
     const noBase = paths.filter((p) => !BASES[`${p.parent}.${p.field}`]).map((p) => p.path);
     expect({ missing, stale, noBase }).toEqual({ missing: [], stale: [], noBase: [] });
-    expect(paths.length).toBe(127);
+    expect(paths.length).toBe(129);
   });
 
   it.each(paths.map((p) => [p.path, p] as const))(
