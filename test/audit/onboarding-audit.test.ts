@@ -153,7 +153,7 @@ describe('the onboarding changes', () => {
     expect(answer.body.data?.onboardingChanges ?? null).toBeNull();
   });
 
-  it('are refused to every role but administrator; supervisors and the DPO keep the rest of the audit, administrators still have none of it', async () => {
+  it('are refused to every role but administrator, while supervisors and the DPO keep the rest of the audit and administrators still have none of it', async () => {
     await onboardPartner();
     for (const role of Object.values(Role).filter((r) => r !== Role.ADMINISTRATOR)) {
       const other = await makeMember(hub.em(), admin.partner, role);
