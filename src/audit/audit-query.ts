@@ -17,7 +17,8 @@ import type { AuditEntryFilter, AuditEntryType } from './audit-entry.type';
 /** Who may read the audit: supervisors (their own partner's staff) and the DPO (everyone). */
 export const AUDIT_READERS: readonly Role[] = [Role.SUPERVISOR, Role.DATA_PROTECTION_OFFICER];
 
-interface Row {
+/** An audit_entry row as PostgreSQL returns it, with its cursor key (`NEWEST_FIRST_KEY`). */
+export interface AuditEntryRow {
   id: string;
   occurred_at: Date | string;
   request_id: string;
@@ -29,6 +30,7 @@ interface Row {
   subject_id: string;
   person_id: string | null;
   case_id: string | null;
+  directory_partner_id: string | null;
   fields: string[];
   purpose: string | null;
   operation: string | null;
@@ -84,7 +86,7 @@ export async function listAuditEntries(
     where.push(AFTER_NEWEST_FIRST('a'));
     params.push(occurredAt, id);
   }
-  const rows = await em.execute<Row[]>(
+  const rows = await em.execute<AuditEntryRow[]>(
     `select a.*, ${NEWEST_FIRST_KEY('a')}
        from audit_entry a
       ${where.length ? `where ${where.join(' and ')}` : ''}

@@ -10,7 +10,7 @@ import {
 } from '../common/newest-first-page';
 import { HubError } from '../errors';
 import { Role } from '../users/role.enum';
-import type { AuditAction } from './audit-action.enum';
+import type { AuditEntryRow } from './audit-query';
 import {
   apiFieldNames,
   DIRECTORY_ENTITIES,
@@ -25,23 +25,6 @@ import type { OnboardingChangeType } from './onboarding-change.type';
  * (`AUDIT_READERS`); these entries name staff and partners, never a person in a case.
  */
 export const ONBOARDING_CHANGE_READERS: readonly Role[] = [Role.ADMINISTRATOR];
-
-interface Row {
-  id: string;
-  occurred_at: Date | string;
-  request_id: string;
-  user_id: string;
-  partner_id: string;
-  role: Role;
-  action: AuditAction;
-  subject_type: string;
-  subject_id: string;
-  directory_partner_id: string;
-  fields: string[];
-  purpose: string | null;
-  operation: string | null;
-  cursor_key: [string, string];
-}
 
 export interface OnboardingChangeArgs {
   /** Resolved through row access by the caller: changes to the partner, its claims and users. */
@@ -84,10 +67,8 @@ export async function listOnboardingChanges(
     where.push(AFTER_NEWEST_FIRST('a'));
     params.push(...decodeNewestFirstCursor(args.after));
   }
-  const rows = await em.execute<Row[]>(
-    `select a.id, a.occurred_at, a.request_id, a.user_id, a.partner_id, a.role, a.action,
-            a.subject_type, a.subject_id, a.directory_partner_id, a.fields, a.purpose,
-            a.operation, ${NEWEST_FIRST_KEY('a')}
+  const rows = await em.execute<(AuditEntryRow & { directory_partner_id: string })[]>(
+    `select a.*, ${NEWEST_FIRST_KEY('a')}
        from audit_entry a
       where ${where.join(' and ')}
       ${NEWEST_FIRST_ORDER('a')}
