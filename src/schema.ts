@@ -6,6 +6,7 @@ import { ActionResolver, CaseActionsResolver } from './actions/action.resolver';
 import { AggregateResolver } from './aggregates/aggregate.resolver';
 import { auditReads } from './audit/audit-reads.middleware';
 import { AuditResolver } from './audit/audit.resolver';
+import { OnboardingChangeResolver } from './audit/onboarding-change.resolver';
 import {
   AreaConfigurationResolver,
   ConfigurationChangeResolver,
@@ -135,6 +136,7 @@ export const resolvers: NonEmptyArray<Function> = [
   ActionResolver,
   NotificationResolver,
   AuditResolver,
+  OnboardingChangeResolver,
   SubjectAccessResolver,
   RetentionResolver,
   MeetingResolver,

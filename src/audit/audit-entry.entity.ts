@@ -15,6 +15,18 @@ import { AuditAction } from './audit-action.enum';
 @Index({ properties: ['personId', 'occurredAt'] })
 @Index({ properties: ['userId', 'occurredAt'] })
 @Index({ properties: ['caseId', 'occurredAt'] })
+// The administrators' list of onboarding changes (src/audit/onboarding-changes.ts), newest first,
+// all of them or one partner's: small partial indexes, as these are a sliver of the audit.
+@Index({
+  name: 'audit_entry_directory_changes_index',
+  expression:
+    'create index "audit_entry_directory_changes_index" on "audit_entry" ("occurred_at", "id") where "directory_partner_id" is not null',
+})
+@Index({
+  name: 'audit_entry_directory_partner_id_index',
+  expression:
+    'create index "audit_entry_directory_partner_id_index" on "audit_entry" ("directory_partner_id", "occurred_at", "id") where "directory_partner_id" is not null',
+})
 export class AuditEntry {
   @PrimaryKey({ type: 'uuid', defaultRaw: 'gen_random_uuid()' })
   id: string & Opt = randomUUID();
@@ -54,6 +66,14 @@ export class AuditEntry {
   /** The case it was read in or written to, when known. */
   @Property({ type: 'uuid', nullable: true })
   caseId?: string | null;
+
+  /**
+   * A change to the staff directory (a partner, its identity-provider claims, a user): the partner
+   * it concerns, kept here because an identity claim removed is gone from partner_identity. Null
+   * for every other entry; set only on writes (src/audit/directory-changes.ts).
+   */
+  @Property({ type: 'uuid', nullable: true })
+  directoryPartnerId?: string | null;
 
   /** The fields read or written. */
   @Property({ type: 'text[]' })

@@ -1,5 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../auth/viewer';
+import {
+  AFTER_NEWEST_FIRST,
+  decodeNewestFirstCursor,
+  NEWEST_FIRST_KEY,
+  NEWEST_FIRST_ORDER,
+  newestFirstPage,
+  requirePageSize,
+} from '../common/newest-first-page';
 import { isUuid } from '../common/validate';
 import { badInput, HubError } from '../errors';
 import { Role } from '../users/role.enum';
@@ -9,7 +17,8 @@ import type { AuditEntryFilter, AuditEntryType } from './audit-entry.type';
 /** Who may read the audit: supervisors (their own partner's staff) and the DPO (everyone). */
 export const AUDIT_READERS: readonly Role[] = [Role.SUPERVISOR, Role.DATA_PROTECTION_OFFICER];
 
-interface Row {
+/** An audit_entry row as PostgreSQL returns it, with its cursor key (`NEWEST_FIRST_KEY`). */
+export interface AuditEntryRow {
   id: string;
   occurred_at: Date | string;
   request_id: string;
@@ -21,6 +30,7 @@ interface Row {
   subject_id: string;
   person_id: string | null;
   case_id: string | null;
+  directory_partner_id: string | null;
   fields: string[];
   purpose: string | null;
   operation: string | null;
@@ -42,9 +52,7 @@ export async function listAuditEntries(
       field: 'Query.auditEntries',
     });
   }
-  if (!Number.isInteger(args.first) || args.first < 1 || args.first > maxPageSize) {
-    throw badInput(`first must be from 1 to ${maxPageSize}`, 'first');
-  }
+  requirePageSize(args.first, maxPageSize);
   const filter = args.filter ?? {};
   const where: string[] = [];
   const params: unknown[] = [];
@@ -74,58 +82,37 @@ export async function listAuditEntries(
     params.push(viewer.partnerId);
   }
   if (args.after) {
-    const [occurredAt, id] = decodeCursor(args.after);
-    where.push('(a.occurred_at, a.id) < (?::timestamptz, ?::uuid)');
+    const [occurredAt, id] = decodeNewestFirstCursor(args.after);
+    where.push(AFTER_NEWEST_FIRST('a'));
     params.push(occurredAt, id);
   }
-  const rows = await em.execute<Row[]>(
-    `select a.*, json_build_array(a.occurred_at, a.id) as cursor_key
+  const rows = await em.execute<AuditEntryRow[]>(
+    `select a.*, ${NEWEST_FIRST_KEY('a')}
        from audit_entry a
       ${where.length ? `where ${where.join(' and ')}` : ''}
-      order by a.occurred_at desc, a.id desc
+      ${NEWEST_FIRST_ORDER('a')}
       limit ${args.first + 1}`,
     params,
   );
-  const edges = rows.slice(0, args.first).map((row) => ({
-    cursor: Buffer.from(JSON.stringify(row.cursor_key)).toString('base64url'),
-    node: {
-      id: row.id,
-      occurredAt: new Date(row.occurred_at),
-      requestId: row.request_id,
-      userId: row.user_id,
-      partnerId: row.partner_id,
-      role: row.role,
-      action: row.action,
-      subjectType: row.subject_type,
-      subjectId: row.subject_id,
-      personId: row.person_id,
-      caseId: row.case_id,
-      fields: row.fields,
-      purpose: row.purpose,
-      operation: row.operation,
-    } satisfies AuditEntryType,
-  }));
-  return {
-    edges,
-    pageInfo: { hasNextPage: rows.length > args.first, endCursor: edges.at(-1)?.cursor ?? null },
-  };
-}
-
-function decodeCursor(cursor: string): [string, string] {
-  try {
-    const values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (
-      Array.isArray(values) &&
-      values.length === 2 &&
-      typeof values[0] === 'string' &&
-      !Number.isNaN(Date.parse(values[0])) &&
-      typeof values[1] === 'string' &&
-      isUuid(values[1])
-    ) {
-      return [values[0], values[1]];
-    }
-  } catch {
-    // fall through: any unreadable cursor gets the same answer
-  }
-  throw badInput('after is not a cursor from this list', 'after');
+  return newestFirstPage(
+    rows,
+    args.first,
+    (row) =>
+      ({
+        id: row.id,
+        occurredAt: new Date(row.occurred_at),
+        requestId: row.request_id,
+        userId: row.user_id,
+        partnerId: row.partner_id,
+        role: row.role,
+        action: row.action,
+        subjectType: row.subject_type,
+        subjectId: row.subject_id,
+        personId: row.person_id,
+        caseId: row.case_id,
+        fields: row.fields,
+        purpose: row.purpose,
+        operation: row.operation,
+      }) satisfies AuditEntryType,
+  );
 }

@@ -16,6 +16,8 @@ export interface AuditRow {
   subjectId: string;
   personId: string | null;
   caseId: string | null;
+  /** A change to the staff directory: the partner it concerns (src/audit/directory-changes.ts). */
+  directoryPartnerId?: string | null;
   fields: string[];
 }
 
@@ -53,10 +55,12 @@ export function purposeFrom(header: string | string[] | undefined): string | nul
  */
 const INSERT_ENTRIES = `insert into audit_entry
   (occurred_at, request_id, user_id, partner_id, role, purpose, operation,
-   action, subject_type, subject_id, person_id, case_id, fields)
-select ?::timestamptz, ?, ?, ?, ?, ?, ?, r.action, r.subject_type, r.subject_id, r.person_id, r.case_id, r.fields
+   action, subject_type, subject_id, person_id, case_id, directory_partner_id, fields)
+select ?::timestamptz, ?, ?, ?, ?, ?, ?,
+       r.action, r.subject_type, r.subject_id, r.person_id, r.case_id, r.directory_partner_id, r.fields
   from jsonb_to_recordset(?::jsonb)
-    as r(action text, subject_type text, subject_id text, person_id uuid, case_id uuid, fields text[])`;
+    as r(action text, subject_type text, subject_id text, person_id uuid, case_id uuid,
+         directory_partner_id uuid, fields text[])`;
 
 /** The same statement with pg's numbered parameters, for a plain pg connection. */
 const INSERT_ENTRIES_NUMBERED = (() => {
@@ -219,6 +223,7 @@ export class AuditTrail {
           subject_id: row.subjectId,
           person_id: row.personId,
           case_id: row.caseId,
+          directory_partner_id: row.directoryPartnerId ?? null,
           fields: row.fields,
         })),
       ),

@@ -185,6 +185,15 @@ const RULES: Readonly<Record<string, PersonalDataRule>> = {
     subject: (entry) =>
       entry?.id ? { id: entry.id, personId: entry.personId, caseId: entry.caseId } : undefined,
   },
+  // So is the administrators' part of it, the staff directory's changes: read by neither case
+  // readers nor analysts, so every field is named here.
+  OnboardingChange: {
+    subject: (change) => (change?.id ? { id: change.id } : undefined),
+    alsoPersonal: each(
+      Object.keys(policy.OnboardingChange.fields),
+      'reading the audit is audited: who changed which partner or user, when',
+    ),
+  },
 };
 
 const ANALYSTS_SEE = 'shared with analysts too: the policy treats it as naming nobody';

@@ -2,6 +2,7 @@ import type { ChangeSet, EventSubscriber, FlushEventArgs } from '@mikro-orm/core
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AuditAction } from './audit-action.enum';
 import type { AuditRow, AuditTrail } from './audit-trail';
+import { DIRECTORY_ENTITIES } from './directory-changes';
 
 /** Bookkeeping the hub writes alongside a change, which is not itself personal data. */
 const NOT_AUDITED = new Set(['AuditEntry', 'HubEvent']);
@@ -40,6 +41,7 @@ class WriteCollector {
           ? subjectId
           : (entity.person?.id ?? entity.subject?.id ?? entity.victim?.id ?? null),
       caseId: changeSet.name === 'Case' ? subjectId : (entity.case?.id ?? null),
+      directoryPartnerId: DIRECTORY_ENTITIES[changeSet.name]?.partnerOf(entity, subjectId) ?? null,
       fields,
     });
   }

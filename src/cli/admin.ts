@@ -3,7 +3,9 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
+import { AuditAction } from '../audit/audit-action.enum';
 import { AuditTrail } from '../audit/audit-trail';
+import { listOnboardingChanges } from '../audit/onboarding-changes';
 import { auditedWrite } from '../audit/write-audit';
 import type { Viewer } from '../auth/viewer';
 import { setClock } from '../common/clock';
@@ -35,6 +37,9 @@ const USAGE = `Usage: npm run admin -- <command> [options]
       Stops a user signing in, at once.
   list-partners
   list-users [--partner <p>]
+  list-changes [--partner <p>] [--user <subject or id>] [--first <n>]
+      The audited changes to partners, their claims and users, newest first (as the
+      onboardingChanges query gives administrators); reading them is audited.
 
   --purpose <text>   why, for the audit (changes are audited as the command line)
 
@@ -48,6 +53,7 @@ const COMMANDS = [
   'deactivate-user',
   'list-partners',
   'list-users',
+  'list-changes',
 ];
 
 class UsageError extends Error {}
@@ -196,9 +202,77 @@ async function run(
         ]),
       ]);
     }
+    case 'list-changes':
+      return listChanges(em, values, operator, trail, config);
     default:
       throw new UsageError(`Unknown command ${JSON.stringify(command)}`);
   }
+}
+
+/** The columns `list-changes` prints, by the names `onboardingChanges` gives them (audited). */
+const CHANGE_COLUMNS = ['occurredAt', 'action', 'record', 'recordId', 'partner', 'fields', 'actor'];
+
+async function listChanges(
+  em: EntityManager,
+  values: Values,
+  operator: Viewer,
+  trail: AuditTrail,
+  config: HubConfig,
+): Promise<string> {
+  const partner = typeof values.partner === 'string' ? await findPartner(em, values.partner) : null;
+  let user: User | null = null;
+  if (typeof values.user === 'string') {
+    const named = values.user;
+    user = await em.findOne(
+      User,
+      isUuid(named) ? { id: named.toLowerCase() } : { username: named },
+    );
+    if (!user) throw new HubError('NOT_FOUND', `No user has the id or subject ${named}`);
+  }
+  const first = values.first === undefined ? 50 : Number(values.first);
+  const { edges } = await listOnboardingChanges(
+    em,
+    operator,
+    { partnerId: partner?.id, userId: user?.id, first },
+    config.maxPageSize,
+  );
+  const changes = edges.map((edge) => edge.node);
+  const partnerNames = new Map(
+    (await em.find(Partner, { id: { $in: changes.map((change) => change.partnerId) } })).map(
+      (row) => [row.id, row.name],
+    ),
+  );
+  const actorNames = new Map(
+    (await em.find(User, { id: { $in: changes.map((change) => change.actorUserId) } })).map(
+      (row) => [row.id, `${row.displayName} (${row.role})`],
+    ),
+  );
+  // Written before anything is printed: an audit that cannot be written shows nothing.
+  await trail.writeRows(
+    em,
+    changes.map((change) => ({
+      action: AuditAction.READ,
+      subjectType: 'OnboardingChange',
+      subjectId: change.id,
+      personId: null,
+      caseId: null,
+      fields: CHANGE_COLUMNS,
+    })),
+  );
+  return table([
+    ['occurred at', 'action', 'record', 'record id', 'partner', 'fields', 'by'],
+    ...changes.map((change) => [
+      change.occurredAt.toISOString(),
+      change.action,
+      change.record,
+      change.recordId,
+      partnerNames.get(change.partnerId) ?? change.partnerId,
+      change.fields.join(',') || '-',
+      change.actorUserId === COMMAND_LINE_USER_ID
+        ? 'command line'
+        : (actorNames.get(change.actorUserId) ?? change.actorUserId),
+    ]),
+  ]);
 }
 
 async function main(): Promise<number> {
@@ -216,6 +290,8 @@ async function main(): Promise<number> {
         role: { type: 'string' },
         subject: { type: 'string' },
         email: { type: 'string' },
+        user: { type: 'string' },
+        first: { type: 'string' },
         purpose: { type: 'string' },
         help: { type: 'boolean' },
       },

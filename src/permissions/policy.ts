@@ -61,6 +61,12 @@ const aggregateReaders = anyPartnerIn([Role.ANALYST, Role.BI_SERVICE]);
 const auditReaders = anyPartnerIn([Role.SUPERVISOR, Role.DATA_PROTECTION_OFFICER]);
 
 /**
+ * The audit of the staff directory's changes (onboarding, issue 16): the administrators who make
+ * them. It names staff and partners, never a person in a case; the rest of the audit is not theirs.
+ */
+const onboardingAuditors = administrators;
+
+/**
  * Bulk import of incidents (POST /imports, `npm run import -- --user`): analysts and supervisors,
  * for their own partner only. Imports write a partner's records in bulk, so the roles that answer
  * for its data quality, not frontline casework; the runs they start hold counts, never rows.
@@ -121,6 +127,7 @@ export const policy: Record<string, TypePolicy> = {
       outstandingActions: caseAnalysis,
       notifications: caseAnalysis,
       auditEntries: auditReaders,
+      onboardingChanges: onboardingAuditors,
       // Data protection rights: the data protection officer acts for the controller.
       subjectAccessRequests: dataProtectionOfficer,
       subjectAccessRequest: dataProtectionOfficer,
@@ -328,6 +335,40 @@ export const policy: Record<string, TypePolicy> = {
       ],
       auditReaders,
     ),
+  },
+  OnboardingChange: {
+    description:
+      'The audit of changes to the staff directory (partners, identity claims, users): administrators only. Field names, never values. Reading it is audited.',
+    fields: sameForAll(
+      [
+        'id',
+        'occurredAt',
+        'requestId',
+        'action',
+        'record',
+        'recordId',
+        'partnerId',
+        'partner',
+        'userId',
+        'user',
+        'fields',
+        'actorUserId',
+        'actorPartnerId',
+        'actorRole',
+        'actor',
+        'purpose',
+        'operation',
+      ],
+      onboardingAuditors,
+    ),
+  },
+  OnboardingChangeConnection: {
+    description: 'A page of the staff directory\u2019s changes.',
+    fields: sameForAll(['edges', 'pageInfo'], onboardingAuditors),
+  },
+  OnboardingChangeEdge: {
+    description: 'Pagination structure.',
+    fields: sameForAll(['cursor', 'node'], onboardingAuditors),
   },
   AuditEntryConnection: {
     description: 'A page of the audit.',

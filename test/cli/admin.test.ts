@@ -120,7 +120,7 @@ describe('npm run admin', () => {
     expect(missing.stderr).toContain('--name is required');
   });
 
-  it('onboards a new hub: first administrator from the command line, then a partner and a practitioner through the API, who opens a case', async () => {
+  it('onboards a new hub: first administrator from the command line, then a partner and a practitioner through the API, who opens a case; the changes are listed', async () => {
     const partner = await admin(
       'create-partner',
       '--kind',
@@ -294,5 +294,48 @@ describe('npm run admin', () => {
       'PartnerIdentity by createPartner',
       'User by createUser',
     ]);
-  });
+
+    // The onboarding changes, the command line’s and the API’s, newest first; reading them
+    // is audited too (`npm run admin -- list-changes`, as `onboardingChanges` gives administrators).
+    const policeChanges = await admin('list-changes', '--partner', 'Riverside Police');
+    expect(policeChanges.code).toBe(0);
+    const lines = policeChanges.stdout.trim().split('\n');
+    expect(lines[0].split('\t')).toEqual([
+      'occurred at',
+      'action',
+      'record',
+      'record id',
+      'partner',
+      'fields',
+      'by',
+    ]);
+    const rows = lines.slice(1).map((line) => line.split('\t'));
+    // createUser came after createPartner: newest first.
+    expect(rows[0].slice(1, 3)).toEqual(['CREATE', 'USER']);
+    expect(rows.map((row) => `${row[1]} ${row[2]} ${row[4]} by ${row[6]}`).sort()).toEqual([
+      'CREATE PARTNER Riverside Police by Ada Admin (ADMINISTRATOR)',
+      'CREATE PARTNER_IDENTITY Riverside Police by Ada Admin (ADMINISTRATOR)',
+      'CREATE USER Riverside Police by Ada Admin (ADMINISTRATOR)',
+    ]);
+    expect(rows[0][5].split(',')).toEqual(expect.arrayContaining(['subject', 'role', 'partner']));
+
+    const ada = await admin('list-changes', '--user', 'ada.admin@riverside.example');
+    expect(ada.code).toBe(0);
+    const adaRows = ada.stdout.trim().split('\n').slice(1);
+    expect(adaRows).toHaveLength(1);
+    expect(adaRows[0]).toMatch(/\tCREATE\tUSER\t.*\tRiverside Borough Council\t.*\tcommand line$/);
+
+    const reads = await query<{ subject_type: string; operation: string }>(
+      `select subject_type, operation from audit_entry where user_id = $1 and action = 'READ'`,
+      [COMMAND_LINE_USER_ID],
+    );
+    expect(reads).toHaveLength(4);
+    for (const read of reads) {
+      expect(read.subject_type).toBe('OnboardingChange');
+      expect(read.operation).toMatch(/^npm run admin list-changes/);
+    }
+    const nobody = await admin('list-changes', '--user', 'nobody@riverside.example');
+    expect(nobody.code).toBe(1);
+    expect(nobody.stderr).toContain('Refused (NOT_FOUND)');
+  }, 240_000);
 });

@@ -693,6 +693,12 @@ export type DemandCounts = {
   byPartner: Array<PartnerDemand>;
 };
 
+/** A record of the staff directory: a partner, an identity claim of one, a user. */
+export type DirectoryRecord =
+  | 'PARTNER'
+  | 'PARTNER_IDENTITY'
+  | 'USER';
+
 /** Dismiss an open case review alert, saying why. */
 export type DismissCaseReviewAlertInput = {
   alertId: Scalars['ID']['input'];
@@ -1805,6 +1811,50 @@ export type Officer = {
   partner: Partner;
 };
 
+/** One audited change to the staff directory (a partner, an identity claim of one, a user): who made it, when, to what, and which fields it wrote. Field names only, never their values. */
+export type OnboardingChange = {
+  /** CREATE, UPDATE or DELETE. */
+  action: AuditAction;
+  /** Who made it; null for the command line. */
+  actor?: Maybe<UserAccount>;
+  actorPartnerId: Scalars['ID']['output'];
+  actorRole: Role;
+  /** Who made it; 00000000-0000-0000-0000-000000000000 is `npm run admin` on the command line. */
+  actorUserId: Scalars['ID']['output'];
+  /** The fields written: all those set on CREATE, those that changed on UPDATE, none on DELETE. */
+  fields: Array<Scalars['String']['output']>;
+  /** The audit entry’s id. */
+  id: Scalars['ID']['output'];
+  occurredAt: Scalars['DateTimeISO']['output'];
+  /** The root fields of the request, or the `npm run admin` command. */
+  operation?: Maybe<Scalars['String']['output']>;
+  partner?: Maybe<Partner>;
+  /** The partner the change concerns (a user’s: theirs). */
+  partnerId: Scalars['ID']['output'];
+  /** Why, as the client stated it in the x-purpose header (`--purpose`). */
+  purpose?: Maybe<Scalars['String']['output']>;
+  record: DirectoryRecord;
+  /** The id of the partner, identity claim or user changed. */
+  recordId: Scalars['ID']['output'];
+  /** The request id, as quoted in the hub’s logs and errors. */
+  requestId: Scalars['ID']['output'];
+  /** The user changed, for a USER change. */
+  user?: Maybe<UserAccount>;
+  /** The user changed, for a USER change. */
+  userId?: Maybe<Scalars['ID']['output']>;
+};
+
+/** A page of the staff directory’s changes, newest first. */
+export type OnboardingChangeConnection = {
+  edges: Array<OnboardingChangeEdge>;
+  pageInfo: PageInfo;
+};
+
+export type OnboardingChangeEdge = {
+  cursor: Scalars['String']['output'];
+  node: OnboardingChange;
+};
+
 /** Open a case, led by your partner. */
 export type OpenCaseInput = {
   centredOn: CaseCentre;
@@ -2150,6 +2200,8 @@ export type Query = {
   nextMeeting?: Maybe<Meeting>;
   /** Notifications your partner may see, newest first. */
   notifications?: Maybe<NotificationConnection>;
+  /** The audited changes to the staff directory (partners, their identity claims, users), newest first: administrators only. partnerId: changes to that partner, its claims and its users; userId: changes to that user. Reading it is audited. */
+  onboardingChanges?: Maybe<OnboardingChangeConnection>;
   /** Open actions assigned to your partner, soonest due first; overdueOnly for those past their due date. */
   outstandingActions?: Maybe<Array<Action>>;
   /** For the case review coordinator: open applications on your partner’s cases with a step past its working-day deadline. */
@@ -2278,6 +2330,14 @@ export type QueryMeetingPackArgs = {
 export type QueryNotificationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: Scalars['Int']['input'];
+};
+
+
+export type QueryOnboardingChangesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
+  partnerId?: InputMaybe<Scalars['ID']['input']>;
+  userId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 

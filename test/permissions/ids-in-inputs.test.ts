@@ -268,6 +268,16 @@ const PROBES: Record<string, Probe> = {
     hidden: MALFORMED,
     as: 'administrator',
   },
+  'Query.onboardingChanges(partnerId)': {
+    kind: 'partner',
+    hidden: MALFORMED,
+    as: 'administrator',
+  },
+  'Query.onboardingChanges(userId)': {
+    kind: 'user',
+    hidden: MALFORMED,
+    as: 'administrator',
+  },
 };
 
 /**
@@ -520,6 +530,7 @@ const BASES: Record<string, (v: World, area: Area) => Record<string, unknown>> =
   }),
   'Mutation.withdrawSharingBasis': () => ({ input: { reason: 'Consent withdrawn' } }),
   'Query.users': () => ({}),
+  'Query.onboardingChanges': () => ({ first: 10 }),
   'Mutation.updatePartner': () => ({ input: { name: 'Renamed partner' } }),
   'Mutation.createUser': () => ({
     input: { role: 'PRACTITIONER', subject: 'probe.subject', displayName: 'Probe Officer' },

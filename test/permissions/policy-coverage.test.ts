@@ -91,6 +91,11 @@ describe('the permission policy', () => {
             // administrators manage; no one in a case (docs/operations.md "Onboarding a partnership").
             'PartnerIdentity',
             'UserAccount',
+            // The audit of that directory's changes: who changed which partner or user, field
+            // names only (test/audit/onboarding-audit.test.ts).
+            'OnboardingChange',
+            'OnboardingChangeEdge',
+            'OnboardingChangeConnection',
             'PageInfo',
             'AreaConfiguration',
             'BankHoliday',
