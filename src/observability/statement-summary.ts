@@ -27,7 +27,7 @@ const KINDS = new Set([
   'SHOW',
 ]);
 
-/** Single-quoted literals and quoted identifiers are dropped before the table is looked for. */
+/** String literals ('...', $$...$$) are emptied before the table is looked for. */
 const LITERALS = /'(?:[^']|'')*'|\$\$[\s\S]*?\$\$/g;
 const TABLE_AFTER =
   /\b(?:from|into|update|join)\s+(?:"?[a-z_][a-z0-9_]*"?\s*\.\s*)?"?([a-z_][a-z0-9_]*)"?/gi;

@@ -41,7 +41,6 @@ export interface Tracing {
 
 /** Loaded only when tracing is on, so a hub with tracing off holds no OpenTelemetry SDK. */
 function loadSdk() {
-  /* eslint-disable @typescript-eslint/no-require-imports */
   return {
     api: require('@opentelemetry/api') as typeof OtelApi,
     ...(require('@opentelemetry/context-async-hooks') as typeof import('@opentelemetry/context-async-hooks')),
@@ -199,6 +198,8 @@ export function startTracing(config: TracingConfig, orm: MikroORM): Tracing {
   const knex = orm.em.getConnection().getKnex();
   const statements = new Map<string, Span>();
   const onQuery = (query: KnexQuery) => {
+    // Only inside a request's span still open: work a request started in the background (an
+    // import's batches) keeps its scope but not its span, and the sweeps have none.
     const parent = api.trace.getSpan(api.context.active());
     if (!parent?.isRecording()) return;
     const { operation: kind, table } = statementSummary(query.sql, tables);
