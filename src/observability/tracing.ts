@@ -51,6 +51,9 @@ function loadSdk() {
   };
 }
 
+/** Statements awaiting their answer, traced at once; past it (a leak, never seen) none is. */
+const MAX_OPEN_STATEMENTS = 10_000;
+
 /** A failing collector must not fill the log: one warning a minute at most. */
 const EXPORT_WARNING_EVERY_MS = 60_000;
 
@@ -201,7 +204,7 @@ export function startTracing(config: TracingConfig, orm: MikroORM): Tracing {
     // Only inside a request's span still open: work a request started in the background (an
     // import's batches) keeps its scope but not its span, and the sweeps have none.
     const parent = api.trace.getSpan(api.context.active());
-    if (!parent?.isRecording()) return;
+    if (!parent?.isRecording() || statements.size >= MAX_OPEN_STATEMENTS) return;
     const { operation: kind, table } = statementSummary(query.sql, tables);
     const span = tracer.startSpan(table ? `${kind} ${table}` : kind, {
       kind: api.SpanKind.CLIENT,
