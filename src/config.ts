@@ -99,6 +99,19 @@ export interface HubConfig {
   logLevel: LogLevel;
   /** `METRICS_TOKEN`: /metrics is served only when set, and only to this bearer token. */
   metricsToken?: string;
+  /** OpenTelemetry tracing (src/observability/tracing.ts; docs/operations.md "Tracing"). */
+  tracing: TracingConfig;
+}
+
+export interface TracingConfig {
+  /** `OTEL_TRACING=on`; off, no OpenTelemetry SDK is loaded and nothing is traced. */
+  enabled: boolean;
+  /** The collector's OTLP/HTTP base URL; spans are POSTed to `<endpoint>/v1/traces` as JSON. */
+  endpoint: string;
+  /** Headers for the collector (its API key, say), from `OTEL_EXPORTER_OTLP_HEADERS`. */
+  headers: Record<string, string>;
+  /** `service.name` on every span. */
+  serviceName: string;
 }
 
 export interface HttpTimeouts {
@@ -287,6 +300,27 @@ const origins: Parser<string[]> = z
     ),
   );
 
+/** OpenTelemetry's own form for exporter headers: `key=value,key2=value2` (values URL-encoded). */
+const headerList: Parser<Record<string, string>> = z.string().transform((value, context) => {
+  const headers: Record<string, string> = {};
+  for (const pair of value.split(',')) {
+    if (!pair.trim()) continue;
+    const at = pair.indexOf('=');
+    const key = pair.slice(0, at).trim();
+    if (at < 1 || !/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/.test(key)) {
+      context.addIssue({ code: 'custom', message: 'must be key=value pairs separated by commas' });
+      return z.NEVER;
+    }
+    try {
+      headers[key] = decodeURIComponent(pair.slice(at + 1).trim());
+    } catch {
+      context.addIssue({ code: 'custom', message: 'has a value that is not URL-encoded' });
+      return z.NEVER;
+    }
+  }
+  return headers;
+});
+
 const isoDateTime: Parser<Date> = z
   .string()
   .refine((value) => /^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(Date.parse(value)), {
@@ -427,6 +461,34 @@ export const SETTINGS = {
     shown: 'unset: no `/metrics`',
     meaning:
       '`/metrics` (Prometheus) is served only when this is set, and only to `Authorization: Bearer <token>`; at least 32 characters in production.',
+  }),
+  OTEL_TRACING: setting(oneOf('off', 'on'), 'off', {
+    meaning:
+      '`on`: OpenTelemetry spans (HTTP requests, GraphQL operations, database statements) are sent to `OTEL_EXPORTER_OTLP_ENDPOINT`. Spans carry names, ids, codes and durations, never variables, SQL values or personal data. `off`: no OpenTelemetry SDK is loaded. See [Tracing](operations.md#tracing).',
+  }),
+  // Secret: a collector's URL may carry credentials, so no message repeats it.
+  OTEL_EXPORTER_OTLP_ENDPOINT: setting(
+    url(['http:', 'https:'], 'must be an http or https URL (https://collector.example.org:4318)'),
+    'http://localhost:4318',
+    {
+      secret: true,
+      meaning:
+        'The OpenTelemetry collector’s OTLP/HTTP address; spans are sent as JSON to `<endpoint>/v1/traces`. Read only with `OTEL_TRACING=on`.',
+    },
+  ),
+  OTEL_EXPORTER_OTLP_HEADERS: setting(
+    headerList,
+    {},
+    {
+      secret: true,
+      shown: 'none',
+      meaning:
+        'Headers sent with each export, as `key=value,key2=value2` (values URL-encoded), such as a hosted collector’s API key.',
+    },
+  ),
+  OTEL_SERVICE_NAME: setting(text, 'asb-hub', {
+    meaning:
+      'The `service.name` the hub’s spans carry, to tell deployments apart in the tracing backend.',
   }),
   CORS_ALLOWED_ORIGINS: setting(origins, [], {
     shown: 'none',
@@ -731,6 +793,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     corsAllowedOrigins: v.CORS_ALLOWED_ORIGINS,
     logLevel: v.LOG_LEVEL,
     metricsToken: v.METRICS_TOKEN,
+    tracing: {
+      enabled: v.OTEL_TRACING === 'on',
+      endpoint: v.OTEL_EXPORTER_OTLP_ENDPOINT,
+      headers: v.OTEL_EXPORTER_OTLP_HEADERS,
+      serviceName: v.OTEL_SERVICE_NAME,
+    },
   };
 }
 

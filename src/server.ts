@@ -46,6 +46,7 @@ import { subjectAccessRouter } from './subject-access/subject-access.http';
 import { accessLog, accessLogPlugin, noteRequest } from './observability/access-log';
 import { addMetricSources, metricsRoute } from './observability/metrics';
 import { readinessRoute } from './observability/readiness';
+import { startTracing } from './observability/tracing';
 
 export interface Hub {
   url: string;
@@ -70,6 +71,9 @@ export async function startHub(config: HubConfig, orm: MikroORM, port = config.p
   const app = express();
   app.disable('x-powered-by');
   app.use(answerHeaders);
+  // OpenTelemetry, when the operator switched it on: off, nothing of it is loaded or added.
+  const tracing = config.tracing.enabled ? startTracing(config.tracing, orm) : undefined;
+  if (tracing) app.use(tracing.httpSpans);
   const browserClients = corsFor(config.corsAllowedOrigins);
   if (browserClients) app.use(browserClients);
   // One access line per request, and its count and duration in /metrics.
@@ -124,6 +128,7 @@ export async function startHub(config: HubConfig, orm: MikroORM, port = config.p
       storableTextPlugin,
       databaseUnavailablePlugin,
       ...limits.plugins,
+      ...(tracing ? [tracing.apolloPlugin] : []),
     ],
   });
   await apollo.start();
@@ -162,6 +167,7 @@ export async function startHub(config: HubConfig, orm: MikroORM, port = config.p
       timeoutMs: config.limits.requestTimeoutMs,
       exposeLimits: !production,
       admission,
+      traceOperation: tracing?.operation,
       context: async ({ req }) => {
         // Set by graphqlHandler for the whole request, so every log line of it carries the id.
         const requestId = currentRequestId()!;
@@ -271,6 +277,8 @@ export async function startHub(config: HubConfig, orm: MikroORM, port = config.p
       await reportRetention.stop();
       await dispatcher.stop();
       await pdf.close();
+      // Last, so that the requests drained above are among the spans it sends.
+      await tracing?.shutdown();
     },
   };
 }

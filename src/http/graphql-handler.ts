@@ -3,6 +3,7 @@ import {
   type ApolloServer,
   type BaseContext,
   type ContextFunction,
+  type HTTPGraphQLResponse,
 } from '@apollo/server';
 import type express from 'express';
 import { HubError } from '../errors';
@@ -27,6 +28,8 @@ export function graphqlHandler<TContext extends BaseContext>(
     exposeLimits: boolean;
     /** How many operations execute at once (src/http/admission.ts). */
     admission: Admission;
+    /** With tracing on, runs each operation's execution inside its span (src/observability/tracing.ts). */
+    traceOperation?: (work: () => Promise<HTTPGraphQLResponse>) => Promise<HTTPGraphQLResponse>;
   },
 ): express.RequestHandler {
   // One id per request (the access log's), in scope for everything it does: its context, its log
@@ -40,19 +43,20 @@ export function graphqlHandler<TContext extends BaseContext>(
     const query = req.url.indexOf('?');
     const started = Date.now();
     let timedOut = false;
+    const execute = () =>
+      apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: {
+          method: req.method.toUpperCase(),
+          headers,
+          search: query === -1 ? '' : req.url.slice(query),
+          body: req.body,
+        },
+        context: () => options.context({ req, res }),
+      });
+    const trace = options.traceOperation;
     const execution = options.admission.run(async () =>
       // A request whose time ran out while it waited is not started at all.
-      timedOut
-        ? undefined
-        : apollo.executeHTTPGraphQLRequest({
-            httpGraphQLRequest: {
-              method: req.method.toUpperCase(),
-              headers,
-              search: query === -1 ? '' : req.url.slice(query),
-              body: req.body,
-            },
-            context: () => options.context({ req, res }),
-          }),
+      timedOut ? undefined : trace ? trace(execute) : execute(),
     );
     let answered;
     try {

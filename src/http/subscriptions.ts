@@ -1,5 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import {
+  getOperationAST,
   GraphQLError,
   NoSchemaIntrospectionCustomRule,
   parse,
@@ -13,7 +14,7 @@ import {
 import { useServer } from 'graphql-ws/use/ws';
 import type http from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { WebSocketServer } from 'ws';
+import { WebSocket, WebSocketServer } from 'ws';
 import type { TokenVerifier } from '../auth/token-verifier';
 import type { Viewer } from '../auth/viewer';
 import type { HubConfig } from '../config';
@@ -23,6 +24,7 @@ import { HubError } from '../errors';
 import { errorFields, log } from '../log';
 import { isStillMember, ListenerAccess } from '../notifications/listener-access';
 import type { NotificationFeed } from '../notifications/notification-feed';
+import { SubscriptionLog } from '../observability/subscription-log';
 import type { RateLimiter } from './rate-limiter';
 import { rateLimited } from './rate-limit';
 
@@ -72,6 +74,8 @@ export function startSubscriptionServer(input: {
   const listeners = new WeakMap<object, ListenerAccess>();
   // The open connections of each user, so a change to their membership reaches them at once.
   const byUser = new Map<string, Set<ListenerAccess>>();
+  // Their access lines and counts, as HTTP requests have (graphql-ws does not pass through Express).
+  const access = new SubscriptionLog();
   const forget = (listener: ListenerAccess | undefined) => {
     if (!listener) return;
     const open = byUser.get(listener.viewer.userId);
@@ -108,19 +112,37 @@ export function startSubscriptionServer(input: {
       },
       // Parsed and validated here rather than by graphql-ws, so the refusals carry Apollo's codes
       // (and reach the client as such through formatError) and the token limit applies.
-      onSubscribe: (ctx, _id, payload) => {
-        const waitMs = rateLimiter.take(viewers.get(ctx)!.userId);
-        if (waitMs > 0) return [rateLimited(waitMs)];
+      onSubscribe: (ctx, id, payload) => {
+        const userId = viewers.get(ctx)!.userId;
+        const waitMs = rateLimiter.take(userId);
+        if (waitMs > 0) {
+          access.refused({ operation: null, userId, code: 'RATE_LIMITED' });
+          return [rateLimited(waitMs)];
+        }
         let document: DocumentNode;
         try {
           document = parse(payload.query, { maxTokens: input.maxTokens });
         } catch (error) {
-          if (error instanceof GraphQLError) return [withCode(error, 'GRAPHQL_PARSE_FAILED')];
+          if (error instanceof GraphQLError) {
+            access.refused({ operation: null, userId, code: 'GRAPHQL_PARSE_FAILED' });
+            return [withCode(error, 'GRAPHQL_PARSE_FAILED')];
+          }
           throw error;
         }
+        const operationAST = getOperationAST(document, payload.operationName);
+        const facts = {
+          operation: operationAST?.name?.value ?? payload.operationName ?? null,
+          operationType: operationAST?.operation,
+          userId,
+        };
         const errors = validate(schema, document, rules);
-        if (errors.length)
+        if (errors.length) {
+          access.refused({ ...facts, code: 'GRAPHQL_VALIDATION_FAILED' });
           return errors.map((error) => withCode(error, 'GRAPHQL_VALIDATION_FAILED'));
+        }
+        // graphql-ws refuses it itself ("Unable to identify operation") and never completes it.
+        if (!operationAST) access.refused({ ...facts, code: 'OPERATION_RESOLUTION_FAILURE' });
+        else access.started(ctx, id, facts);
         return {
           schema,
           document,
@@ -128,28 +150,36 @@ export function startSubscriptionServer(input: {
           variableValues: payload.variables,
         };
       },
-      context: (ctx) =>
+      context: (ctx, id) =>
         createContext({
-          requestId: randomUUID(),
+          // The access lines' id, so that its audit entries and its log lines meet.
+          requestId: access.requestIdOf(ctx, id) ?? randomUUID(),
           viewer: viewers.get(ctx)!,
           em: orm.em.fork(),
           config,
           feed: feed.forListener(listeners.get(ctx)),
         }),
-      onClose: (ctx) => forget(listeners.get(ctx)),
-      onError: (_ctx, _id, _payload, errors) =>
-        errors.map((error) => formatError(error.toJSON(), error)),
-      onNext: async (_ctx, _id, _payload, args, original) => {
+      onClose: (ctx, code) => {
+        access.closed(ctx, code);
+        forget(listeners.get(ctx));
+      },
+      // While the connection stays open; one closing ends its operations in onClose, with the code.
+      onComplete: (ctx, id) =>
+        access.completed(ctx, id, ctx.extra.socket.readyState === WebSocket.OPEN),
+      onError: (ctx, id, _payload, errors) => {
+        const formatted = errors.map((error) => formatError(error.toJSON(), error));
+        access.noteError(ctx, id, formatted[0]?.extensions?.code);
+        return formatted;
+      },
+      onNext: async (ctx, id, _payload, args, original) => {
         // Audit: each event's reads are written before it is sent; fails closed.
         const result = await auditSubscriptionEvent(args.contextValue as HubContext, original);
-        return result.errors
-          ? {
-              ...result,
-              errors: result.errors.map((error) =>
-                formatError(error instanceof GraphQLError ? error.toJSON() : error, error),
-              ),
-            }
-          : undefined;
+        if (!result.errors) return undefined;
+        const errors = result.errors.map((error) =>
+          formatError(error instanceof GraphQLError ? error.toJSON() : error, error),
+        );
+        access.noteError(ctx, id, errors[0]?.extensions?.code);
+        return { ...result, errors };
       },
     },
     wsServer,

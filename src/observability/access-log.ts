@@ -27,6 +27,18 @@ export function requestIdOf(res: express.Response): string {
   return (res.locals.requestId as string | undefined) ?? randomUUID();
 }
 
+/**
+ * The route's pattern once the request is answered (ids as `:id`, never the path's values or
+ * query), so a label or span name is bounded by the routes the hub has; `/graphql` and the like
+ * for a path no route pattern matched.
+ */
+export function routeOf(req: express.Request): string {
+  const route = (req.route as { path?: unknown } | undefined)?.path;
+  if (typeof route === 'string') return req.baseUrl + route;
+  // originalUrl, since a router mounted on a path strips it from req.url while it runs.
+  return '/' + (req.originalUrl.split(/[/?#]/)[1] ?? '');
+}
+
 /** Probes and scrapes: logged at debug, so a few a second do not drown the info lines. */
 const PROBES = new Set(['healthz', 'readyz', 'metrics']);
 const SURFACES = new Set([
@@ -59,14 +71,12 @@ export function accessLog(req: express.Request, res: express.Response, next: exp
     done = true;
     open.delete(requestId);
     const durationMs = Math.round((performance.now() - started) * 10) / 10;
-    const route = (req.route as { path?: unknown } | undefined)?.path;
-    // The route's pattern (ids as `:id`), so the label is bounded by the routes the hub has.
     const operation =
       surface === 'graphql'
         ? facts.operation === undefined
           ? 'unresolved'
           : operationLabel(facts.operation)
-        : `${req.method} ${typeof route === 'string' ? req.baseUrl + route : '/' + first}`;
+        : `${req.method} ${routeOf(req)}`;
     const status = res.statusCode;
     requestsTotal.inc({ surface, operation, status: String(status) });
     requestDuration.observe({ surface, operation }, durationMs / 1000);

@@ -40,6 +40,23 @@ export const requestDuration = new Histogram({
   registers: [registry],
 });
 
+/** Subscription operations over graphql-ws (src/observability/subscription-log.ts). */
+export const subscriptionOperations = new Counter({
+  name: 'hub_subscription_operations_total',
+  help: 'Operations over graphql-ws answered, by operation and outcome (accepted, refused)',
+  labelNames: ['operation', 'outcome'] as const,
+  registers: [registry],
+});
+
+export const subscriptionDuration = new Histogram({
+  name: 'hub_subscription_duration_seconds',
+  help: 'How long an accepted operation over graphql-ws stayed open, by operation (observed at its end)',
+  labelNames: ['operation'] as const,
+  // A subscription lives for minutes or hours, not milliseconds.
+  buckets: [1, 10, 60, 300, 900, 3600, 4 * 3600, 12 * 3600, 24 * 3600],
+  registers: [registry],
+});
+
 export const rateLimitRefusals = new Counter({
   name: 'hub_rate_limit_refusals_total',
   help: 'Requests and subscription operations refused RATE_LIMITED (src/http/rate-limiter.ts)',

@@ -232,6 +232,48 @@ describe('configuration', () => {
     }
   });
 
+  it('traces only when OTEL_TRACING=on, to an http or https collector, without repeating its URL or headers in a message', () => {
+    expect(loadConfig({ NODE_ENV: 'development' }).tracing).toEqual({
+      enabled: false,
+      endpoint: 'http://localhost:4318',
+      headers: {},
+      serviceName: 'asb-hub',
+    });
+    expect(
+      loadConfig({
+        NODE_ENV: 'production',
+        AUTH_TRUSTED_ISSUERS: JSON.stringify([
+          {
+            issuer: 'https://idp.example',
+            audience: 'asb-hub',
+            jwksUrl: 'https://idp.example/jwks',
+          },
+        ]),
+        OTEL_TRACING: 'on',
+        OTEL_EXPORTER_OTLP_ENDPOINT: 'https://collector.example.org:4318',
+        OTEL_EXPORTER_OTLP_HEADERS: 'x-api-key=k%3D1, x-team=asb',
+        OTEL_SERVICE_NAME: 'asb-hub-north',
+      }).tracing,
+    ).toEqual({
+      enabled: true,
+      endpoint: 'https://collector.example.org:4318',
+      headers: { 'x-api-key': 'k=1', 'x-team': 'asb' },
+      serviceName: 'asb-hub-north',
+    });
+    expect(() => loadConfig({ NODE_ENV: 'development', OTEL_TRACING: 'yes' })).toThrow(
+      'OTEL_TRACING must be "off" or "on", not "yes"',
+    );
+    expect(() =>
+      loadConfig({
+        NODE_ENV: 'development',
+        OTEL_EXPORTER_OTLP_ENDPOINT: 'grpc://s3cret@collector',
+      }),
+    ).toThrow(/^OTEL_EXPORTER_OTLP_ENDPOINT must be an http or https URL[^"]*$/);
+    expect(() =>
+      loadConfig({ NODE_ENV: 'development', OTEL_EXPORTER_OTLP_HEADERS: 's3cret-key-alone' }),
+    ).toThrow(/^OTEL_EXPORTER_OTLP_HEADERS must be key=value pairs separated by commas$/);
+  });
+
   it('is documented in docs/configuration.md exactly as `npm run config:doc` prints it from the schema', () => {
     const onDisk = fs.readFileSync(path.resolve(__dirname, '../../docs/configuration.md'), 'utf8');
     expect(onDisk).toBe(renderConfigurationDoc());
