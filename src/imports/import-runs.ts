@@ -249,14 +249,19 @@ export async function findUser(
 
 export interface RunTotals {
   rows_imported: number;
+  rows_updated: number;
   rows_already_present: number;
   rows_rejected: number;
   rejected_report_path: string | null;
 }
 
+/** The columns of RunTotals, for SELECT and RETURNING. */
+export const TOTALS =
+  'rows_imported, rows_updated, rows_already_present, rows_rejected, rejected_report_path';
+
 export async function runTotals(client: ClientBase, runId: string): Promise<RunTotals> {
   const { rows } = await client.query<RunTotals>(
-    'SELECT rows_imported, rows_already_present, rows_rejected, rejected_report_path FROM import_run WHERE id = $1',
+    `SELECT ${TOTALS} FROM import_run WHERE id = $1`,
     [runId],
   );
   return rows[0];
