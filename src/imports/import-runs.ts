@@ -260,9 +260,8 @@ export const TOTALS =
   'rows_imported, rows_updated, rows_already_present, rows_rejected, rejected_report_path';
 
 export async function runTotals(client: ClientBase, runId: string): Promise<RunTotals> {
-  const { rows } = await client.query<RunTotals>(
-    `SELECT ${TOTALS} FROM import_run WHERE id = $1`,
-    [runId],
-  );
+  const { rows } = await client.query<RunTotals>(`SELECT ${TOTALS} FROM import_run WHERE id = $1`, [
+    runId,
+  ]);
   return rows[0];
 }

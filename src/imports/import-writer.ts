@@ -126,10 +126,7 @@ export class ImportBatchWriter implements RowWriter<ImportRow> {
       await this.ensurePlaces(fresh);
       const imported = await writeNew(fresh);
       const counts = { imported, updated: 0, alreadyPresent: rows.length - imported, rejects: [] };
-      await checkpoint(
-        async (text, values) => (await client.query(text, values)).rows,
-        counts,
-      );
+      await checkpoint(async (text, values) => (await client.query(text, values)).rows, counts);
       await client.query('COMMIT');
       for (const row of fresh) {
         if (row.location) this.knownLocations.add(row.location.id);

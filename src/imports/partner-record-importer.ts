@@ -2,7 +2,10 @@ import type { Viewer } from '../auth/viewer';
 import { HubError } from '../errors';
 import { mayEverRead } from '../permissions/decide';
 import { partnerRecordImporters } from '../permissions/policy';
-import { PARTNER_RECORD_SPECS, type PartnerRecordSpec } from '../partner-records/partner-record-kinds';
+import {
+  PARTNER_RECORD_SPECS,
+  type PartnerRecordSpec,
+} from '../partner-records/partner-record-kinds';
 import type { PartnerFound } from './import-runs';
 import type { CheckedPartnerRecordMapping } from './partner-record-mapping';
 

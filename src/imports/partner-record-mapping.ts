@@ -115,7 +115,11 @@ export function checkPartnerRecordMapping(raw: unknown): CheckedPartnerRecordMap
   const fields = Object.entries(records.fields).map(
     ([field, column]) => [field, columnOf(column, `records.fields.${field}`)] as [string, string],
   );
-  if (kind) checkFields(kind, fields.map(([field]) => field));
+  if (kind)
+    checkFields(
+      kind,
+      fields.map(([field]) => field),
+    );
   const checked: CheckedPartnerRecordMapping = {
     source: raw as unknown as PartnerRecordMapping,
     delimiter,
