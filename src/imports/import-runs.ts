@@ -18,7 +18,7 @@ import { keepUpload } from './import-upload-store';
  * for, its lock, its row in import_run (new or resumed) and its audit entry.
  */
 
-/** The fields an imported row writes: what the run's audit entry lists. */
+/** The fields an imported incident writes: what the run's audit entry lists. */
 const FIELDS_WRITTEN = [
   'Incident.occurredAt',
   'Incident.category',
@@ -94,6 +94,8 @@ export async function openRun(
     audit: RunAudit;
     /** An upload: its bytes are kept with the run, so any hub process can take the run over. */
     keepUploadFrom?: string | null;
+    /** What the rows write, for the audit entry; default: an incident's fields. */
+    fieldsWritten?: string[];
   },
 ): Promise<OpenRun> {
   const mappingJson = input.probe.mapping ? JSON.stringify(input.probe.mapping.source) : null;
@@ -155,7 +157,7 @@ export async function openRun(
         subjectId: run.id,
         personId: null,
         caseId: null,
-        fields: FIELDS_WRITTEN,
+        fields: input.fieldsWritten ?? FIELDS_WRITTEN,
       },
     ]);
     await client.query('COMMIT');

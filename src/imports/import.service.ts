@@ -180,8 +180,14 @@ export async function startImport(options: ImportOptions): Promise<StartedImport
       reader: FormatReader<{ line: number }>;
       writer: RowWriter<{ line: number }>;
     };
+    let fieldsWritten: string[] | undefined;
     if (isRecordsMapping(probe.mapping)) {
       const { viewer, spec } = partnerRecordImport(options.startedBy, partner, probe.mapping);
+      fieldsWritten = [
+        `${spec.typeName}.sourceReference`,
+        ...probe.mapping.fields.map(([field]) => `${spec.typeName}.${field}`),
+        'PartnerRecordRevision.earlierValues',
+      ];
       const orm = options.orm;
       if (!orm) {
         throw new HubError(
@@ -220,6 +226,7 @@ export async function startImport(options: ImportOptions): Promise<StartedImport
       startedBy: options.startedBy ?? null,
       audit: options.audit ?? { enabled: true, operation: 'importIncidentFile' },
       keepUploadFrom: options.keepUpload ? options.file : null,
+      fieldsWritten,
     });
     handedOver = true;
     const done = importRows(client, {

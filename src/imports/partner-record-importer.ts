@@ -23,7 +23,7 @@ export function partnerRecordImport(
   if (!startedBy) {
     throw new HubError(
       'FORBIDDEN',
-      'Partner records are imported by a named supervisor of the partner (upload them to POST /imports, or name --user): each change records its officer',
+      'Partner records are imported by a named supervisor of the partner (the uploader of POST /imports, or --user of npm run import): each change records its officer',
     );
   }
   if (startedBy.partnerId !== partner.id || !mayEverRead(partnerRecordImporters, startedBy)) {

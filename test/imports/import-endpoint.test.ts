@@ -46,6 +46,7 @@ interface RunView {
   progress: number;
   linesRead: number;
   rowsImported: number;
+  rowsUpdated: number;
   rowsAlreadyPresent: number;
   rowsRejected: number;
   rejectedReportUrl: string | null;
@@ -55,7 +56,8 @@ interface RunView {
 const IMPORT_RUN = gql<{ importRun: RunView | null }, { id: string }>(`
   query ($id: ID!) {
     importRun(id: $id) {
-      id status format fileName progress linesRead rowsImported rowsAlreadyPresent rowsRejected
+      id status format fileName progress linesRead rowsImported rowsUpdated rowsAlreadyPresent
+      rowsRejected
       rejectedReportUrl failure
     }
   }`);

@@ -138,13 +138,32 @@ describe('POST /imports with a mapping of partner records', () => {
       rowsRejected: 0,
       rejectedReportUrl: null,
     });
-    const record = await hub.em().fork().findOneOrFail(PoliceRecord, { sourceReference: 'NOM-1' });
+    const record = await hub
+      .em()
+      .fork()
+      .findOneOrFail(PoliceRecord, { ownerPartner: s.police.partner.id, sourceReference: 'NOM-1' });
     expect([record.person.id, record.ownerPartner.id, record.warningMarkers]).toEqual([
       s.first.id,
       s.police.partner.id,
       ['VIOLENT', 'DRUGS'],
     ]);
     expect(await revisionsOf(s.police.partner.id)).toBe(2);
+    // One audit entry for the run, naming the fields its rows write.
+    const audited = await withClient(hub, (client) =>
+      client.query<{ fields: string[] }>(
+        `select fields from audit_entry where subject_type = 'ImportRun' and subject_id = $1`,
+        [first.id],
+      ),
+    );
+    expect(audited.rows.map((row) => row.fields)).toEqual([
+      [
+        'PoliceRecord.sourceReference',
+        'PoliceRecord.pncReference',
+        'PoliceRecord.warningMarkers',
+        'PoliceRecord.warningsSummary',
+        'PartnerRecordRevision.earlierValues',
+      ],
+    ]);
 
     const again = await imported(s.police.token, rows);
     expect(again.id).not.toBe(first.id);
@@ -173,7 +192,10 @@ describe('POST /imports with a mapping of partner records', () => {
     expect(run).toMatchObject({ rowsImported: 0, rowsUpdated: 1, rowsAlreadyPresent: 1 });
 
     const em = hub.em().fork();
-    const record = await em.findOneOrFail(PoliceRecord, { sourceReference: 'NOM-B' });
+    const record = await em.findOneOrFail(PoliceRecord, {
+      ownerPartner: s.police.partner.id,
+      sourceReference: 'NOM-B',
+    });
     expect(record.warningsSummary).toBe('CPN issued');
     const history = await em.find(
       PartnerRecordRevision,
@@ -313,7 +335,13 @@ describe('POST /imports with a mapping of partner records', () => {
       mapping,
     );
     expect(run).toMatchObject({ status: 'COMPLETED', rowsImported: 1, rowsRejected: 0 });
-    const record = await hub.em().fork().findOneOrFail(HousingRecord, { sourceReference: 'TEN-1' });
+    const record = await hub
+      .em()
+      .fork()
+      .findOneOrFail(HousingRecord, {
+        ownerPartner: s.housing.partner.id,
+        sourceReference: 'TEN-1',
+      });
     expect([record.tenancyReference, record.tenancyType]).toEqual(['T/778', 'Secure']);
   });
 
