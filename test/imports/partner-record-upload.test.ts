@@ -335,13 +335,10 @@ describe('POST /imports with a mapping of partner records', () => {
       mapping,
     );
     expect(run).toMatchObject({ status: 'COMPLETED', rowsImported: 1, rowsRejected: 0 });
-    const record = await hub
-      .em()
-      .fork()
-      .findOneOrFail(HousingRecord, {
-        ownerPartner: s.housing.partner.id,
-        sourceReference: 'TEN-1',
-      });
+    const record = await hub.em().fork().findOneOrFail(HousingRecord, {
+      ownerPartner: s.housing.partner.id,
+      sourceReference: 'TEN-1',
+    });
     expect([record.tenancyReference, record.tenancyType]).toEqual(['T/778', 'Secure']);
   });
 
