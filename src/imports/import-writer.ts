@@ -38,6 +38,11 @@ export interface RowWriter<Row> {
   /** Sets the writer up; called once, outside any batch's transaction. */
   prepare(): Promise<void>;
   write(rows: readonly Row[], checkpoint: Checkpoint): Promise<BatchCounts>;
+  /**
+   * For a writer that refuses rows as it writes them: the rows of `rows` it would refuse, writing
+   * nothing. A resumed run asks it of the rows before its checkpoint, to report them again.
+   */
+  refusals?(rows: readonly Row[]): Promise<RejectedRow[]>;
 }
 
 /** SQLSTATEs of another writer getting there first: the batch is done again, row by row. */

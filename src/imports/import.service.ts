@@ -322,6 +322,11 @@ async function importRows<Row extends { line: number }>(
         );
       }
       await report.add(batch.rejects);
+      // Rows an earlier attempt committed: the report is rebuilt, so the rows the writer refused
+      // then are found again (nothing is written, nothing counted).
+      const committed = batch.rows.filter((row) => row.line <= checkpoint);
+      if (committed.length > 0 && writer.refusals)
+        await report.add(await writer.refusals(committed));
       const rejected = batch.rejects.filter((row) => row.line > checkpoint).length;
       const catchingUp = batch.endLine <= checkpoint;
       if (!catchingUp) {

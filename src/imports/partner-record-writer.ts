@@ -7,6 +7,7 @@ import {
   recordPartnerRecord,
 } from '../partner-records/partner-record.service';
 import type { BatchCounts, Checkpoint, RowWriter, RunSql } from './import-writer';
+import type { RejectedRow } from './rejected-report';
 import type { PartnerRecordRow } from './partner-record.format';
 
 /** What writing one row did: the record created, updated or left as it was, or why it was refused. */
@@ -67,16 +68,7 @@ export class PartnerRecordBatchWriter implements RowWriter<PartnerRecordRow> {
   async write(rows: readonly PartnerRecordRow[], checkpoint: Checkpoint): Promise<BatchCounts> {
     return this.orm.em.fork().transactional(async (tx) => {
       const em = tx as EntityManager;
-      const counts: BatchCounts = { imported: 0, updated: 0, alreadyPresent: 0, rejects: [] };
-      for (const row of rows) {
-        const result = await writePartnerRecordRow(em, this.viewer, this.spec, row.write);
-        if (result === 'created') counts.imported += 1;
-        else if (result === 'updated') counts.updated += 1;
-        else if (result === 'unchanged') counts.alreadyPresent += 1;
-        else counts.rejects.push({ line: row.line, reason: result.reason, fields: row.fields });
-        // Each row's entities are done with once written: the batch does not hold them all.
-        em.clear();
-      }
+      const counts = await this.writeRows(em, rows);
       const sql: RunSql = async <R>(text: string, values: unknown[]) => {
         const { sql: statement, params } = positional(text, values);
         return (await em.execute(statement, params)) as R[];
@@ -84,5 +76,33 @@ export class PartnerRecordBatchWriter implements RowWriter<PartnerRecordRow> {
       await checkpoint(sql, counts);
       return counts;
     });
+  }
+
+  /** The rows the service refuses, written in a transaction that is then rolled back. */
+  async refusals(rows: readonly PartnerRecordRow[]): Promise<RejectedRow[]> {
+    const em = this.orm.em.fork();
+    await em.begin();
+    try {
+      return (await this.writeRows(em, rows)).rejects;
+    } finally {
+      await em.rollback();
+    }
+  }
+
+  private async writeRows(
+    em: EntityManager,
+    rows: readonly PartnerRecordRow[],
+  ): Promise<BatchCounts> {
+    const counts: BatchCounts = { imported: 0, updated: 0, alreadyPresent: 0, rejects: [] };
+    for (const row of rows) {
+      const result = await writePartnerRecordRow(em, this.viewer, this.spec, row.write);
+      if (result === 'created') counts.imported += 1;
+      else if (result === 'updated') counts.updated += 1;
+      else if (result === 'unchanged') counts.alreadyPresent += 1;
+      else counts.rejects.push({ line: row.line, reason: result.reason, fields: row.fields });
+      // Each row's entities are done with once written: the batch does not hold them all.
+      em.clear();
+    }
+    return counts;
   }
 }

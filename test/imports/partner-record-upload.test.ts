@@ -14,12 +14,15 @@ import {
   Role,
 } from '../support/factories';
 import { startTestHub, type TestHub } from '../support/hub';
+import type { Viewer } from '../../src/auth/viewer';
 import {
   finishedRun,
   form,
   getFrom,
+  importInto,
   postImport,
   readReport,
+  refusal,
   scratchDir,
   withClient,
   writeFile,
@@ -360,5 +363,65 @@ describe('POST /imports with a mapping of partner records', () => {
       'IMPORT_COLUMNS_MISSING',
     ]);
     expect(await runsOf(s.police.partner.id)).toBe(0);
+  });
+
+  it('resumes a stopped run after its checkpoint, reporting again a row the service refused before it', async () => {
+    const s = await setting();
+    const outsider = await makePerson(hub.em());
+    const file = writeFile(
+      scratchDir(),
+      'nominals.csv',
+      exportOf([
+        ['NOM-S1', s.first.id, s.onCase.id, '', 'VIOLENT', 'CPW issued'],
+        ['NOM-S2', outsider.id, s.onCase.id, '', '', 'Not on the case'],
+        ['NOM-S3', s.second.id, s.onCase.id, '', '', 'Words of advice'],
+      ]),
+    );
+    const viewer: Viewer = {
+      userId: s.police.user.id,
+      username: s.police.user.username,
+      displayName: s.police.user.displayName,
+      partnerId: s.police.partner.id,
+      partnerKind: PartnerKind.POLICE,
+      role: Role.SUPERVISOR,
+    };
+    const options = {
+      orm: hub.orm,
+      file,
+      partner: s.police.partner.id,
+      mapping: MAPPING,
+      startedBy: viewer,
+      batchRows: 1,
+    };
+    // Stopped once the first two rows (lines 2 and 3) have committed.
+    const stop = new AbortController();
+    const stopped = await refusal(
+      importInto(hub, {
+        ...options,
+        signal: stop.signal,
+        onProgress: (progress) => progress.line >= 3 && stop.abort(),
+      }),
+    );
+    expect(stopped).toMatch(/^FAILED: Stopped after line 3/);
+    expect(await hub.em().fork().count(PoliceRecord, { ownerPartner: s.police.partner.id })).toBe(
+      1,
+    );
+
+    const resumed = await importInto(hub, options);
+    expect(resumed).toMatchObject({
+      status: 'COMPLETED',
+      resumedAfterLine: 3,
+      rowsImported: 2,
+      rowsRejected: 1,
+      rowsRead: 1,
+    });
+    const [, ...lines] = readReport(resumed.rejectedReportPath!);
+    expect(lines.map(([line, reason]) => [line, reason.split(':')[0]])).toEqual([
+      ['3', 'NOT_FOUND'],
+    ]);
+    expect(await hub.em().fork().count(PoliceRecord, { ownerPartner: s.police.partner.id })).toBe(
+      2,
+    );
+    expect(await revisionsOf(s.police.partner.id)).toBe(2);
   });
 });
