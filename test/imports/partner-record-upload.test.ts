@@ -129,8 +129,8 @@ describe('POST /imports with a mapping of partner records', () => {
   it('creates records, and a second upload of the same file changes nothing: every row already present, no revision added', async () => {
     const s = await setting();
     const rows = [
-      ['NOM-1', s.first.id, s.onCase.id, '88/1X', 'VIOLENT;DRUGS', 'CPW issued'],
-      ['NOM-2', s.second.id, s.onCase.id, '', '', 'Words of advice'],
+      ['UPL-1', s.first.id, s.onCase.id, '88/1X', 'VIOLENT;DRUGS', 'CPW issued'],
+      ['UPL-2', s.second.id, s.onCase.id, '', '', 'Words of advice'],
     ];
     const first = await imported(s.police.token, rows);
     expect(first).toMatchObject({
@@ -144,7 +144,7 @@ describe('POST /imports with a mapping of partner records', () => {
     const record = await hub
       .em()
       .fork()
-      .findOneOrFail(PoliceRecord, { ownerPartner: s.police.partner.id, sourceReference: 'NOM-1' });
+      .findOneOrFail(PoliceRecord, { ownerPartner: s.police.partner.id, sourceReference: 'UPL-1' });
     expect([record.person.id, record.ownerPartner.id, record.warningMarkers]).toEqual([
       s.first.id,
       s.police.partner.id,
@@ -186,18 +186,18 @@ describe('POST /imports with a mapping of partner records', () => {
   it('updates a changed row through the service, keeping its earlier values in the history', async () => {
     const s = await setting();
     const rows = [
-      ['NOM-A', s.first.id, s.onCase.id, '', 'VIOLENT', 'CPW issued'],
-      ['NOM-B', s.second.id, s.onCase.id, '', '', 'Words of advice'],
+      ['UPL-A', s.first.id, s.onCase.id, '', 'VIOLENT', 'CPW issued'],
+      ['UPL-B', s.second.id, s.onCase.id, '', '', 'Words of advice'],
     ];
     await imported(s.police.token, rows);
-    const changed = [rows[0], ['NOM-B', s.second.id, s.onCase.id, '', '', 'CPN issued']];
+    const changed = [rows[0], ['UPL-B', s.second.id, s.onCase.id, '', '', 'CPN issued']];
     const run = await imported(s.police.token, changed);
     expect(run).toMatchObject({ rowsImported: 0, rowsUpdated: 1, rowsAlreadyPresent: 1 });
 
     const em = hub.em().fork();
     const record = await em.findOneOrFail(PoliceRecord, {
       ownerPartner: s.police.partner.id,
-      sourceReference: 'NOM-B',
+      sourceReference: 'UPL-B',
     });
     expect(record.warningsSummary).toBe('CPN issued');
     const history = await em.find(
@@ -216,12 +216,12 @@ describe('POST /imports with a mapping of partner records', () => {
     const outsider = await makePerson(hub.em());
     const third = await makePerson(hub.em());
     const rows = [
-      ['NOM-G', s.first.id, s.onCase.id, '', 'VIOLENT', 'CPW issued'],
-      ['NOM-X', outsider.id, s.onCase.id, '', '', 'Not on the case'],
-      ['NOM-Y', s.second.id, s.onCase.id, '', 'not a code!', 'Bad marker'],
+      ['UPL-G', s.first.id, s.onCase.id, '', 'VIOLENT', 'CPW issued'],
+      ['UPL-X', outsider.id, s.onCase.id, '', '', 'Not on the case'],
+      ['UPL-Y', s.second.id, s.onCase.id, '', 'not a code!', 'Bad marker'],
       ['', third.id, s.onCase.id, '', '', 'No reference'],
-      ['NOM-G', s.second.id, s.onCase.id, '', '', 'Reference twice'],
-      ['NOM-Z', s.second.id, s.onCase.id, '', ''],
+      ['UPL-G', s.second.id, s.onCase.id, '', '', 'Reference twice'],
+      ['UPL-Z', s.second.id, s.onCase.id, '', ''],
     ];
     const run = await imported(s.police.token, rows);
     expect(run).toMatchObject({
@@ -261,8 +261,8 @@ describe('POST /imports with a mapping of partner records', () => {
     const hidden = await makeCase(hub.em(), other, { people: [[s.first, PersonRole.VICTIM]] });
     const missing = randomUUID();
     const run = await imported(s.police.token, [
-      ['NOM-H', s.first.id, hidden.id, '', 'VIOLENT', 'Their case'],
-      ['NOM-M', s.first.id, missing, '', 'VIOLENT', 'No case'],
+      ['UPL-H', s.first.id, hidden.id, '', 'VIOLENT', 'Their case'],
+      ['UPL-M', s.first.id, missing, '', 'VIOLENT', 'No case'],
     ]);
     expect(run).toMatchObject({ rowsImported: 0, rowsRejected: 2 });
     const report = await getFrom(hub, run.rejectedReportUrl!, s.police.token);
@@ -278,7 +278,7 @@ describe('POST /imports with a mapping of partner records', () => {
   it('refuses practitioners, analysts and other roles, and a supervisor of another kind of partner, keeping nothing', async () => {
     const s = await setting();
     const before = fs.readdirSync(importDir).sort();
-    const rows = [['NOM-R', s.first.id, s.onCase.id, '', 'VIOLENT', 'CPW issued']];
+    const rows = [['UPL-R', s.first.id, s.onCase.id, '', 'VIOLENT', 'CPW issued']];
     for (const role of [
       Role.PRACTITIONER,
       Role.ANALYST,
@@ -347,7 +347,7 @@ describe('POST /imports with a mapping of partner records', () => {
 
   it('refuses a mapping naming a field the kind does not have, or a column the file lacks, as a whole', async () => {
     const s = await setting();
-    const rows = [['NOM-Q', s.first.id, s.onCase.id, '', 'VIOLENT', 'x']];
+    const rows = [['UPL-Q', s.first.id, s.onCase.id, '', 'VIOLENT', 'x']];
     const badField = JSON.parse(MAPPING);
     badField.records.fields.shoeSize = 'PNC';
     const answer = await upload(s.police.token, rows, JSON.stringify(badField));
@@ -372,9 +372,9 @@ describe('POST /imports with a mapping of partner records', () => {
       scratchDir(),
       'nominals.csv',
       exportOf([
-        ['NOM-S1', s.first.id, s.onCase.id, '', 'VIOLENT', 'CPW issued'],
-        ['NOM-S2', outsider.id, s.onCase.id, '', '', 'Not on the case'],
-        ['NOM-S3', s.second.id, s.onCase.id, '', '', 'Words of advice'],
+        ['UPL-S1', s.first.id, s.onCase.id, '', 'VIOLENT', 'CPW issued'],
+        ['UPL-S2', outsider.id, s.onCase.id, '', '', 'Not on the case'],
+        ['UPL-S3', s.second.id, s.onCase.id, '', '', 'Words of advice'],
       ]),
     );
     const viewer: Viewer = {
