@@ -201,8 +201,8 @@ export async function startHub(config: HubConfig, orm: MikroORM, port = config.p
 
   // Aggregates as CSV for BI tools (README "Aggregates and exports"): analysts and BI only.
   app.use('/exports', aggregateExportRoutes({ orm, verifier, rateLimiter }));
-  // Bulk import of incidents: uploads imported in the background of this process.
-  const imports = new ImportJobs();
+  // Bulk import of incidents and partner records: uploads imported in the background of this process.
+  const imports = new ImportJobs(orm);
   app.use('/imports', importRoutes({ orm, config, verifier, rateLimiter, jobs: imports }));
 
   const subscriptions = startSubscriptionServer({

@@ -14,6 +14,7 @@ import {
   importIncidentFile,
   type ImportSummary,
 } from '../imports/import.service';
+import { ImportFormat } from '../imports/import-enums';
 import { ProgressBar } from './progress-bar';
 
 const USAGE = `Usage: npm run import -- <file> --partner <partner id or exact name> [options]
@@ -21,9 +22,10 @@ const USAGE = `Usage: npm run import -- <file> --partner <partner id or exact na
   <file>                 data.police.uk street-level CSV, or a partner system's CSV with --mapping;
                          plain or gzip (recognised by its content)
   --partner <p>          the partner whose records these are
-  --mapping <m.json>     the mapping file of a partner system's CSV (README "Bulk import")
-  --user <username>      the hub user importing (an analyst or supervisor of the partner),
-                         named in the audit and on each report
+  --mapping <m.json>     the mapping file of a partner system's CSV (README "Bulk import");
+                         with "records", a file of the partner's own records (needs --user)
+  --user <username>      the hub user importing (an analyst or supervisor of the partner; a
+                         supervisor for its own records), named in the audit and on each report
   --report <path>        where to write rejected rows (default: <file>.rejected.csv)
   --batch-rows <n>       rows per transaction (default IMPORT_BATCH_ROWS, 5000)
   --purpose <text>       why, for the audit
@@ -34,7 +36,10 @@ const number = (n: number) => Math.round(n).toLocaleString('en-GB');
 
 function summaryLine(summary: ImportSummary): string {
   return [
-    `${summary.status === 'COMPLETED' ? 'Imported' : 'Stopped:'} ${number(summary.rowsImported)} new incidents,`,
+    `${summary.status === 'COMPLETED' ? 'Imported' : 'Stopped:'} ${number(summary.rowsImported)}`,
+    summary.format === ImportFormat.PARTNER_RECORD_CSV
+      ? `new records, ${number(summary.rowsUpdated)} updated,`
+      : 'new incidents,',
     `${number(summary.rowsAlreadyPresent)} already present, ${number(summary.rowsRejected)} rejected`,
     `(run ${summary.runId}${summary.resumedAfterLine ? `, resumed after line ${number(summary.resumedAfterLine)}` : ''}).`,
     `${number(summary.rowsRead)} rows in ${summary.seconds.toFixed(1)} s, ${number(summary.rowsPerSecond)} rows/s.`,
@@ -109,6 +114,8 @@ async function main(): Promise<number> {
       : null;
     const summary = await importIncidentFile({
       databaseUrl: database.url,
+      // A file of partner records is written through the partner-record service, on the ORM.
+      orm: database.orm,
       file,
       partner: values.partner,
       mapping,

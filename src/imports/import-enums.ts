@@ -5,6 +5,8 @@ export enum ImportFormat {
   POLICE_UK = 'POLICE_UK',
   /** A partner system's CSV, read through a mapping file. */
   MAPPED_CSV = 'MAPPED_CSV',
+  /** A partner's export of its own records (police, tenancy, ...), read through a `records` mapping. */
+  PARTNER_RECORD_CSV = 'PARTNER_RECORD_CSV',
 }
 
 export enum ImportStatus {

@@ -1,5 +1,6 @@
 import type { IncidentCategory } from '../incidents/incident-category.enum';
 import type { OccurredPrecision } from '../incidents/occurred-precision.enum';
+import type { PartnerKind } from '../partners/partner-kind.enum';
 import type { ImportFormat } from './import-enums';
 import {
   type ImportRow,
@@ -12,6 +13,8 @@ import {
 /** What every row of one run shares: whose records they are, and which run brings them in. */
 export interface RowContext {
   partnerId: string;
+  /** The importing partner's kind: a partner's own records are of its kind. */
+  partnerKind?: PartnerKind;
   /** Null when rows are read for something other than an import (the benchmark's plain COPY). */
   importRunId: string | null;
   /** The hub user on whose behalf the import runs, recorded on each report; null from the command line. */
@@ -30,14 +33,14 @@ export interface RowRejection {
  * it cannot. Each instance holds the run's state (identical rows so far, references seen), so rows
  * must be given in file order, every one of them, also when a resumed run skips writing them.
  */
-export interface FormatReader {
+export interface FormatReader<Row = ImportRow> {
   readonly format: ImportFormat;
   /** The file's header, for the rejected rows report. */
   readonly header: readonly string[];
-  prepare(line: number, fields: string[]): ImportRow | RowRejection;
+  prepare(line: number, fields: string[]): Row | RowRejection;
 }
 
-export const isRejection = (value: ImportRow | RowRejection): value is RowRejection =>
+export const isRejection = <Row extends object>(value: Row | RowRejection): value is RowRejection =>
   'reasons' in value;
 
 /** LSOA codes: a country letter and eight digits (E01014399, W01001234). */

@@ -1,3 +1,4 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
 import { HubError } from '../errors';
 import { errorFields, log } from '../log';
 import {
@@ -19,6 +20,9 @@ export class ImportJobs {
   /** Set by stop(): no import starts here any more. */
   stopping = false;
 
+  /** `orm`: the hub's, through which files of partner records are written. */
+  constructor(private readonly orm?: MikroORM) {}
+
   /** Starts an import here; `afterwards` runs when it has ended, however it ended. */
   async start(
     options: Omit<ImportOptions, 'signal'>,
@@ -30,7 +34,7 @@ export class ImportJobs {
       });
     }
     const stop = new AbortController();
-    const started = await startImport({ ...options, signal: stop.signal });
+    const started = await startImport({ orm: this.orm, ...options, signal: stop.signal });
     const fields = { runId: started.runId, partnerId: options.startedBy?.partnerId };
     log.info('import started', { ...fields, resumedAfterLine: started.resumedAfterLine });
     const done = started.done.then(

@@ -11,6 +11,12 @@ import {
 } from './import-mapping';
 import type { ImportRow } from './import-rows';
 import { MappedCsvReader } from './mapped-csv.format';
+import {
+  type CheckedPartnerRecordMapping,
+  checkPartnerRecordMapping,
+  isPartnerRecordMapping,
+  type PartnerRecordMapping,
+} from './partner-record-mapping';
 import { looksLikePoliceUk, PoliceUkReader } from './police-uk.format';
 import type { RejectedRow } from './rejected-report';
 
@@ -27,18 +33,33 @@ export interface Probe {
   gzip: boolean;
   header: string[];
   format: ImportFormat;
-  mapping: CheckedMapping | null;
+  mapping: AnyMapping | null;
 }
 
+/** A mapping of incidents, or one of a partner's own records (it has `records`). */
+export type AnyMapping = CheckedMapping | CheckedPartnerRecordMapping;
+
+export const isRecordsMapping = (
+  mapping: AnyMapping | null,
+): mapping is CheckedPartnerRecordMapping => mapping !== null && 'personId' in mapping;
+
 export function readMapping(
-  mapping: ImportMapping | string | null | undefined,
-): CheckedMapping | null {
+  mapping: ImportMapping | PartnerRecordMapping | string | null | undefined,
+): AnyMapping | null {
   if (mapping === undefined || mapping === null) return null;
-  return typeof mapping === 'string' ? parseMapping(mapping) : checkMapping(mapping);
+  let raw: unknown = mapping;
+  if (typeof mapping === 'string') {
+    try {
+      raw = JSON.parse(mapping);
+    } catch {
+      return parseMapping(mapping); // refuses it in words
+    }
+  }
+  return isPartnerRecordMapping(raw) ? checkPartnerRecordMapping(raw) : checkMapping(raw);
 }
 
 /** The file's first records: its header, and whether any row follows it. */
-export async function probeFile(file: string, mapping: CheckedMapping | null): Promise<Probe> {
+export async function probeFile(file: string, mapping: AnyMapping | null): Promise<Probe> {
   const head = await firstBytes(file, 4);
   const gzip = isGzip(head);
   if (isZip(head)) {
@@ -78,6 +99,9 @@ export async function probeFile(file: string, mapping: CheckedMapping | null): P
   }
   if (!header) throw new HubError('IMPORT_EMPTY_FILE', 'The file has no lines');
   if (!hasRows) throw new HubError('IMPORT_EMPTY_FILE', 'The file has a header but no rows');
+  if (isRecordsMapping(mapping)) {
+    return { gzip, header, format: ImportFormat.PARTNER_RECORD_CSV, mapping };
+  }
   if (mapping) return { gzip, header, format: ImportFormat.MAPPED_CSV, mapping };
   if (looksLikePoliceUk(header)) return { gzip, header, format: ImportFormat.POLICE_UK, mapping };
   throw new HubError(
@@ -91,14 +115,21 @@ export async function probeFile(file: string, mapping: CheckedMapping | null): P
   );
 }
 
+/** The reader of a file of incidents. */
 export function formatReader(probe: Probe, context: RowContext): FormatReader {
+  if (isRecordsMapping(probe.mapping)) {
+    throw new HubError(
+      'IMPORT_UNKNOWN_FORMAT',
+      'A mapping of partner records (with "records") is read by the partner record import, not as incidents',
+    );
+  }
   return probe.mapping
     ? new MappedCsvReader(probe.header, probe.mapping, context)
     : new PoliceUkReader(probe.header, context);
 }
 
-export interface Batch {
-  rows: ImportRow[];
+export interface Batch<Row = ImportRow> {
+  rows: Row[];
   rejects: RejectedRow[];
   /** The physical line the batch's last record ends on. */
   endLine: number;
@@ -106,13 +137,13 @@ export interface Batch {
 }
 
 /** The file's rows, checked, in batches: the file streams through, never held whole in memory. */
-export async function* readBatches(
+export async function* readBatches<Row extends object>(
   file: string,
   probe: Probe,
-  reader: FormatReader,
+  reader: FormatReader<Row>,
   batchRows: number,
-): AsyncGenerator<Batch> {
-  let batch: Batch = { rows: [], rejects: [], endLine: 0, bytesRead: 0 };
+): AsyncGenerator<Batch<Row>> {
+  let batch: Batch<Row> = { rows: [], rejects: [], endLine: 0, bytesRead: 0 };
   let headerSeen = false;
   for await (const chunk of readRecordChunks(file, {
     gzip: probe.gzip,
@@ -158,7 +189,7 @@ export async function* readBatches(
 export interface ReadRowsOptions {
   file: string;
   partnerId: string;
-  mapping?: ImportMapping | string | null;
+  mapping?: ImportMapping | PartnerRecordMapping | string | null;
   importRunId?: string | null;
   recordedById?: string | null;
   now?: Date;

@@ -16,7 +16,7 @@ import { HubError } from '../errors';
 import type { RateLimiter } from '../http/rate-limiter';
 import { authenticate, sendError } from '../http/authenticated-request';
 import { mayEverRead } from '../permissions/decide';
-import { incidentImporters } from '../permissions/policy';
+import { incidentImporters, partnerRecordImporters } from '../permissions/policy';
 import type { ImportJobs } from './import-jobs';
 import { storedName } from './import-file';
 import { findImportRun, importRunView } from './import-run.service';
@@ -31,6 +31,7 @@ const STATUS: Record<string, number> = {
   IMPORT_UNKNOWN_FORMAT: 400,
   IMPORT_COLUMNS_MISSING: 400,
   IMPORT_MAPPING_INVALID: 400,
+  PARTNER_RECORD_WRONG_KIND: 403,
 };
 
 /** Raw bodies the endpoint takes: a file needing no mapping (data.police.uk), plain or gzip. */
@@ -151,7 +152,8 @@ function readMultipart(req: Request, target: string, maxBytes: number): Promise<
 
 /**
  * Bulk import over HTTP (README "Bulk import"): POST /imports with the same bearer token as GraphQL,
- * by analysts and supervisors (the policy's `incidentImporters`) for their own partner. The upload
+ * by analysts and supervisors (the policy's `incidentImporters`) for their own partner; a file of
+ * the partner's own records (a mapping with `records`) by its supervisors only. The upload
  * is kept in IMPORT_DIR, its import runs in the background and the answer is 202 with the run's id
  * and status URL. GET /imports/:id is the run's status, GET /imports/:id/rejected.csv its rejected
  * rows report (audited: the rows are the partner's records as sent). Errors have GraphQL's shape.
@@ -174,10 +176,15 @@ export function importRoutes(deps: {
       res.setHeader('x-request-id', requestId);
       try {
         const viewer = await authenticate(deps, req, res, deps.orm.em.fork());
-        if (!mayEverRead(incidentImporters, viewer)) {
+        // Anyone who may import something; what the file holds is checked once it is known
+        // (partner records: supervisors of a partner of their kind, src/imports/partner-record-importer.ts).
+        if (
+          !mayEverRead(incidentImporters, viewer) &&
+          !mayEverRead(partnerRecordImporters, viewer)
+        ) {
           throw new HubError(
             'FORBIDDEN',
-            'Only analysts and supervisors import incidents, and follow their imports',
+            'Only analysts and supervisors import incidents (supervisors their partner\u2019s own records too), and follow their imports',
           );
         }
         await work(req, res, viewer, requestId);

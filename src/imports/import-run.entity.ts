@@ -15,7 +15,7 @@ import { User } from '../users/user.entity';
 import { ImportFormat, ImportStatus } from './import-enums';
 
 /**
- * One bulk import of a partner's incidents from a file. Batches commit with the line they reached,
+ * One bulk import of a partner's incidents, or of its own records about people, from a file. Batches commit with the line they reached,
  * so a failed run resumes from there; rows already in the hub are counted, never added twice.
  */
 @Entity({ tableName: 'import_run' })
@@ -60,7 +60,14 @@ export class ImportRun {
   @Property({ type: 'integer', default: 0 })
   rowsImported: number & Opt = 0;
 
-  /** Rows already in the hub (same partner, same source key): counted, not added. */
+  /** Partner records the run changed (found by the partner's reference), each with a revision. */
+  @Property({ type: 'integer', default: 0 })
+  rowsUpdated: number & Opt = 0;
+
+  /**
+   * Rows already in the hub (same partner, same source key; a partner record the row would not
+   * change): counted, not added.
+   */
   @Property({ type: 'integer', default: 0 })
   rowsAlreadyPresent: number & Opt = 0;
 

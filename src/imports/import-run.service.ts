@@ -46,6 +46,7 @@ export function importRunView(run: ImportRun): ImportRunType {
           : 0,
     linesRead: run.checkpointLine,
     rowsImported: run.rowsImported,
+    rowsUpdated: run.rowsUpdated,
     rowsAlreadyPresent: run.rowsAlreadyPresent,
     rowsRejected: run.rowsRejected,
     rejectedReportUrl: run.rejectedReportPath ? rejectedReportUrl(run.id) : null,

@@ -4,7 +4,7 @@ import { ImportFormat, ImportStatus } from './import-enums';
 
 @ObjectType('ImportRun', {
   description:
-    'A bulk import of a partner\u2019s incidents from a file, and how far it has got. Counts and status only: no row of the file.',
+    'A bulk import of a partner\u2019s incidents, or of its own records about people, from a file, and how far it has got. Counts and status only: no row of the file.',
 })
 export class ImportRunType {
   @Field(() => ID)
@@ -32,12 +32,18 @@ export class ImportRunType {
   })
   linesRead!: number;
 
-  @Field(() => Int, { description: 'Rows added as new incidents.' })
+  @Field(() => Int, { description: 'Rows added as new incidents, or new partner records.' })
   rowsImported!: number;
 
   @Field(() => Int, {
     description:
-      'Rows already in the hub (the same partner\u2019s same incident): counted, not added.',
+      'Rows that changed a partner record already in the hub (found by the partner\u2019s own reference), each with a revision; 0 for incidents.',
+  })
+  rowsUpdated!: number;
+
+  @Field(() => Int, {
+    description:
+      'Rows already in the hub as they are (the same partner\u2019s same incident, or a record the row would not change): counted, nothing written.',
   })
   rowsAlreadyPresent!: number;
 

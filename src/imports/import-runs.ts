@@ -18,7 +18,7 @@ import { keepUpload } from './import-upload-store';
  * for, its lock, its row in import_run (new or resumed) and its audit entry.
  */
 
-/** The fields an imported row writes: what the run's audit entry lists. */
+/** The fields an imported incident writes: what the run's audit entry lists. */
 const FIELDS_WRITTEN = [
   'Incident.occurredAt',
   'Incident.category',
@@ -94,6 +94,8 @@ export async function openRun(
     audit: RunAudit;
     /** An upload: its bytes are kept with the run, so any hub process can take the run over. */
     keepUploadFrom?: string | null;
+    /** What the rows write, for the audit entry; default: an incident's fields. */
+    fieldsWritten?: string[];
   },
 ): Promise<OpenRun> {
   const mappingJson = input.probe.mapping ? JSON.stringify(input.probe.mapping.source) : null;
@@ -155,7 +157,7 @@ export async function openRun(
         subjectId: run.id,
         personId: null,
         caseId: null,
-        fields: FIELDS_WRITTEN,
+        fields: input.fieldsWritten ?? FIELDS_WRITTEN,
       },
     ]);
     await client.query('COMMIT');
@@ -249,15 +251,19 @@ export async function findUser(
 
 export interface RunTotals {
   rows_imported: number;
+  rows_updated: number;
   rows_already_present: number;
   rows_rejected: number;
   rejected_report_path: string | null;
 }
 
+/** The columns of RunTotals, for SELECT and RETURNING. */
+export const TOTALS =
+  'rows_imported, rows_updated, rows_already_present, rows_rejected, rejected_report_path';
+
 export async function runTotals(client: ClientBase, runId: string): Promise<RunTotals> {
-  const { rows } = await client.query<RunTotals>(
-    'SELECT rows_imported, rows_already_present, rows_rejected, rejected_report_path FROM import_run WHERE id = $1',
-    [runId],
-  );
+  const { rows } = await client.query<RunTotals>(`SELECT ${TOTALS} FROM import_run WHERE id = $1`, [
+    runId,
+  ]);
   return rows[0];
 }

@@ -12,14 +12,38 @@ import {
   type LocationRow,
   type LsoaRow,
 } from './import-rows';
+import type { RejectedRow } from './rejected-report';
 
 export interface BatchCounts {
   imported: number;
+  /** Rows that changed what the hub held (a partner's own records); incidents are never updated. */
+  updated: number;
   alreadyPresent: number;
+  /** Rows the hub refused as they were written (a partner record the service refused). */
+  rejects: RejectedRow[];
 }
 
+/** SQL on the batch's transaction, `$1` placeholders, answering the rows. */
+export type RunSql = <R>(text: string, values: unknown[]) => Promise<R[]>;
+
 /** What a batch commits besides its rows: the run's checkpoint and counters. */
-export type Checkpoint = (client: ClientBase, counts: BatchCounts) => Promise<void>;
+export type Checkpoint = (sql: RunSql, counts: BatchCounts) => Promise<void>;
+
+/**
+ * Writes a run's rows a batch at a time, each batch in one transaction with its checkpoint: the
+ * incident writer below (COPY on the import's connection), or partner records through their
+ * service (src/imports/partner-record-writer.ts).
+ */
+export interface RowWriter<Row> {
+  /** Sets the writer up; called once, outside any batch's transaction. */
+  prepare(): Promise<void>;
+  write(rows: readonly Row[], checkpoint: Checkpoint): Promise<BatchCounts>;
+  /**
+   * For a writer that refuses rows as it writes them: the rows of `rows` it would refuse, writing
+   * nothing. A resumed run asks it of the rows before its checkpoint, to report them again.
+   */
+  refusals?(rows: readonly Row[]): Promise<RejectedRow[]>;
+}
 
 /** SQLSTATEs of another writer getting there first: the batch is done again, row by row. */
 const RACED = new Set(['23505', '40P01']);
@@ -50,7 +74,7 @@ const STAGED = [
  * (a unique violation, or a deadlock between the two), the batch is rolled back and written again
  * with INSERT ... ON CONFLICT DO NOTHING, which counts whatever the other import added as present.
  */
-export class ImportBatchWriter {
+export class ImportBatchWriter implements RowWriter<ImportRow> {
   /** Places and areas this writer has seen committed: not offered to the database again. */
   private readonly knownLocations = new Set<string>();
   private readonly knownLsoas = new Set<string>();
@@ -106,8 +130,8 @@ export class ImportBatchWriter {
       const fresh = look ? await this.notYetPresent(rows) : [...rows];
       await this.ensurePlaces(fresh);
       const imported = await writeNew(fresh);
-      const counts = { imported, alreadyPresent: rows.length - imported };
-      await checkpoint(client, counts);
+      const counts = { imported, updated: 0, alreadyPresent: rows.length - imported, rejects: [] };
+      await checkpoint(async (text, values) => (await client.query(text, values)).rows, counts);
       await client.query('COMMIT');
       for (const row of fresh) {
         if (row.location) this.knownLocations.add(row.location.id);

@@ -1,6 +1,7 @@
 import { clock } from '../common/clock';
 import fs from 'node:fs';
 import path from 'node:path';
+import type { MikroORM } from '@mikro-orm/postgresql';
 import { Client, type ClientBase } from 'pg';
 import type { Viewer } from '../auth/viewer';
 import { HubError } from '../errors';
@@ -14,6 +15,7 @@ import {
   type Batch,
   DEFAULT_BATCH_ROWS,
   formatReader,
+  isRecordsMapping,
   type Probe,
   probeFile,
   readBatches,
@@ -27,11 +29,16 @@ import {
   type RunAudit,
   type RunTotals,
   runTotals,
+  TOTALS,
 } from './import-runs';
-import { copyRows, ImportBatchWriter } from './import-writer';
+import { copyRows, ImportBatchWriter, type RowWriter } from './import-writer';
 import { IMPORT_TABLES, type ImportRow, type LocationRow, type LsoaRow } from './import-rows';
 import { RejectedReport } from './rejected-report';
 import { forgetUpload } from './import-upload-store';
+import { PartnerRecordReader } from './partner-record.format';
+import { partnerRecordImport } from './partner-record-importer';
+import type { PartnerRecordMapping } from './partner-record-mapping';
+import { PartnerRecordBatchWriter } from './partner-record-writer';
 
 // What a benchmark or script needs, from one place.
 export { DEFAULT_BATCH_ROWS, readImportRows, readPoliceUkRows } from './import-reading';
@@ -46,7 +53,12 @@ export interface ImportOptions {
   /** The partner whose records these are: its id, or its exact name. */
   partner: string;
   /** For a partner system's CSV: the mapping, as an object or as JSON text. */
-  mapping?: ImportMapping | string | null;
+  mapping?: ImportMapping | PartnerRecordMapping | string | null;
+  /**
+   * The hub's ORM: a file of partner records is written through the partner-record service on
+   * the hub's own connections (an import of incidents needs none).
+   */
+  orm?: MikroORM;
   /** The name people see (an upload's original name); default: the file's own. */
   fileName?: string;
   /** The hub user importing (an upload's caller, or the CLI's --user); recorded on each report. */
@@ -81,6 +93,7 @@ export interface ImportProgress {
   fileBytes: number;
   line: number;
   rowsImported: number;
+  rowsUpdated: number;
   rowsAlreadyPresent: number;
   rowsRejected: number;
 }
@@ -94,6 +107,7 @@ export interface ImportSummary {
   resumedAfterLine: number | null;
   /** The run's totals (across its attempts, when resumed). */
   rowsImported: number;
+  rowsUpdated: number;
   rowsAlreadyPresent: number;
   rowsRejected: number;
   rejectedReportPath: string | null;
@@ -156,12 +170,40 @@ export async function startImport(options: ImportOptions): Promise<StartedImport
     const probe = await probeFile(options.file, mapping);
     const context = (importRunId: string | null): RowContext => ({
       partnerId: partner.id,
+      partnerKind: partner.kind,
       importRunId,
       recordedById: options.startedBy?.userId ?? null,
       now,
     });
-    // Checks the header against the format now, before anything is written.
-    formatReader(probe, context(null));
+    // Who may import it, and its header against the format, now, before anything is written.
+    let rowsOf: (runId: string) => {
+      reader: FormatReader<{ line: number }>;
+      writer: RowWriter<{ line: number }>;
+    };
+    let fieldsWritten: string[] | undefined;
+    if (isRecordsMapping(probe.mapping)) {
+      const { viewer, spec } = partnerRecordImport(options.startedBy, partner, probe.mapping);
+      fieldsWritten = [
+        `${spec.typeName}.sourceReference`,
+        ...probe.mapping.fields.map(([field]) => `${spec.typeName}.${field}`),
+        'PartnerRecordRevision.earlierValues',
+      ];
+      const orm = options.orm;
+      if (!orm) {
+        throw new HubError(
+          'IMPORT_UNKNOWN_FORMAT',
+          'Partner records are imported by the hub itself: upload the file to POST /imports',
+        );
+      }
+      const reader = new PartnerRecordReader(probe.header, probe.mapping, spec);
+      rowsOf = () => ({ reader, writer: new PartnerRecordBatchWriter(orm, viewer, spec) });
+    } else {
+      formatReader(probe, context(null));
+      rowsOf = (runId) => ({
+        reader: formatReader(probe, context(runId)),
+        writer: new ImportBatchWriter(client),
+      });
+    }
 
     const sha256 = options.sha256 ?? (await fileSha256(options.file));
     const { rows } = await client.query<{ locked: boolean }>(
@@ -184,6 +226,7 @@ export async function startImport(options: ImportOptions): Promise<StartedImport
       startedBy: options.startedBy ?? null,
       audit: options.audit ?? { enabled: true, operation: 'importIncidentFile' },
       keepUploadFrom: options.keepUpload ? options.file : null,
+      fieldsWritten,
     });
     handedOver = true;
     const done = importRows(client, {
@@ -192,7 +235,7 @@ export async function startImport(options: ImportOptions): Promise<StartedImport
       probe,
       fileName,
       fileBytes: stat.size,
-      reader: formatReader(probe, context(run.id)),
+      ...rowsOf(run.id),
       started,
     }).finally(() => client.end().catch(() => undefined));
     // The caller may attach its own handlers later; a failure is never left unhandled meanwhile.
@@ -208,7 +251,7 @@ export async function startImport(options: ImportOptions): Promise<StartedImport
   }
 }
 
-async function importRows(
+async function importRows<Row extends { line: number }>(
   client: Client,
   input: {
     options: ImportOptions;
@@ -216,7 +259,8 @@ async function importRows(
     probe: Probe;
     fileName: string;
     fileBytes: number;
-    reader: FormatReader;
+    reader: FormatReader<Row>;
+    writer: RowWriter<Row>;
     started: number;
   },
 ): Promise<ImportSummary> {
@@ -226,7 +270,7 @@ async function importRows(
     options.rejectedReportPath ?? `${options.file}.rejected.csv`,
     probe.header,
   );
-  const writer = new ImportBatchWriter(client);
+  const writer = input.writer;
   let totals: RunTotals = await runTotals(client, run.id);
   let rowsRead = 0;
   let failure: string | null = null;
@@ -241,6 +285,7 @@ async function importRows(
       fileName: input.fileName,
       resumedAfterLine: run.resumedAfterLine,
       rowsImported: totals.rows_imported,
+      rowsUpdated: totals.rows_updated,
       rowsAlreadyPresent: totals.rows_already_present,
       rowsRejected: totals.rows_rejected,
       rejectedReportPath: totals.rejected_report_path,
@@ -257,13 +302,13 @@ async function importRows(
     input.reader,
     options.batchRows ?? DEFAULT_BATCH_ROWS,
   );
-  let pending: Promise<IteratorResult<Batch>> | null = null;
+  let pending: Promise<IteratorResult<Batch<Row>>> | null = null;
   try {
     await report.clear();
     await writer.prepare();
     pending = batches.next();
     for (;;) {
-      const next: IteratorResult<Batch> = await pending;
+      const next: IteratorResult<Batch<Row>> = await pending;
       if (next.done) break;
       // Reads and checks the next batch while this one is written.
       pending = batches.next();
@@ -277,33 +322,43 @@ async function importRows(
         );
       }
       await report.add(batch.rejects);
-      const rows = batch.rows.filter((row) => row.line > checkpoint);
+      // Rows an earlier attempt committed: the report is rebuilt, so the rows the writer refused
+      // then are found again (nothing is written, nothing counted).
+      const committed = batch.rows.filter((row) => row.line <= checkpoint);
+      if (committed.length > 0 && writer.refusals)
+        await report.add(await writer.refusals(committed));
       const rejected = batch.rejects.filter((row) => row.line > checkpoint).length;
       const catchingUp = batch.endLine <= checkpoint;
       if (!catchingUp) {
-        const counts = await writer.write(rows, async (tx, written) => {
-          const { rows: updated } = await tx.query<RunTotals>(
+        const rows = batch.rows.filter((row) => row.line > checkpoint);
+        const counts = await writer.write(rows, async (sql, written) => {
+          const [updated] = await sql<RunTotals>(
             `UPDATE import_run
                 SET checkpoint_line = $2, bytes_done = $3,
                     rows_imported = rows_imported + $4,
-                    rows_already_present = rows_already_present + $5,
-                    rows_rejected = rows_rejected + $6,
-                    rejected_report_path = COALESCE($7, rejected_report_path)
+                    rows_updated = rows_updated + $5,
+                    rows_already_present = rows_already_present + $6,
+                    rows_rejected = rows_rejected + $7,
+                    rejected_report_path = COALESCE($8, rejected_report_path)
               WHERE id = $1
-          RETURNING rows_imported, rows_already_present, rows_rejected, rejected_report_path`,
+          RETURNING ${TOTALS}`,
             [
               run.id,
               batch.endLine,
               batch.bytesRead,
               written.imported,
+              written.updated,
               written.alreadyPresent,
-              rejected,
-              report.exists ? report.path : null,
+              rejected + written.rejects.length,
+              report.exists || written.rejects.length > 0 ? report.path : null,
             ],
           );
-          totals = updated[0];
+          totals = updated;
         });
-        rowsRead += counts.imported + counts.alreadyPresent + rejected;
+        // Rows the service refused as they were written: reported once their batch committed.
+        await report.add(counts.rejects);
+        rowsRead += counts.imported + counts.updated + counts.alreadyPresent + rejected;
+        rowsRead += counts.rejects.length;
         line = batch.endLine;
       }
       options.onProgress?.({
@@ -313,6 +368,7 @@ async function importRows(
         fileBytes: input.fileBytes,
         line: batch.endLine,
         rowsImported: totals.rows_imported,
+        rowsUpdated: totals.rows_updated,
         rowsAlreadyPresent: totals.rows_already_present,
         rowsRejected: totals.rows_rejected,
       });
@@ -325,7 +381,7 @@ async function importRows(
           SET status = 'COMPLETED', finished_at = $3, bytes_done = file_bytes,
               rejected_report_path = $2
         WHERE id = $1
-    RETURNING rows_imported, rows_already_present, rows_rejected, rejected_report_path`,
+    RETURNING ${TOTALS}`,
       [run.id, report.exists ? report.path : null, clock.now()],
     );
     await forgetUpload(client, run.id);

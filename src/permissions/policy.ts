@@ -73,6 +73,14 @@ const onboardingAuditors = administrators;
  */
 export const incidentImporters = anyPartnerIn([Role.ANALYST, Role.SUPERVISOR]);
 
+/**
+ * Bulk upload of a partner's own records (POST /imports with a `records` mapping): supervisors,
+ * the roles both importing (above) and writing partner records (casework); the importing service
+ * adds that the partner is of the records' kind. The `importPartnerRecords` mutation, a CSV typed
+ * in one request, stays casework like the record mutations.
+ */
+export const partnerRecordImporters = anyPartnerIn([Role.SUPERVISOR]);
+
 const mentalHealthRelease: FieldPolicy = ownerOrReleased(CASEWORK, SPECIAL_CATEGORY_RELEASE);
 const drugAlcoholRelease: FieldPolicy = ownerOrReleased(CASEWORK, SPECIAL_CATEGORY_RELEASE);
 
@@ -445,7 +453,7 @@ export const policy: Record<string, TypePolicy> = {
   },
   ImportRun: {
     description:
-      'A bulk import of a partner\u2019s incidents (POST /imports or `npm run import`): who may import (analysts and supervisors) follow their own partner\u2019s runs. Counts, status and the file name only; the rejected rows report, which holds rows, is a separate URL for the same people, audited.',
+      'A bulk import of a partner\u2019s incidents or own records (POST /imports or `npm run import`): who may import (analysts and supervisors) follow their own partner\u2019s runs. Counts, status and the file name only; the rejected rows report, which holds rows, is a separate URL for the same people, audited.',
     fields: sameForAll(
       [
         'id',
@@ -456,6 +464,7 @@ export const policy: Record<string, TypePolicy> = {
         'progress',
         'linesRead',
         'rowsImported',
+        'rowsUpdated',
         'rowsAlreadyPresent',
         'rowsRejected',
         'rejectedReportUrl',

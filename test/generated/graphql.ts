@@ -770,9 +770,10 @@ export type HubEventKind =
 
 export type ImportFormat =
   | 'MAPPED_CSV'
+  | 'PARTNER_RECORD_CSV'
   | 'POLICE_UK';
 
-/** A bulk import of a partner’s incidents from a file, and how far it has got. Counts and status only: no row of the file. */
+/** A bulk import of a partner’s incidents, or of its own records about people, from a file, and how far it has got. Counts and status only: no row of the file. */
 export type ImportRun = {
   /** Why the run stopped, when it failed: importing the same file again resumes it. */
   failure?: Maybe<Scalars['String']['output']>;
@@ -789,12 +790,14 @@ export type ImportRun = {
   progress: Scalars['Float']['output'];
   /** Where the rejected rows report can be downloaded (same bearer token), when rows were rejected. */
   rejectedReportUrl?: Maybe<Scalars['String']['output']>;
-  /** Rows already in the hub (the same partner’s same incident): counted, not added. */
+  /** Rows already in the hub as they are (the same partner’s same incident, or a record the row would not change): counted, nothing written. */
   rowsAlreadyPresent: Scalars['Int']['output'];
-  /** Rows added as new incidents. */
+  /** Rows added as new incidents, or new partner records. */
   rowsImported: Scalars['Int']['output'];
   /** Rows refused, each in the rejected rows report. */
   rowsRejected: Scalars['Int']['output'];
+  /** Rows that changed a partner record already in the hub (found by the partner’s own reference), each with a revision; 0 for incidents. */
+  rowsUpdated: Scalars['Int']['output'];
   startedAt: Scalars['DateTimeISO']['output'];
   status: ImportStatus;
 };

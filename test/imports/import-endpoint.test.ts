@@ -6,8 +6,14 @@ import { makeMember, makePartner, PartnerKind, Role, type Member } from '../supp
 import { gql } from '../support/gql';
 import { codes, startTestHub, type TestHub } from '../support/hub';
 import {
+  type Body,
   countsFor,
+  csv,
+  finishedRun,
+  form,
+  getFrom,
   NOTHING,
+  postImport,
   EXAMPLE_EXPORT,
   EXAMPLE_MAPPING,
   gzip,
@@ -40,6 +46,7 @@ interface RunView {
   progress: number;
   linesRead: number;
   rowsImported: number;
+  rowsUpdated: number;
   rowsAlreadyPresent: number;
   rowsRejected: number;
   rejectedReportUrl: string | null;
@@ -49,7 +56,8 @@ interface RunView {
 const IMPORT_RUN = gql<{ importRun: RunView | null }, { id: string }>(`
   query ($id: ID!) {
     importRun(id: $id) {
-      id status format fileName progress linesRead rowsImported rowsAlreadyPresent rowsRejected
+      id status format fileName progress linesRead rowsImported rowsUpdated rowsAlreadyPresent
+      rowsRejected
       rejectedReportUrl failure
     }
   }`);
@@ -66,51 +74,12 @@ async function partnerStaff(kind = PartnerKind.POLICE) {
   return { partner, staff };
 }
 
-type Body = { kind: 'raw'; type: string; data: Buffer | string } | { kind: 'form'; form: FormData };
-
-async function post(body: Body, token?: string, query = '', to: TestHub = hub) {
-  const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
-  if (body.kind === 'raw') headers['content-type'] = body.type;
-  const response = await fetch(`${to.url}/imports${query}`, {
-    method: 'POST',
-    headers,
-    body: body.kind === 'raw' ? body.data : body.form,
-  });
-  return { status: response.status, body: (await response.json()) as any };
-}
-
-const csv = (data: Buffer | string): Body => ({ kind: 'raw', type: 'text/csv', data });
-
-function form(parts: Record<string, [Buffer | string, string]>): Body {
-  const data = new FormData();
-  for (const [name, [content, fileName]] of Object.entries(parts))
-    data.append(name, new Blob([content]), fileName);
-  return { kind: 'form', form: data };
-}
-
-async function get(url: string, token?: string, from: TestHub = hub) {
-  const response = await fetch(`${from.url}${url}`, {
-    headers: token ? { authorization: `Bearer ${token}` } : {},
-  });
-  const text = await response.text();
-  return {
-    status: response.status,
-    type: response.headers.get('content-type') ?? '',
-    text,
-    json: () => JSON.parse(text),
-  };
-}
-
-/** Follows the status URL until the run has ended. */
-async function finished(statusUrl: string, token: string, from: TestHub = hub): Promise<RunView> {
-  for (let i = 0; i < 400; i++) {
-    const { json } = await get(statusUrl, token, from);
-    const run = json().importRun as RunView;
-    if (run.status !== 'RUNNING') return run;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`${statusUrl} still running`);
-}
+/** The upload endpoint of the hub under test (import-support.ts). */
+const post = (body: Body, token?: string, query = '', to: TestHub = hub) =>
+  postImport(to, body, token, query);
+const get = (url: string, token?: string, from: TestHub = hub) => getFrom(from, url, token);
+const finished = (statusUrl: string, token: string, from: TestHub = hub) =>
+  finishedRun<RunView>(from, statusUrl, token);
 
 const storedFiles = () => fs.readdirSync(importDir).sort();
 

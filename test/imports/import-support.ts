@@ -169,3 +169,57 @@ export function runCli(
     child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })),
   );
 }
+
+/** A body for POST /imports: raw bytes of a type, or a multipart form. */
+export type Body =
+  | { kind: 'raw'; type: string; data: Buffer | string }
+  | { kind: 'form'; form: FormData };
+
+export async function postImport(hub: TestHub, body: Body, token?: string, query = '') {
+  const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
+  if (body.kind === 'raw') headers['content-type'] = body.type;
+  const response = await fetch(`${hub.url}/imports${query}`, {
+    method: 'POST',
+    headers,
+    body: body.kind === 'raw' ? body.data : body.form,
+  });
+  return { status: response.status, body: (await response.json()) as any };
+}
+
+export const csv = (data: Buffer | string): Body => ({ kind: 'raw', type: 'text/csv', data });
+
+/** A multipart form: part name to its content and file name. */
+export function form(parts: Record<string, [Buffer | string, string]>): Body {
+  const data = new FormData();
+  for (const [name, [content, fileName]] of Object.entries(parts))
+    data.append(name, new Blob([content]), fileName);
+  return { kind: 'form', form: data };
+}
+
+export async function getFrom(hub: TestHub, url: string, token?: string) {
+  const response = await fetch(`${hub.url}${url}`, {
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+  });
+  const text = await response.text();
+  return {
+    status: response.status,
+    type: response.headers.get('content-type') ?? '',
+    text,
+    json: () => JSON.parse(text),
+  };
+}
+
+/** Follows a run's status URL until the run has ended. */
+export async function finishedRun<Run extends { status: string }>(
+  hub: TestHub,
+  statusUrl: string,
+  token: string,
+): Promise<Run> {
+  for (let i = 0; i < 400; i++) {
+    const { json } = await getFrom(hub, statusUrl, token);
+    const run = json().importRun as Run;
+    if (run.status !== 'RUNNING') return run;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`${statusUrl} still running`);
+}

@@ -87,7 +87,9 @@ describe('importing partner records from a partner system', () => {
       rejected: [],
     });
     expect(await revisions()).toBe(3);
-    const record = await hub.em().findOneOrFail(PoliceRecord, { sourceReference: 'NOM-2' });
+    const record = await hub
+      .em()
+      .findOneOrFail(PoliceRecord, { ownerPartner: s.police.partner.id, sourceReference: 'NOM-2' });
     expect(record.warningsSummary).toBe('CPW issued');
     const latest = await hub
       .em()
