@@ -673,7 +673,7 @@ describe('ids in inputs', () => {
     const stale = Object.keys(PROBES).filter((path) => !paths.some((p) => p.path === path));
     const noBase = paths.filter((p) => !BASES[`${p.parent}.${p.field}`]).map((p) => p.path);
     expect({ missing, stale, noBase }).toEqual({ missing: [], stale: [], noBase: [] });
-    expect(paths.length).toBe(129);
+    expect(paths.length).toBe(131);
   });
 
   it.each(paths.map((p) => [p.path, p] as const))(
