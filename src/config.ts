@@ -277,7 +277,9 @@ const trustedIssuers: Parser<TrustedIssuer[]> = z
   );
 
 /** The hub roles a first sign-in may be given: every one but ADMINISTRATOR. */
-export const PROVISIONED_ROLES: readonly Role[] = Object.values(Role).filter((role) => role !== Role.ADMINISTRATOR);
+export const PROVISIONED_ROLES: readonly Role[] = Object.values(Role).filter(
+  (role) => role !== Role.ADMINISTRATOR,
+);
 
 const ROLE_MAP_SHAPE =
   'must be a JSON object from the identity provider\u2019s role names to hub roles, such as {"asb-caseworker": "PRACTITIONER"}';
@@ -662,7 +664,11 @@ const RULES: { reads: Name[]; check(values: Values): string[] }[] = [
   },
   {
     reads: ['AUTH_PROVISIONING', 'AUTH_PROVISIONING_ROLE_CLAIM', 'AUTH_PROVISIONING_ROLES'],
-    check: ({ AUTH_PROVISIONING, AUTH_PROVISIONING_ROLE_CLAIM: claim, AUTH_PROVISIONING_ROLES }) => {
+    check: ({
+      AUTH_PROVISIONING,
+      AUTH_PROVISIONING_ROLE_CLAIM: claim,
+      AUTH_PROVISIONING_ROLES,
+    }) => {
       if (AUTH_PROVISIONING !== 'on') return [];
       const problems: string[] = [];
       // The hub compares a token's `role` with its own user's, and reads `partner` as its own

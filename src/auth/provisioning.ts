@@ -48,7 +48,16 @@ const INSERT_USER = `insert into app_user (id, username, display_name, partner_i
  * The fields a user's creation writes, as the write audit names them for an administrator's
  * `createUser` (test/auth/provisioning.test.ts compares the two).
  */
-const USER_FIELDS = ['id', 'username', 'displayName', 'partner', 'role', 'email', 'createdAt'];
+const USER_FIELDS = [
+  'id',
+  'username',
+  'displayName',
+  'partner',
+  'role',
+  'email',
+  'active',
+  'createdAt',
+];
 
 /** The audit's operation for a user created at sign-in (docs/operations.md). */
 export const PROVISIONING_OPERATION = 'first sign-in (AUTH_PROVISIONING)';
