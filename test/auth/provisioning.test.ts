@@ -81,18 +81,16 @@ async function onboardedPartner(): Promise<{ partner: Partner; org: string }> {
 const newSubject = () => `staff-${randomUUID()}`;
 
 const usersWith = (subject: string) =>
-  hub
-    .em()
-    .execute<
-      {
-        id: string;
-        partner_id: string;
-        role: string;
-        display_name: string;
-        email: string | null;
-        active: boolean;
-      }[]
-    >('select id, partner_id, role, display_name, email, active from app_user where username = ?', [subject]);
+  hub.em().execute<
+    {
+      id: string;
+      partner_id: string;
+      role: string;
+      display_name: string;
+      email: string | null;
+      active: boolean;
+    }[]
+  >('select id, partner_id, role, display_name, email, active from app_user where username = ?', [subject]);
 
 const auditOf = (userId: string) =>
   hub.em().execute(
@@ -200,10 +198,7 @@ describe('users provisioned on first sign-in', () => {
     expect(again.body.errors[0].message).toBe('The token does not match an active user of the hub');
     const users = await usersWith(subject);
     expect(users).toMatchObject([{ id: userId, active: false }]);
-    expect((await auditOf(userId)).map((row: { action: string }) => row.action)).toEqual([
-      'CREATE',
-      'UPDATE',
-    ]);
+    expect((await auditOf(userId)).map((row) => row.action)).toEqual(['CREATE', 'UPDATE']);
   });
 
   it('refuses a token whose role claim names no mapped role, or two, and one whose claims name no onboarded partner', async () => {
