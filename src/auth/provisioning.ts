@@ -97,6 +97,11 @@ export function provisionedRole(claims: HubClaims, rules: ProvisioningRules): Ro
   const [role] = roles;
   // The configuration refuses to map to ADMINISTRATOR; checked again where the user is made.
   if (role === Role.ADMINISTRATOR) throw refused('administrators are never created at sign-in');
+  // A `role` the token carries must be the user's at every request (tokenMatchesUser): a user
+  // made with another role could never sign in.
+  if (claims.role !== undefined && claims.role !== role) {
+    throw refused(`its role claim is not ${role}, the role its ${rules.roleClaim} claim maps to`);
+  }
   return role;
 }
 

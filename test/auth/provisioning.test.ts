@@ -209,6 +209,11 @@ describe('users provisioned on first sign-in', () => {
       ['names no role the hub provisions', { org_id: org }],
       ['names no role the hub provisions', { org_id: org, roles: ['constructor'] }],
       ['names more than one hub role', { org_id: org, roles: ['asb-caseworker', 'asb-analyst'] }],
+      // A hub `role` claim is checked at every request: a user it contradicts could never sign in.
+      [
+        'its role claim is not ANALYST',
+        { org_id: org, roles: ['asb-analyst'], role: 'PRACTITIONER' },
+      ],
       ['no partner has the identity-provider claims', { org_id: 'nobody', roles: ['asb-analyst'] }],
       // The hub's own partner id is not enough: only the partner's identity claims name it.
       [
