@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LOG_LEVELS, type LogLevel } from './log';
+import { Role } from './users/role.enum';
 
 /**
  * Configuration, read and validated once at start-up. A bad value stops the hub with one message
@@ -62,6 +63,11 @@ export interface HubConfig {
   permissionsEnabled: boolean;
   /** Bearer token checks (src/auth/token-verifier.ts). */
   auth: AuthLimits;
+  /**
+   * `AUTH_PROVISIONING=on`: a valid token whose subject has no user yet creates one on its first
+   * request (src/auth/provisioning.ts). Absent (the default): unknown subjects are refused.
+   */
+  provisioning?: ProvisioningRules;
   /** The GraphQL and HTTP surface's limits (OWASP GraphQL cheat sheet; README "Hardening"). */
   limits: SurfaceLimits;
   /** How often the hub looks for ASB case review steps left undone past their deadline. */
@@ -150,6 +156,14 @@ export interface AuthLimits {
   jwksCooldownMs: number;
   /** Keys fetched from a JWKS are refreshed at least this often. */
   jwksCacheMaxAgeMs: number;
+}
+
+/** How a first sign-in's token claims become a hub user (docs/operations.md "Onboarding"). */
+export interface ProvisioningRules {
+  /** The top-level claim holding the identity provider's role name, or a list of them. */
+  roleClaim: string;
+  /** The identity provider's role names, each to the hub role it provisions; never ADMINISTRATOR. */
+  roles: ReadonlyMap<string, Role>;
 }
 
 export interface SurfaceLimits {
@@ -274,6 +288,53 @@ const trustedIssuers: Parser<TrustedIssuer[]> = z
       localSecret,
     })),
   );
+
+/** The hub roles a first sign-in may be given: every one but ADMINISTRATOR. */
+export const PROVISIONED_ROLES: readonly Role[] = Object.values(Role).filter(
+  (role) => role !== Role.ADMINISTRATOR,
+);
+
+const ROLE_MAP_SHAPE =
+  'must be a JSON object from the identity provider\u2019s role names to hub roles, such as {"asb-caseworker": "PRACTITIONER"}';
+
+/**
+ * The identity provider's role names to hub roles. A Map, not the parsed object: a role name
+ * such as `constructor` or `__proto__` must find nothing but its own entry.
+ */
+const provisioningRoles: Parser<ReadonlyMap<string, Role>> = z
+  .string()
+  .transform((value, context) => {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(value);
+    } catch {
+      context.addIssue({ code: 'custom', message: 'is not valid JSON' });
+      return z.NEVER;
+    }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+      context.addIssue({ code: 'custom', message: ROLE_MAP_SHAPE });
+      return z.NEVER;
+    }
+    const roles = new Map<string, Role>();
+    for (const [name, role] of Object.entries(parsed)) {
+      if (role === Role.ADMINISTRATOR) {
+        // Administrators manage users and configuration: one is made by another administrator
+        // or on the command line, never by whoever an identity provider says it is.
+        context.addIssue({
+          code: 'custom',
+          message: `maps ${JSON.stringify(name)} to ADMINISTRATOR: administrators are created by an administrator or \`npm run admin\`, never at sign-in`,
+        });
+      } else if (!name || !PROVISIONED_ROLES.includes(role as Role)) {
+        context.addIssue({
+          code: 'custom',
+          message: `maps ${JSON.stringify(name)} to ${JSON.stringify(role)}: each value must be one of ${PROVISIONED_ROLES.join(', ')}`,
+        });
+      } else {
+        roles.set(name, role as Role);
+      }
+    }
+    return roles;
+  });
 
 /** An origin as a browser sends it: scheme, host and port only. */
 const origins: Parser<string[]> = z
@@ -437,6 +498,19 @@ export const SETTINGS = {
     shown: 'a built-in demo key',
     meaning:
       'HS256 key of the demo issuer (`asb-hub-demo`, audience `asb-hub`), used when `AUTH_TRUSTED_ISSUERS` is unset outside production. `npm run token` signs with it too.',
+  }),
+  AUTH_PROVISIONING: setting(oneOf('off', 'on'), 'off', {
+    meaning:
+      '`on`: a valid token from a trusted issuer whose subject has no user yet creates that user on its first request, in the partner its identity-provider claims name and the role `AUTH_PROVISIONING_ROLES` maps its role claim to (never `ADMINISTRATOR`; a deactivated user stays refused); audited. `off`: only users an administrator created sign in. See [onboarding](operations.md#onboarding-a-partnership).',
+  }),
+  AUTH_PROVISIONING_ROLE_CLAIM: setting(text, 'roles', {
+    meaning:
+      'The top-level token claim holding the identity provider’s role name, or a list of them, for `AUTH_PROVISIONING` (the whole name, dots and all: `https://example.org/roles` is one claim). Not `role` or `partner`, which the hub reads as its own.',
+  }),
+  AUTH_PROVISIONING_ROLES: setting(provisioningRoles, new Map<string, Role>(), {
+    shown: 'none',
+    meaning:
+      'JSON object from the identity provider’s role names to the hub role each provisions, such as `{"asb-caseworker": "PRACTITIONER", "asb-supervisor": "SUPERVISOR"}`; required with `AUTH_PROVISIONING=on`. A token naming no listed role, or two that map to different hub roles, is refused. `ADMINISTRATOR` is refused here.',
   }),
   AUTH_CLOCK_TOLERANCE_SECONDS: setting(wholeNumber(0, 300), 30, {
     meaning: 'Clock skew allowed on a token’s `exp` and `nbf`.',
@@ -651,6 +725,30 @@ const RULES: { reads: Name[]; check(values: Values): string[] }[] = [
     },
   },
   {
+    reads: ['AUTH_PROVISIONING', 'AUTH_PROVISIONING_ROLE_CLAIM', 'AUTH_PROVISIONING_ROLES'],
+    check: ({
+      AUTH_PROVISIONING,
+      AUTH_PROVISIONING_ROLE_CLAIM: claim,
+      AUTH_PROVISIONING_ROLES,
+    }) => {
+      if (AUTH_PROVISIONING !== 'on') return [];
+      const problems: string[] = [];
+      // The hub compares a token's `role` with its own user's, and reads `partner` as its own
+      // partner id: an identity provider's role names there would refuse every later sign-in.
+      if (claim === 'role' || claim === 'partner') {
+        problems.push(
+          `AUTH_PROVISIONING_ROLE_CLAIM may not be "${claim}": the hub reads that claim as its own`,
+        );
+      }
+      if (AUTH_PROVISIONING_ROLES.size === 0) {
+        problems.push(
+          'AUTH_PROVISIONING=on needs AUTH_PROVISIONING_ROLES: which identity provider roles become which hub roles',
+        );
+      }
+      return problems;
+    },
+  },
+  {
     reads: ['NODE_ENV', 'AUDIT', 'BENCH_MODE'],
     check: ({ NODE_ENV, AUDIT, BENCH_MODE }) =>
       AUDIT === 'off' && NODE_ENV === 'production' && !BENCH_MODE
@@ -756,6 +854,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     chromiumPath: v.CHROMIUM_PATH,
     clockStart: v.HUB_CLOCK_START,
     clockStartAsOfMs: v.HUB_CLOCK_START_AS_OF_MS,
+    provisioning:
+      v.AUTH_PROVISIONING === 'on'
+        ? { roleClaim: v.AUTH_PROVISIONING_ROLE_CLAIM, roles: v.AUTH_PROVISIONING_ROLES }
+        : undefined,
     auth: {
       clockToleranceSeconds: v.AUTH_CLOCK_TOLERANCE_SECONDS,
       jwksCooldownMs: v.AUTH_JWKS_COOLDOWN_MS,

@@ -67,7 +67,10 @@ export async function startHub(config: HubConfig, orm: MikroORM, port = config.p
   const production = config.mode === 'production';
   setLogLevel(config.logLevel);
   // Refuses a local signing secret (the demo key) in production, however the config was made.
-  const verifier = new TokenVerifier(config.trustedIssuers, config.auth, config.mode);
+  const verifier = new TokenVerifier(config.trustedIssuers, config.auth, config.mode, {
+    rules: config.provisioning,
+    auditEnabled: config.auditEnabled,
+  });
   const app = express();
   app.disable('x-powered-by');
   app.use(answerHeaders);

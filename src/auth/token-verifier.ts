@@ -12,11 +12,13 @@ import {
   DEMO_SECRET,
   type AuthLimits,
   type HubMode,
+  type ProvisioningRules,
   type TrustedIssuer,
 } from '../config';
 import { unauthenticated } from '../errors';
 import type { PartnerKind } from '../partners/partner-kind.enum';
 import type { Role } from '../users/role.enum';
+import { carriesClaim, provisionUser } from './provisioning';
 import type { Viewer } from './viewer';
 
 /**
@@ -55,8 +57,8 @@ interface TokenUserRow {
  */
 export function tokenMatchesUser(claims: HubClaims, user: TokenUserRow): boolean {
   const byPartnerClaim = claims.partner === user.partnerId;
-  const byIdentity = user.partnerClaims.some(
-    ([claim, value]) => claims[claim] !== undefined && String(claims[claim]) === value,
+  const byIdentity = user.partnerClaims.some(([claim, value]) =>
+    carriesClaim(claims, claim, value),
   );
   if (!byPartnerClaim && !byIdentity) return false;
   // A partner onboarded with its identity provider's claims is named only by them: otherwise any
@@ -93,6 +95,10 @@ export class TokenVerifier {
     issuers: TrustedIssuer[],
     private readonly limits: AuthLimits,
     mode: HubMode,
+    /** AUTH_PROVISIONING=on: a first sign-in creates its user (src/auth/provisioning.ts). */
+    private readonly provisioning: { rules?: ProvisioningRules; auditEnabled: boolean } = {
+      auditEnabled: true,
+    },
   ) {
     for (const issuer of issuers) {
       // loadConfig refuses these too; checked again here, where keys are made, so no other way
@@ -172,9 +178,21 @@ export class TokenVerifier {
     }
     this.checkLifetime(claims);
     // Every request asks this: plain rows, not entities, since nothing here is changed.
-    const [user] = await em
-      .getConnection()
-      .execute<TokenUserRow[]>(USER_OF_TOKEN, [trusted.issuer.issuer, claims.sub]);
+    const userOfToken = async () =>
+      (
+        await em
+          .getConnection()
+          .execute<TokenUserRow[]>(USER_OF_TOKEN, [trusted.issuer.issuer, claims.sub])
+      )[0] as TokenUserRow | undefined;
+    let user = await userOfToken();
+    const { rules, auditEnabled } = this.provisioning;
+    if (!user && rules) {
+      // Only a subject with no user at all: a deactivated one stays refused below. Whoever
+      // created the row (this request or another at the same moment), it is read again and
+      // checked as every user is.
+      await provisionUser(em, trusted.issuer.issuer, claims, rules, auditEnabled);
+      user = await userOfToken();
+    }
     if (!user || !user.active || !tokenMatchesUser(claims, user)) {
       throw unauthenticated('The token does not match an active user of the hub');
     }

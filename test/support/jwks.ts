@@ -38,6 +38,21 @@ export async function startIdentityProvider(audience = 'asb-hub') {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const issuer = `${base}/`;
+  const signAs = (
+    subject: string,
+    key: IdentityProviderKey,
+    claims: JWTPayload,
+    spoil: (jwt: SignJWT) => SignJWT = (jwt) => jwt,
+  ) => {
+    const jwt = new SignJWT(claims)
+      .setProtectedHeader({ alg: key.alg, kid: key.kid, typ: 'JWT' })
+      .setSubject(subject)
+      .setIssuer(issuer)
+      .setAudience(audience)
+      .setIssuedAt(Math.floor(clock.nowMs() / 1000))
+      .setExpirationTime(Math.floor(clock.nowMs() / 1000) + 600);
+    return spoil(jwt).sign(key.privateKey);
+  };
   return {
     issuer,
     audience,
@@ -56,14 +71,19 @@ export async function startIdentityProvider(audience = 'asb-hub') {
       spoil: (jwt: SignJWT) => SignJWT = (jwt) => jwt,
       claims: JWTPayload = {},
     ) {
-      const jwt = new SignJWT({ partner: member.partner.id, role: member.user.role, ...claims })
-        .setProtectedHeader({ alg: key.alg, kid: key.kid, typ: 'JWT' })
-        .setSubject(member.user.username)
-        .setIssuer(issuer)
-        .setAudience(audience)
-        .setIssuedAt(Math.floor(clock.nowMs() / 1000))
-        .setExpirationTime(Math.floor(clock.nowMs() / 1000) + 600);
-      return spoil(jwt).sign(key.privateKey);
+      return signAs(
+        member.user.username,
+        key,
+        { partner: member.partner.id, role: member.user.role, ...claims },
+        spoil,
+      );
+    },
+    /**
+     * A token for a subject the hub may not know, with only the claims given: what an identity
+     * provider that knows nothing of the hub sends (its organisation and role claims).
+     */
+    signSubject(subject: string, key: IdentityProviderKey, claims: JWTPayload = {}) {
+      return signAs(subject, key, claims);
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
