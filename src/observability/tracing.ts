@@ -73,9 +73,11 @@ export function startTracing(config: TracingConfig, orm: MikroORM): Tracing {
   } else {
     contextManager.disable();
   }
-  let lastWarning = 0;
+  let lastWarning = -Infinity;
   sdk.setGlobalErrorHandler((error) => {
-    const now = Date.now();
+    // A rate limit on warnings measures elapsed time, not the hub's date: performance.now() keeps
+    // it off the one clock.
+    const now = performance.now();
     if (now - lastWarning < EXPORT_WARNING_EVERY_MS) return;
     lastWarning = now;
     log.warn('tracing: spans could not be sent', errorFields(error));

@@ -53,6 +53,12 @@ const NOT_FREE_TEXT: Record<string, string> = {
     'the name a case is listed by (lists, agendas, notifications); written to name a problem, not a person',
   'Osara.missingBeforeNextStage': 'names of OSARA requirements',
   'Officer.displayName': STAFF,
+  'OnboardingChangeEdge.cursor': 'a position in the list of directory changes',
+  'OnboardingChange.fields':
+    'names of the staff-directory fields a change wrote, never their values',
+  'OnboardingChange.purpose':
+    'an administrator\u2019s stated purpose for a staff-directory change, read only by administrators; no case data',
+  'OnboardingChange.operation': 'the name of the operation that made the change',
   'Location.description': `an address: ${IDENTITY}`,
   'Location.uprn': REFERENCE,
   'Location.lsoaCode': REFERENCE,
