@@ -1,10 +1,10 @@
 import { zonedTimeToUtc } from '../common/dates';
 import { FUTURE_TOLERANCE_MS } from '../common/validate';
-import { HubError } from '../errors';
 import { IncidentCategory } from '../incidents/incident-category.enum';
 import { OccurredPrecision } from '../incidents/occurred-precision.enum';
 import { LocationKind } from '../locations/location-kind.enum';
 import { ImportFormat } from './import-enums';
+import { mappedColumnPositions } from './mapped-header';
 import {
   coordinates,
   type FormatReader,
@@ -38,7 +38,7 @@ const HUB_CATEGORIES = new Map(
  */
 export class MappedCsvReader implements FormatReader {
   readonly format = ImportFormat.MAPPED_CSV;
-  private readonly at = new Map<string, number>();
+  private readonly at: Map<string, number>;
   private readonly keys = new ContentKeys();
   /** References seen so far and their lines: a reference names one incident. */
   private readonly references = new Map<string, number>();
@@ -49,24 +49,7 @@ export class MappedCsvReader implements FormatReader {
     private readonly mapping: CheckedMapping,
     private readonly context: RowContext,
   ) {
-    header.forEach((name, i) => {
-      const trimmed = name.trim();
-      if (!this.at.has(trimmed)) this.at.set(trimmed, i);
-      else if (mapping.columns.includes(trimmed)) {
-        throw new HubError(
-          'IMPORT_MAPPING_INVALID',
-          `The header has the column ${JSON.stringify(trimmed)} twice, and the mapping uses it: rename one in the export`,
-        );
-      }
-    });
-    const missing = mapping.columns.filter((column) => !this.at.has(column));
-    if (missing.length > 0) {
-      throw new HubError(
-        'IMPORT_COLUMNS_MISSING',
-        `The mapping names ${missing.length === 1 ? 'a column' : 'columns'} the file does not have: ${missing.map((m) => JSON.stringify(m)).join(', ')}. The header has ${header.map((h) => JSON.stringify(h.trim())).join(', ')}`,
-        { missing },
-      );
-    }
+    this.at = mappedColumnPositions(header, mapping.columns);
     this.latest = context.now.getTime() + FUTURE_TOLERANCE_MS;
   }
 

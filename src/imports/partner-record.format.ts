@@ -1,7 +1,7 @@
-import { HubError } from '../errors';
 import type { PartnerRecordSpec } from '../partner-records/partner-record-kinds';
 import type { PartnerRecordWrite } from '../partner-records/partner-record.service';
 import { ImportFormat } from './import-enums';
+import { mappedColumnPositions } from './mapped-header';
 import { type FormatReader, type RowRejection, wrongFieldCount } from './import-format';
 import { checkFields, type CheckedPartnerRecordMapping } from './partner-record-mapping';
 
@@ -40,7 +40,7 @@ function cell(field: string, text: string): unknown {
  */
 export class PartnerRecordReader implements FormatReader<PartnerRecordRow> {
   readonly format = ImportFormat.PARTNER_RECORD_CSV;
-  private readonly at = new Map<string, number>();
+  private readonly at: Map<string, number>;
   /** References seen so far and their lines: one reference is one record. */
   private readonly references = new Map<string, number>();
 
@@ -53,24 +53,7 @@ export class PartnerRecordReader implements FormatReader<PartnerRecordRow> {
       spec.kind,
       mapping.fields.map(([field]) => field),
     );
-    header.forEach((name, i) => {
-      const trimmed = name.trim();
-      if (!this.at.has(trimmed)) this.at.set(trimmed, i);
-      else if (mapping.columns.includes(trimmed)) {
-        throw new HubError(
-          'IMPORT_MAPPING_INVALID',
-          `The header has the column ${JSON.stringify(trimmed)} twice, and the mapping uses it: rename one in the export`,
-        );
-      }
-    });
-    const missing = mapping.columns.filter((column) => !this.at.has(column));
-    if (missing.length > 0) {
-      throw new HubError(
-        'IMPORT_COLUMNS_MISSING',
-        `The mapping names ${missing.length === 1 ? 'a column' : 'columns'} the file does not have: ${missing.map((m) => JSON.stringify(m)).join(', ')}. The header has ${header.map((h) => JSON.stringify(h.trim())).join(', ')}`,
-        { missing },
-      );
-    }
+    this.at = mappedColumnPositions(header, mapping.columns);
   }
 
   prepare(line: number, fields: string[]): PartnerRecordRow | RowRejection {
