@@ -109,13 +109,14 @@ const KEYS = [
   'hateIncident',
 ];
 
-const invalid = (message: string) =>
+/** Shared with the partner-record mapping, so both kinds of mapping refuse in the same words. */
+export const invalid = (message: string) =>
   new HubError('IMPORT_MAPPING_INVALID', `The mapping file is not usable: ${message}`);
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
+export const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-function onlyKeys(value: Record<string, unknown>, allowed: string[], where: string) {
+export function onlyKeys(value: Record<string, unknown>, allowed: string[], where: string) {
   const unknown = Object.keys(value).filter((key) => !allowed.includes(key));
   if (unknown.length > 0) {
     throw invalid(

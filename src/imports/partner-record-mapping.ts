@@ -1,7 +1,7 @@
-import { HubError } from '../errors';
 import { PARTNER_RECORD_SPECS } from '../partner-records/partner-record-kinds';
 import { PartnerRecordKind } from '../partner-records/partner-record-kind.enum';
 import type { ImportEncoding } from './import-file';
+import { invalid, isObject, onlyKeys } from './import-mapping';
 
 /*
  * The mapping of a partner's export of its own records (README "Bulk import", docs/rules.md
@@ -46,21 +46,6 @@ export interface CheckedPartnerRecordMapping {
 /** The keys of a mapping of partner records: an incident's columns do not belong in it. */
 const TOP_KEYS = ['delimiter', 'encoding', 'records'];
 const RECORD_KEYS = ['kind', 'personId', 'caseId', 'sourceReference', 'fields'];
-
-const invalid = (message: string) =>
-  new HubError('IMPORT_MAPPING_INVALID', `The mapping file is not usable: ${message}`);
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
-function onlyKeys(value: Record<string, unknown>, allowed: string[], where: string) {
-  const unknown = Object.keys(value).filter((key) => !allowed.includes(key));
-  if (unknown.length > 0) {
-    throw invalid(
-      `${where} has ${unknown.map((k) => JSON.stringify(k)).join(', ')}, which the hub does not know; it knows ${allowed.join(', ')}`,
-    );
-  }
-}
 
 function columnOf(value: unknown, key: string): string {
   if (typeof value === 'string' && value.trim()) return value.trim();
