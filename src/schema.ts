@@ -20,6 +20,7 @@ import {
 import { DocumentResolver } from './documents/document.resolver';
 import { ImportRunResolver } from './imports/import-run.resolver';
 import { CaseMembershipResolver } from './cases/case-membership.resolver';
+import { CorrespondenceLanguageResolver } from './people/correspondence-language.resolver';
 import {
   CaseCorrectionsResolver,
   CasePersonCorrectionsResolver,
@@ -93,6 +94,7 @@ export const resolvers: NonEmptyArray<Function> = [
   CaseConnectionResolver,
   CaseDemandResolver,
   CaseMembershipResolver,
+  CorrespondenceLanguageResolver,
   CasePersonResolver,
   CorrectionMutationResolver,
   CorrectionResolver,

@@ -1,5 +1,6 @@
 import { clock } from '../common/clock';
-import { Check, Entity, ManyToOne, Opt, PrimaryKey, Property } from '@mikro-orm/core';
+import { CorrespondenceLanguage } from '../people/correspondence-language.enum';
+import { Check, Entity, Enum, ManyToOne, Opt, PrimaryKey, Property } from '@mikro-orm/core';
 import { User } from '../users/user.entity';
 
 /**
@@ -80,6 +81,17 @@ export class AreaConfiguration {
   /** The variance of that change, for counts far enough from the threshold to take it. */
   @Property({ type: 'double', default: 2 })
   perturbationVariance: number & Opt = 2;
+
+  /**
+   * The language of letters to someone whose choice is not recorded: ENGLISH, WELSH or BOTH.
+   * Areas in Wales usually choose BOTH (the Welsh language standards).
+   */
+  @Enum({
+    items: () => CorrespondenceLanguage,
+    type: 'text',
+    default: CorrespondenceLanguage.ENGLISH,
+  })
+  defaultCorrespondenceLanguage: CorrespondenceLanguage & Opt = CorrespondenceLanguage.ENGLISH;
 
   /** Closed cases are reviewed for deletion this many years after closure (6 is common). */
   @Property({ type: 'integer', default: 6 })

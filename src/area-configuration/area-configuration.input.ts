@@ -1,5 +1,6 @@
 import { Field, Float, InputType, Int } from 'type-graphql';
 import { LocalDate } from '../common/scalars';
+import { CorrespondenceLanguage } from '../people/correspondence-language.enum';
 
 @InputType({
   description:
@@ -59,6 +60,12 @@ export class UpdateAreaConfigurationInput {
 
   @Field(() => Int, { nullable: true })
   retentionYears?: number | null;
+
+  @Field(() => CorrespondenceLanguage, {
+    nullable: true,
+    description: 'The language of letters to someone whose choice is not recorded.',
+  })
+  defaultCorrespondenceLanguage?: CorrespondenceLanguage | null;
 }
 
 @InputType()

@@ -1,4 +1,5 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { CorrespondenceLanguage } from '../people/correspondence-language.enum';
 import { LocalDate } from '../common/scalars';
 
 @ObjectType('AreaConfiguration', {
@@ -78,6 +79,12 @@ export class AreaConfigurationType {
       'Closed cases are listed for a deletion review this many years after closure (default 6).',
   })
   retentionYears!: number;
+
+  @Field(() => CorrespondenceLanguage, {
+    description:
+      'The language of letters to someone whose choice is not recorded (BOTH puts Welsh first).',
+  })
+  defaultCorrespondenceLanguage!: CorrespondenceLanguage;
 
   @Field()
   updatedAt!: Date;

@@ -1,4 +1,5 @@
 import { Field, ID, InputType, registerEnumType } from 'type-graphql';
+import { CorrespondenceLanguage } from '../people/correspondence-language.enum';
 import { LocalDate } from '../common/scalars';
 import { NewLocationInput } from '../locations/location.input';
 import { PersonRole } from '../people/person-role.enum';
@@ -82,6 +83,12 @@ export class NewPersonInput {
     description: "Your partner's own reference for this person; shown to your partner only.",
   })
   partnerReference?: string | null;
+
+  @Field(() => CorrespondenceLanguage, {
+    nullable: true,
+    description: 'The language they asked for letters in, when known.',
+  })
+  correspondenceLanguage?: CorrespondenceLanguage | null;
 }
 
 @InputType({ description: 'Add someone to a case: an existing person you can see, or a new one.' })

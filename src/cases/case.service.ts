@@ -169,6 +169,7 @@ export async function addPersonToCase(
       givenName: requireText(details.givenName, 'newPerson.givenName', 100),
       familyName: requireText(details.familyName, 'newPerson.familyName', 100),
       dateOfBirth: details.dateOfBirth ? requireBirthDate(details.dateOfBirth) : null,
+      correspondenceLanguage: details.correspondenceLanguage ?? null,
     });
     // One person across partners: link or put to review in this same transaction.
     await matchNewPerson(em, viewer, person, identifiers);

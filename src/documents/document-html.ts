@@ -1,5 +1,6 @@
 import { html, page, paragraphs, trusted, ukDate, ukDateTime } from './html';
 import type { SentLetter } from './letter-template.entity';
+import { HTML_LANG, type LetterLanguage, letterParts } from './letter-language';
 import { labelOf } from '../common/labels';
 import { StatementEntryKind, type LeadOfficerStatement } from './lead-officer-statement.service';
 import { barChartSvg, incidentsPerWeek } from './svg-chart';
@@ -142,14 +143,25 @@ export function statementHtml(statement: LeadOfficerStatement): string {
 
 /** A letter as sent: the stored text, never re-rendered, so it prints as it went out. */
 export function letterHtml(letter: SentLetter): string {
+  const [first, second] = letterParts(letter.language);
+  const part = (language: LetterLanguage, title: string, text: string) =>
+    html`<section lang="${HTML_LANG[language]}">
+      <h1>${title}</h1>
+      ${paragraphs(text)}
+    </section>`;
+  // A letter in both languages is one document: the Welsh part first, then the English on a new page.
   return page(
-    letter.title,
+    second ? `${letter.title} / ${letter.secondTitle}` : letter.title,
     html`<div class="letter">
       <p class="muted">
         Sent ${ukDate(letter.sentAt)} &middot; template version ${letter.templateVersion}
       </p>
-      <h1>${letter.title}</h1>
-      ${paragraphs(letter.text)}
+      ${part(first, letter.title, letter.text)}
+      ${second
+        ? html`<div style="break-before: page"></div>
+            ${part(second, letter.secondTitle ?? '', letter.secondText ?? '')}`
+        : ''}
     </div>`,
+    HTML_LANG[first],
   );
 }

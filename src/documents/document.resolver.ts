@@ -1,4 +1,6 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { CorrespondenceLanguage } from '../people/correspondence-language.enum';
+import { LetterLanguage } from './letter-language';
 import { inTransaction } from '../common/transaction';
 import { requireId } from '../common/validate';
 import type { HubContext } from '../context';
@@ -55,10 +57,14 @@ export class DocumentResolver {
 
   @Query(() => [LetterTemplateType], {
     nullable: true,
-    description: 'The area\u2019s letter templates.',
+    description: 'The area\u2019s letter templates in one language (English unless asked).',
   })
-  letterTemplates(@Ctx() ctx: HubContext) {
-    return ctx.em.find(LetterTemplate, {}, { orderBy: { kind: 'asc' } });
+  letterTemplates(
+    @Arg('language', () => LetterLanguage, { defaultValue: LetterLanguage.ENGLISH })
+    language: LetterLanguage,
+    @Ctx() ctx: HubContext,
+  ) {
+    return ctx.em.find(LetterTemplate, { language }, { orderBy: { kind: 'asc' } });
   }
 
   @Query(() => [LetterTemplateChangeType], {
@@ -99,8 +105,14 @@ export class DocumentResolver {
   })
   recordLetterSent(
     @Arg('interventionId', () => ID) interventionId: string,
+    @Arg('language', () => CorrespondenceLanguage, {
+      nullable: true,
+      description:
+        'Welsh, English or both; left out, the recipient\u2019s recorded choice, else the area default.',
+    })
+    language: CorrespondenceLanguage | null | undefined,
     @Ctx() ctx: HubContext,
   ) {
-    return inTransaction(ctx, (em) => recordLetterSent(em, ctx.viewer, interventionId));
+    return inTransaction(ctx, (em) => recordLetterSent(em, ctx.viewer, interventionId, language));
   }
 }

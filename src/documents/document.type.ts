@@ -1,4 +1,6 @@
 import { InterventionDemandType } from '../cases/case-demand.type';
+import { CorrespondenceLanguage } from '../people/correspondence-language.enum';
+import { LetterLanguage } from './letter-language';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { LetterKind } from './letter-template.entity';
 import { StatementEntryKind } from './lead-officer-statement.service';
@@ -132,6 +134,9 @@ export class LetterTemplateType {
   @Field(() => LetterKind)
   kind!: LetterKind;
 
+  @Field(() => LetterLanguage, { description: 'Each kind has a Welsh and an English wording.' })
+  language!: LetterLanguage;
+
   @Field()
   title!: string;
 
@@ -186,11 +191,22 @@ export class SentLetterType {
   @Field(() => Int)
   templateVersion!: number;
 
-  @Field()
+  @Field(() => CorrespondenceLanguage, {
+    description: 'Welsh, English, or BOTH: then title and text are the Welsh part, Welsh first.',
+  })
+  language!: CorrespondenceLanguage;
+
+  @Field({ description: 'The title of the letter (of its Welsh part, for a letter in both).' })
   title!: string;
 
-  @Field()
+  @Field({ description: 'The text as sent (of its Welsh part, for a letter in both).' })
   text!: string;
+
+  @Field(() => String, { nullable: true, description: 'A letter in both: the English title.' })
+  secondTitle?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'A letter in both: the English text.' })
+  secondText?: string | null;
 
   @Field()
   sentAt!: Date;

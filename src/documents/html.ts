@@ -79,9 +79,9 @@ export function ukDate(value: Date | string | null | undefined): string {
 export const ukDateTime = (value: Date) => DATE_TIME.format(value);
 
 /** A whole printable page: A4, serif body, tables that break cleanly across pages. */
-export function page(title: string, body: Html): string {
+export function page(title: string, body: Html, lang = 'en-GB'): string {
   return html`<!doctype html>
-    <html lang="en-GB">
+    <html lang="${lang}">
       <head>
         <meta charset="utf-8" />
         <title>${title}</title>

@@ -3,7 +3,9 @@ import { Entity, Enum, Index, ManyToOne, Opt, PrimaryKey, Property, Unique } fro
 import { randomUUID } from 'node:crypto';
 import { registerEnumType } from 'type-graphql';
 import { Intervention } from '../interventions/intervention.entity';
+import { CorrespondenceLanguage } from '../people/correspondence-language.enum';
 import { User } from '../users/user.entity';
+import { LetterLanguage } from './letter-language';
 
 /** The letters the hub holds templates for: the written steps of the escalation ladder. */
 export enum LetterKind {
@@ -20,7 +22,7 @@ registerEnumType(LetterKind, { name: 'LetterKind' });
 
 /** An area's wording of one letter, edited by an administrator; seeded by the documents migration. */
 @Entity({ tableName: 'letter_template' })
-@Unique({ properties: ['kind'] })
+@Unique({ properties: ['kind', 'language'] })
 export class LetterTemplate {
   @PrimaryKey({ type: 'uuid' })
   id: string & Opt = randomUUID();
@@ -28,6 +30,10 @@ export class LetterTemplate {
   /** One template per kind of letter; the kind matches the intervention it is sent for. */
   @Enum({ items: () => LetterKind, type: 'text' })
   kind!: LetterKind;
+
+  /** One wording per language: Welsh and English (the Welsh language standards). */
+  @Enum({ items: () => LetterLanguage, type: 'text', default: LetterLanguage.ENGLISH })
+  language: LetterLanguage & Opt = LetterLanguage.ENGLISH;
 
   @Property({ type: 'text' })
   title!: string;
@@ -106,6 +112,28 @@ export class SentLetter {
   /** The letter's text exactly as sent (personal data: it names the subject). */
   @Property({ type: 'text' })
   text!: string;
+
+  /** The recipient's language when it was sent: the first part's, or BOTH (Welsh first). */
+  @Enum({
+    items: () => CorrespondenceLanguage,
+    type: 'text',
+    default: CorrespondenceLanguage.ENGLISH,
+  })
+  language: CorrespondenceLanguage & Opt = CorrespondenceLanguage.ENGLISH;
+
+  /** A letter in both languages: the English part, from its own template (a database check keeps the four together). */
+  @ManyToOne(() => LetterTemplate, { nullable: true, deleteRule: 'set null' })
+  secondTemplate?: LetterTemplate | null;
+
+  @Property({ type: 'integer', nullable: true })
+  secondTemplateVersion?: number | null;
+
+  @Property({ type: 'text', nullable: true })
+  secondTitle?: string | null;
+
+  /** The English part's text as sent (personal data, as `text` is). */
+  @Property({ type: 'text', nullable: true })
+  secondText?: string | null;
 
   @ManyToOne(() => User)
   sentBy!: User;

@@ -10,13 +10,15 @@ import { Intervention } from '../interventions/intervention.entity';
 import { appealDeadline } from '../interventions/ladder.rules';
 import { Role } from '../users/role.enum';
 import { User } from '../users/user.entity';
-import { ukDate } from './html';
 import {
   LetterKind,
   LetterTemplate,
   LetterTemplateChange,
   SentLetter,
 } from './letter-template.entity';
+import { AreaConfiguration } from '../area-configuration/area-configuration.entity';
+import { CorrespondenceLanguage } from '../people/correspondence-language.enum';
+import { joinNames, kindName, letterDate, LetterLanguage, letterParts } from './letter-language';
 
 /** Every placeholder a letter may use, and what it means. Anything else is refused. */
 export const PLACEHOLDERS: Readonly<Record<string, string>> = {
@@ -49,6 +51,24 @@ export const SAMPLE_VALUES: Readonly<Record<string, string>> = {
   'premises.description': '1 Example Street',
   issuingPartners: 'Example Police and Example Council',
   today: '1 March 2026',
+};
+
+/** The same fictional values as a Welsh letter writes them. */
+const SAMPLE_VALUES_WELSH: Readonly<Record<string, string>> = {
+  ...SAMPLE_VALUES,
+  'intervention.kind': "Rhybudd diogelu'r gymuned",
+  'intervention.terms': 'Chwarae cerddoriaeth uchel rhwng 11pm a 7am yn 1 Stryd Enghraifft.',
+  'intervention.issuedDate': '1 Mawrth 2026',
+  'intervention.complianceDate': '15 Mawrth 2026',
+  'intervention.appealDeadline': '21 Mawrth 2026',
+  'premises.description': '1 Stryd Enghraifft',
+  issuingPartners: 'Heddlu Enghraifft a Chyngor Enghraifft',
+  today: '1 Mawrth 2026',
+};
+
+const SAMPLES: Record<LetterLanguage, Readonly<Record<string, string>>> = {
+  [LetterLanguage.ENGLISH]: SAMPLE_VALUES,
+  [LetterLanguage.WELSH]: SAMPLE_VALUES_WELSH,
 };
 
 const TOKEN = /\{\{\s*([^{}]*?)\s*\}\}/g;
@@ -104,11 +124,12 @@ export async function visibleIntervention(
   return found;
 }
 
-/** The values of an intervention's letter. Reading the subject and terms is audited. */
+/** The values of an intervention's letter, as a letter in `language` writes them. Reading the subject and terms is audited. */
 export async function valuesFor(
   em: EntityManager,
   intervention: Intervention,
   audit?: AuditTrail,
+  language: LetterLanguage = LetterLanguage.ENGLISH,
 ): Promise<Record<string, string>> {
   const issuers = await em.find(
     InterventionPartner,
@@ -116,10 +137,6 @@ export async function valuesFor(
     { populate: ['partner'], orderBy: { id: 'asc' } },
   );
   const names = issuers.map((row) => row.partner.name).sort();
-  const partners =
-    names.length > 1
-      ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`
-      : (names[0] ?? '');
   const subject = intervention.subject;
   for (const field of ['subject', 'terms', 'premises'])
     audit?.read('Intervention', field, {
@@ -127,23 +144,23 @@ export async function valuesFor(
       personId: subject?.id ?? null,
       caseId: intervention.case.id,
     });
+  const date = (value: Date | string | null | undefined) => letterDate(value, language);
   return {
     'subject.fullName': subject ? `${subject.givenName} ${subject.familyName}` : '',
     'subject.givenName': subject?.givenName ?? '',
     'subject.familyName': subject?.familyName ?? '',
     'case.reference': intervention.case.reference,
-    'intervention.kind':
-      intervention.kind.charAt(0) + intervention.kind.slice(1).toLowerCase().replace(/_/g, ' '),
+    'intervention.kind': kindName(intervention.kind, language),
     'intervention.terms': intervention.terms,
-    'intervention.issuedDate': ukDate(intervention.issuedAt),
-    'intervention.complianceDate': ukDate(intervention.complianceDate),
+    'intervention.issuedDate': date(intervention.issuedAt),
+    'intervention.complianceDate': date(intervention.complianceDate),
     'intervention.appealDeadline':
       intervention.kind === 'COMMUNITY_PROTECTION_NOTICE'
-        ? ukDate(appealDeadline(intervention.issuedAt))
+        ? date(appealDeadline(intervention.issuedAt))
         : '',
     'premises.description': intervention.premises?.description ?? '',
-    issuingPartners: partners,
-    today: ukDate(clock.now()),
+    issuingPartners: joinNames(names, language),
+    today: date(clock.now()),
   };
 }
 
@@ -214,7 +231,7 @@ export async function previewLetter(
   const title = input.title ?? template.title;
   const body = input.body ?? template.body;
   refuseUnknown(title, body);
-  let values: Readonly<Record<string, string>> = SAMPLE_VALUES;
+  let values: Readonly<Record<string, string>> = SAMPLES[template.language as LetterLanguage];
   if (input.interventionId) {
     if (viewer.role === Role.ADMINISTRATOR) {
       throw new HubError(
@@ -227,30 +244,80 @@ export async function previewLetter(
       em,
       await visibleIntervention(em, viewer, input.interventionId),
       audit,
+      template.language as LetterLanguage,
     );
   }
   return { title: renderLetterText(title, values), text: renderLetterText(body, values) };
 }
 
-/** Renders the letter for an intervention from the current template and keeps it as sent. */
-export async function recordLetterSent(em: EntityManager, viewer: Viewer, interventionId: string) {
+/**
+ * The language a letter goes in: the one asked for, else the recipient's recorded choice, else
+ * the area's default (docs/rules.md "Letters in Welsh, English or both").
+ */
+async function languageFor(
+  em: EntityManager,
+  intervention: Intervention,
+  asked: CorrespondenceLanguage | null | undefined,
+): Promise<CorrespondenceLanguage> {
+  if (asked) return asked;
+  if (intervention.subject?.correspondenceLanguage)
+    return intervention.subject.correspondenceLanguage;
+  const area = await em.findOneOrFail(AreaConfiguration, { id: 1 });
+  return area.defaultCorrespondenceLanguage;
+}
+
+const kindLabel = (intervention: Intervention) =>
+  intervention.kind.toLowerCase().replace(/_/g, ' ');
+
+/**
+ * Renders the letter for an intervention from the current templates, in the recipient's
+ * language (Welsh first when both), and keeps it as sent.
+ */
+export async function recordLetterSent(
+  em: EntityManager,
+  viewer: Viewer,
+  interventionId: string,
+  asked?: CorrespondenceLanguage | null,
+) {
   const intervention = await visibleIntervention(em, viewer, interventionId);
   const kind = kindFor(intervention);
-  const template = kind ? await em.findOne(LetterTemplate, { kind }) : null;
-  if (!template) {
+  if (!kind) {
     throw new HubError(
       'NO_LETTER_TEMPLATE',
-      `There is no letter template for a ${intervention.kind.toLowerCase().replace(/_/g, ' ')}`,
+      `There is no letter template for a ${kindLabel(intervention)}`,
       { field: 'interventionId' },
     );
   }
-  const values = await valuesFor(em, intervention);
+  const language = await languageFor(em, intervention, asked);
+  const parts = [];
+  for (const partLanguage of letterParts(language)) {
+    const template = await em.findOne(LetterTemplate, { kind, language: partLanguage });
+    if (!template) {
+      throw new HubError(
+        'NO_LETTER_TEMPLATE',
+        `There is no ${partLanguage.toLowerCase()} letter template for a ${kindLabel(intervention)}`,
+        { field: 'interventionId', language: partLanguage },
+      );
+    }
+    const values = await valuesFor(em, intervention, undefined, partLanguage);
+    parts.push({
+      template,
+      title: renderLetterText(template.title, values),
+      text: renderLetterText(template.body, values),
+    });
+  }
+  const [first, second] = parts;
   return em.create(SentLetter, {
     intervention,
-    template,
-    templateVersion: template.version,
-    title: renderLetterText(template.title, values),
-    text: renderLetterText(template.body, values),
+    language,
+    template: first.template,
+    templateVersion: first.template.version,
+    title: first.title,
+    text: first.text,
+    secondTemplate: second?.template ?? null,
+    secondTemplateVersion: second?.template.version ?? null,
+    secondTitle: second?.title ?? null,
+    secondText: second?.text ?? null,
     sentBy: em.getReference(User, viewer.userId),
   });
 }

@@ -1,7 +1,8 @@
 import { clock } from '../common/clock';
-import { Entity, Index, Opt, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Enum, Index, Opt, PrimaryKey, Property } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { RecordKey } from '../db/record-key';
+import { CorrespondenceLanguage } from './correspondence-language.enum';
 
 /** Someone in one or more cases, as victim, perpetrator, witness or reporter. */
 @Entity({ tableName: 'person' })
@@ -35,6 +36,13 @@ export class Person {
   @Index()
   @Property({ type: 'text', nullable: true })
   pncId?: string | null;
+
+  /**
+   * The language they asked for letters in; null until recorded, when the area's default is used
+   * (docs/rules.md "Letters in Welsh, English or both").
+   */
+  @Enum({ items: () => CorrespondenceLanguage, type: 'text', nullable: true })
+  correspondenceLanguage?: CorrespondenceLanguage | null;
 
   @Property({ type: 'datetime', defaultRaw: 'now()' })
   createdAt: Date & Opt = clock.now();

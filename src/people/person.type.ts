@@ -1,5 +1,6 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { LocalDate } from '../common/scalars';
+import { CorrespondenceLanguage } from './correspondence-language.enum';
 
 @ObjectType('Person', {
   description: 'Someone in one or more cases. Reached only through a case you take part in.',
@@ -22,4 +23,11 @@ export class PersonType {
 
   @Field(() => String, { nullable: true, description: 'Police National Computer id, YY/NNNNNNNL.' })
   pncId?: string | null;
+
+  @Field(() => CorrespondenceLanguage, {
+    nullable: true,
+    description:
+      'The language they asked for letters in; null until recorded (letters then use the area default).',
+  })
+  correspondenceLanguage?: CorrespondenceLanguage | null;
 }

@@ -241,6 +241,8 @@ export const policy: Record<string, TypePolicy> = {
       ),
       updateLetterTemplate: administrators,
       recordLetterSent: casework,
+      // The Welsh language standards: the person's choice of language, recorded by casework staff.
+      recordCorrespondenceLanguage: casework,
       // Corrections (src/corrections/): casework; who owns the record is the service's rule
       // (FORBIDDEN for a partner that sees the record but does not own it).
       ...sameForAll(
@@ -316,6 +318,7 @@ export const policy: Record<string, TypePolicy> = {
         'perturbationMaxNoise',
         'perturbationVariance',
         'retentionYears',
+        'defaultCorrespondenceLanguage',
         'updatedAt',
       ],
       anyone(),
@@ -429,7 +432,10 @@ export const policy: Record<string, TypePolicy> = {
   },
   LetterTemplate: {
     description: 'Letter wording with placeholders: no personal data.',
-    fields: sameForAll(['id', 'kind', 'title', 'body', 'version', 'updatedAt'], letterReaders),
+    fields: sameForAll(
+      ['id', 'kind', 'language', 'title', 'body', 'version', 'updatedAt'],
+      letterReaders,
+    ),
   },
   LetterTemplateChange: {
     description: 'The audit of letter template changes, as for configuration changes.',
@@ -446,9 +452,9 @@ export const policy: Record<string, TypePolicy> = {
   SentLetter: {
     description: 'A letter as sent: it names its subject, so case readers only.',
     fields: {
-      ...sameForAll(['id', 'templateVersion', 'sentAt'], caseReaders),
-      // Rendered from the case: the subject's name, the terms.
-      ...sameForAll(['title', 'text'], caseNotes),
+      ...sameForAll(['id', 'templateVersion', 'language', 'sentAt'], caseReaders),
+      // Rendered from the case: the subject's name, the terms (in each language).
+      ...sameForAll(['title', 'text', 'secondTitle', 'secondText'], caseNotes),
     },
   },
   ImportRun: {
@@ -755,6 +761,8 @@ export const policy: Record<string, TypePolicy> = {
       // (case readers), never analysts, administrators or BI. The partner reference resolves
       // to the viewer's own partner's only.
       ...sameForAll(['nhsNumber', 'pncId', 'yourReference'], caseReaders),
+      // Who writes to them needs it; it says nothing clinical (docs/rules.md "Letters in Welsh, English or both").
+      correspondenceLanguage: caseReaders,
       sharingBases: casework,
     },
   },
