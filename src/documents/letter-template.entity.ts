@@ -1,5 +1,5 @@
 import { clock } from '../common/clock';
-import { Entity, Enum, Index, ManyToOne, Opt, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Check, Entity, Enum, Index, ManyToOne, Opt, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { registerEnumType } from 'type-graphql';
 import { Intervention } from '../interventions/intervention.entity';
@@ -91,6 +91,11 @@ export class LetterTemplateChange {
 
 /** A letter as it was sent for an intervention: the rendered text, kept as evidence. */
 @Entity({ tableName: 'sent_letter' })
+// A letter in both languages has its second part whole, and only such a letter has one.
+@Check({
+  name: 'sent_letter_second_part_check',
+  expression: `("language" = 'BOTH') = ("second_text" is not null and "second_title" is not null and "second_template_version" is not null)`,
+})
 export class SentLetter {
   @PrimaryKey({ type: 'uuid' })
   id: string & Opt = randomUUID();

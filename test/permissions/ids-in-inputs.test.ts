@@ -130,6 +130,7 @@ const PROBES: Record<string, Probe> = {
   'Mutation.removePartnerFromCase(input).partnerId': { kind: 'partner', hidden: MALFORMED },
   'Mutation.recordRiskAssessment(input).caseId': { kind: 'case' },
   'Mutation.recordRiskAssessment(input).personId': { kind: 'person' },
+  'Mutation.recordCorrespondenceLanguage(input).personId': { kind: 'person' },
   'Mutation.extendSubjectAccessRequest(input).requestId': {
     kind: 'subjectAccessRequest',
     hidden: MALFORMED,
@@ -371,6 +372,9 @@ const BASES: Record<string, (v: World, area: Area) => Record<string, unknown>> =
       vulnerability: 1,
       impact: 1,
     },
+  }),
+  'Mutation.recordCorrespondenceLanguage': (v) => ({
+    input: { personId: v.victim.id, language: 'WELSH' },
   }),
   'Mutation.extendSubjectAccessRequest': () => ({ input: { reason: 'Complex request' } }),
   'Mutation.issueIntervention': (v) => ({
@@ -673,7 +677,7 @@ describe('ids in inputs', () => {
     const stale = Object.keys(PROBES).filter((path) => !paths.some((p) => p.path === path));
     const noBase = paths.filter((p) => !BASES[`${p.parent}.${p.field}`]).map((p) => p.path);
     expect({ missing, stale, noBase }).toEqual({ missing: [], stale: [], noBase: [] });
-    expect(paths.length).toBe(131);
+    expect(paths.length).toBe(132);
   });
 
   it.each(paths.map((p) => [p.path, p] as const))(
