@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { useMutation } from 'urql';
+import { useMutation, useQuery } from 'urql';
 import { localInputToIso } from '../format';
-import type { IncidentCategory } from '../gql/graphql';
-import { RecordIncidentMutation } from '../operations';
+import type { IncidentCategory, PersonRole } from '../gql/graphql';
+import { CaseViewQuery, RecordIncidentMutation } from '../operations';
 import { Link, navigate } from '../router';
 
 /** Recording an incident on a case: what a patrol officer fills in at the door. */
@@ -14,6 +14,13 @@ export function RecordIncident({ caseId }: { caseId: string }) {
   const [sourceReference, setSourceReference] = useState('');
   const [result, record] = useMutation(RecordIncidentMutation);
   const [recorded, setRecorded] = useState(false);
+  // Who was involved, in their role on the case: a victim's third complaint in six months is
+  // what raises a case review alert, so the hub must know whose complaint this is.
+  const [{ data: view }] = useQuery({ query: CaseViewQuery, variables: { id: caseId } });
+  const people = (view?.case?.people ?? []).flatMap((entry) =>
+    entry.person ? [{ id: entry.person.id, role: entry.role as PersonRole, name: `${entry.person.givenName} ${entry.person.familyName}` }] : [],
+  );
+  const [involved, setInvolved] = useState<string[]>([]);
 
   return (
     <main id="main" className="narrow">
@@ -32,6 +39,7 @@ export function RecordIncident({ caseId }: { caseId: string }) {
               description,
               hateIncident,
               sourceReference: sourceReference || null,
+              people: people.filter((p) => involved.includes(p.id)).map((p) => ({ personId: p.id, role: p.role })),
             },
           });
           if (answer.data?.recordIncident) {
@@ -53,6 +61,24 @@ export function RecordIncident({ caseId }: { caseId: string }) {
         <textarea id="incident-description" required rows={4} value={description} onChange={(e) => setDescription(e.target.value)} />
         <label htmlFor="incident-reference">Your reference (optional, e.g. a log number)</label>
         <input id="incident-reference" value={sourceReference} onChange={(e) => setSourceReference(e.target.value)} />
+        {people.length > 0 && (
+          <fieldset>
+            <legend>People involved</legend>
+            {people.map((person) => (
+              <div className="check" key={person.id}>
+                <input
+                  id={`involved-${person.id}`}
+                  type="checkbox"
+                  checked={involved.includes(person.id)}
+                  onChange={(e) => setInvolved(e.target.checked ? [...involved, person.id] : involved.filter((id) => id !== person.id))}
+                />
+                <label htmlFor={`involved-${person.id}`}>
+                  {person.name} ({person.role.charAt(0) + person.role.slice(1).toLowerCase()})
+                </label>
+              </div>
+            ))}
+          </fieldset>
+        )}
         <div className="check">
           <input id="incident-hate" type="checkbox" checked={hateIncident} onChange={(e) => setHateIncident(e.target.checked)} />
           <label htmlFor="incident-hate">Perceived as a hate incident</label>
