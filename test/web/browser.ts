@@ -31,7 +31,7 @@ export async function tabletPage(browser: Browser, token?: string) {
   });
   // A user made by the test factories signs in with their token, as after an OIDC sign-in.
   if (token) {
-    await context.addInitScript((value) => sessionStorage.setItem('asb-hub.token', value), token);
+    await context.addInitScript((value) => (globalThis as any).sessionStorage.setItem('asb-hub.token', value), token);
   }
   const page = await context.newPage();
   const errors: string[] = [];
@@ -61,8 +61,8 @@ export interface AxeViolation {
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   await page.evaluate(AXE_SOURCE);
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: any }).axe;
-    const result = await axe.run(document, {
+    const axe = (globalThis as any).axe;
+    const result = await axe.run((globalThis as any).document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
     });
     return result.violations.map((v: any) => ({
