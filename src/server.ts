@@ -47,6 +47,7 @@ import { accessLog, accessLogPlugin, noteRequest } from './observability/access-
 import { addMetricSources, metricsRoute } from './observability/metrics';
 import { readinessRoute } from './observability/readiness';
 import { startTracing } from './observability/tracing';
+import { webAppRoutes } from './web/web-app-routes';
 
 export interface Hub {
   url: string;
@@ -197,6 +198,9 @@ export async function startHub(config: HubConfig, orm: MikroORM, port = config.p
       },
     }),
   );
+
+  // The web app (web/, built by Vite) and what it needs to sign in.
+  app.use('/app', webAppRoutes(config));
 
   // Documents (statements, letters) as HTML and PDF; one Chromium per hub process.
   const pdf = new PdfRenderer(config.chromiumPath);
