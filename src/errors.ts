@@ -10,7 +10,7 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'BAD_USER_INPUT'
   | 'CONFLICT'
-  // Idempotency-Key on a mutation (src/http/idempotency.plugin.ts; README "Retrying a mutation").
+  // Idempotency-Key on a mutation (src/http/idempotency.plugin.ts; docs/clients.md "Retrying a mutation").
   | 'IDEMPOTENCY_KEY_REUSED'
   | 'IDEMPOTENCY_KEY_IN_USE'
   | 'THRESHOLD_MET_REVIEW_REQUIRED'
@@ -48,7 +48,7 @@ export type ErrorCode =
   // Actions: a task for a partner on the case.
   | 'PARTNER_NOT_ON_CASE'
   | 'ACTION_NOT_YOURS'
-  // Data protection rights (README "Data protection rights").
+  // Data protection rights (docs/data-protection.md "Data protection rights").
   | 'SHARING_BASIS_NOT_YOURS'
   | 'OVERRIDE_REQUIRED'
   // Partner records (src/partner-records/): only a partner of the record's kind writes it.
@@ -77,7 +77,7 @@ export type ErrorCode =
   | 'IMPORT_ALREADY_RUNNING'
   // The audit of reads and writes of personal data could not be written: nothing is answered.
   | 'AUDIT_UNAVAILABLE'
-  // The HTTP and GraphQL surface (README "Hardening").
+  // The HTTP and GraphQL surface (docs/hardening.md).
   | 'QUERY_TOO_COMPLEX'
   | 'RATE_LIMITED'
   | 'REQUEST_TIMEOUT'
@@ -86,7 +86,7 @@ export type ErrorCode =
   // PostgreSQL cannot be reached: HTTP 503 with Retry-After, worth trying again.
   | 'DATABASE_UNAVAILABLE'
   | 'INTERNAL_SERVER_ERROR'
-  // Safe retries (README "Retrying a write"): a partner's source reference names one report.
+  // Safe retries (docs/clients.md "Idempotent retries"): a partner's source reference names one report.
   | 'SOURCE_REFERENCE_REUSED'
   // Onboarding (docs/operations.md "Onboarding a partnership"): names and sign-ins are unique.
   | 'PARTNER_NAME_TAKEN'

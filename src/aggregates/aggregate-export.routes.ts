@@ -185,7 +185,7 @@ const MAPS: Record<string, CsvExport> = {
 /**
  * GET /exports/{name}.csv (and the maps, {name}.geojson): the aggregates as CSV for BI tools, with the same bearer token, rate
  * limit, policy (analysts and BI service accounts only) and suppression as GraphQL. Columns are
- * fixed per export (README "Aggregates and exports"). Aggregates are not personal data, so
+ * fixed per export (docs/analysts.md). Aggregates are not personal data, so
  * nothing is audited.
  */
 export function aggregateExportRoutes(deps: {

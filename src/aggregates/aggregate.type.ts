@@ -23,7 +23,7 @@ export class AggregateKeyType {
 
 @ObjectType('AggregateCell', {
   description:
-    'One cell: its keys, what it counts and the count (moved a little by the cell key method: README "Disclosure control"), or null with suppressed: true when the count is below the area\u2019s threshold or could be worked out from other cells.',
+    'One cell: its keys, what it counts and the count (moved a little by the cell key method: docs/analysts.md "Disclosure control"), or null with suppressed: true when the count is below the area\u2019s threshold or could be worked out from other cells.',
 })
 export class AggregateCellType {
   @Field(() => [AggregateKeyType])
@@ -56,7 +56,7 @@ export class AggregateTotalType {
 
 @ObjectType('AggregateTable', {
   description:
-    'An aggregate answer: counts only, never a row about a person, an id or name of a person, an address or a case. Empty cells (0) are left out. Small-number suppression applied (README "Aggregates and exports").',
+    'An aggregate answer: counts only, never a row about a person, an id or name of a person, an address or a case. Empty cells (0) are left out. Small-number suppression applied (docs/analysts.md).',
 })
 export class AggregateTableType {
   @Field(() => LocalDate, { description: 'The period, from this day (UK time) inclusive...' })

@@ -1,6 +1,6 @@
 /**
  * Small-number suppression (statistical disclosure control) for every aggregate the hub answers.
- * Pure functions: counts in, which cells to hide out. The rule (README "Aggregates and exports",
+ * Pure functions: counts in, which cells to hide out. The rule (docs/analysts.md,
  * docs/rules.md):
  *
  * - Primary: a non-empty cell with a count below the area's threshold k (`smallNumberThreshold`,
@@ -108,7 +108,7 @@ export function suppressCells(
     } else {
       // Every visible cell left is pinned (rare, in sparse two-way tables). Hide them all, so that
       // this answer alone gives nothing away; with the one-way answers beside it the hidden cell
-      // could still be worked out, which no hiding here can prevent (README: honest limits).
+      // could still be worked out, which no hiding here can prevent (docs/analysts.md: honest limits).
       for (const cell of order) hide(cell);
     }
   }

@@ -22,7 +22,7 @@ const USAGE = `Usage: npm run import -- <file> --partner <partner id or exact na
   <file>                 data.police.uk street-level CSV, or a partner system's CSV with --mapping;
                          plain or gzip (recognised by its content)
   --partner <p>          the partner whose records these are
-  --mapping <m.json>     the mapping file of a partner system's CSV (README "Bulk import");
+  --mapping <m.json>     the mapping file of a partner system's CSV (docs/import.md);
                          with "records", a file of the partner's own records (needs --user)
   --user <username>      the hub user importing (an analyst or supervisor of the partner; a
                          supervisor for its own records), named in the audit and on each report
@@ -59,7 +59,7 @@ function reportPath(file: string, importDir: string): string {
   }
 }
 
-/** `npm run import -- <file> --partner <p>`: README "Bulk import". */
+/** `npm run import -- <file> --partner <p>`: docs/import.md. */
 async function main(): Promise<number> {
   let args;
   try {

@@ -19,7 +19,7 @@ const APOLLO_CLIENT_CODES = new Set([
  * Refusals of what a client sent that graphql-js and Apollo raise without a code, so Apollo
  * would call them INTERNAL_SERVER_ERROR: graphql-js stops coercing variables after 50 errors
  * (a list of 51 bad items), and Apollo refuses a persisted query whose hash is not the query's
- * (persisted queries are off, README "Hardening", but the refusal stays a client's).
+ * (persisted queries are off, docs/hardening.md, but the refusal stays a client's).
  */
 const CLIENT_REFUSALS = [
   /^Too many errors processing variables, error limit reached\. Execution aborted\.$/,

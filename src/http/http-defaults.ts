@@ -42,7 +42,7 @@ export function corsFor(origins: string[]) {
 
 /**
  * Node's own limits on a slow client, so one trickling its headers or its body, or holding an
- * idle connection, cannot keep a socket (and its memory) indefinitely (README "Hardening").
+ * idle connection, cannot keep a socket (and its memory) indefinitely (docs/hardening.md).
  */
 export function serverOptions(timeouts: HttpTimeouts): http.ServerOptions {
   return {

@@ -11,7 +11,7 @@ import { HubError, type ErrorCode } from '../errors';
 import { errorFields, log } from '../log';
 
 /*
- * `Idempotency-Key` on a mutation (issue 14; README "Retrying a mutation: Idempotency-Key"): the
+ * `Idempotency-Key` on a mutation (issue 14; docs/clients.md "Retrying a mutation: Idempotency-Key"): the
  * first request with a key runs, its answer is stored, and a retry with the same key and the same
  * request gets that answer again instead of writing a second time.
  */

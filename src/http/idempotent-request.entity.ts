@@ -4,7 +4,7 @@ import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
  * A mutation a client sent with an `Idempotency-Key` (src/http/idempotency.plugin.ts): the key is
  * reserved by the first request (primary key, so two hub processes cannot both run it) and, once
  * the mutation has written, holds its answer, which a retry with the same key gets again. The
- * answer is personal data: it is kept until `expires_at` and deleted after (README "Retrying a
+ * answer is personal data: it is kept until `expires_at` and deleted after (docs/clients.md "Retrying a
  * mutation").
  */
 @Entity({ tableName: 'idempotent_request' })

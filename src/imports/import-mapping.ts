@@ -6,7 +6,7 @@ import { LocationKind } from '../locations/location-kind.enum';
 import type { ImportEncoding } from './import-file';
 
 /**
- * The mapping file of a partner system's CSV export (README "Bulk import"; an example in
+ * The mapping file of a partner system's CSV export (docs/import.md; an example in
  * examples/import-mapping.json): which of its columns gives each field of an incident.
  */
 export interface ImportMapping {

@@ -4,7 +4,7 @@ import type { ImportEncoding } from './import-file';
 import { invalid, isObject, onlyKeys } from './import-mapping';
 
 /*
- * The mapping of a partner's export of its own records (README "Bulk import", docs/rules.md
+ * The mapping of a partner's export of its own records (docs/import.md, docs/rules.md
  * "Partner records"): a `records` key instead of an incident's columns, naming which of the
  * export's columns holds the hub person id, the case id, the partner's own reference and each of
  * the record's fields. Example: examples/partner-record-mapping.json.

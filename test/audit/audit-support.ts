@@ -3,7 +3,7 @@ import { partnerIdOf, signDemoToken } from '../../src/auth/demo-token';
 import { DEMO_USERS } from '../../src/demo/demo-directory';
 import type { TestHub } from '../support/hub';
 
-/** A demo user's token (see the README's demo table). */
+/** A demo user's token (see the demo table in docs/clients.md). */
 export async function demoToken(username: string) {
   const user = DEMO_USERS.find((candidate) => candidate.username === username)!;
   return signDemoToken({ ...user, partnerId: partnerIdOf(user) });

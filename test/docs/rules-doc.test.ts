@@ -11,7 +11,10 @@ function testFiles(dir: string): string[] {
   });
 }
 
-/** The rows of every table in docs/rules.md: rule | source | configuration | error code | test. */
+/**
+ * The rows of every table in docs/rules.md:
+ * rule | source | configuration | error code | test | enforced in (file and function).
+ */
 function ruleRows() {
   const text = fs.readFileSync(path.join(root, 'docs/rules.md'), 'utf8');
   return text
@@ -22,7 +25,13 @@ function ruleRows() {
         .split('|')
         .slice(1, -1)
         .map((cell) => cell.trim());
-      return { rule: cells[0], source: cells[1], codeCell: cells[3], test: cells[4] };
+      return {
+        rule: cells[0],
+        source: cells[1],
+        codeCell: cells[3],
+        test: cells[4],
+        enforcedIn: cells[5] ?? '',
+      };
     });
 }
 
@@ -67,5 +76,29 @@ describe('docs/rules.md, the rules the hub enforces', () => {
       // A cell may name several tests, separated by "; ".
       .filter((name) => !exists(name) && !name.split('; ').every(exists));
     expect(missing).toEqual([]);
+  });
+
+  // Each "enforced in" pair is `path` `name`: the file exists and declares the name (a function,
+  // constant, class or method, an object key such as a LADDER_RULES code, or a migration's
+  // trigger), so a newcomer finds the check in one step and a rename cannot leave the row stale.
+  it('names, for every rule, the file and function that enforce it, and they exist', () => {
+    const declares = (source: string, name: string) =>
+      new RegExp(
+        `(?:function\\*?|const|let|class|interface|type|enum|trigger)\\s+${name}\\b` +
+          `|^\\s*(?:export\\s+)?(?:async\\s+|static\\s+|private\\s+|public\\s+|readonly\\s+)*${name}\\s*[(:<=]`,
+        'm',
+      ).test(source);
+    const bad = rows.flatMap((row) => {
+      const pairs = [...row.enforcedIn.matchAll(/`([^`]+\.ts)`\s+`(\w+)`/g)];
+      if (pairs.length === 0) return [`${row.rule}: no file and function`];
+      return pairs.flatMap(([, file, name]) => {
+        const full = path.join(root, file);
+        if (!fs.existsSync(full)) return [`${row.rule}: ${file} does not exist`];
+        return declares(fs.readFileSync(full, 'utf8'), name)
+          ? []
+          : [`${row.rule}: ${file} does not declare ${name}`];
+      });
+    });
+    expect(bad).toEqual([]);
   });
 });

@@ -85,7 +85,7 @@ export type AdvanceOsaraStageInput = {
   to: OsaraStage;
 };
 
-/** One cell: its keys, what it counts and the count (moved a little by the cell key method: README "Disclosure control"), or null with suppressed: true when the count is below the area’s threshold or could be worked out from other cells. */
+/** One cell: its keys, what it counts and the count (moved a little by the cell key method: docs/analysts.md "Disclosure control"), or null with suppressed: true when the count is below the area’s threshold or could be worked out from other cells. */
 export type AggregateCell = {
   /** Null when suppressed. */
   count?: Maybe<Scalars['Int']['output']>;
@@ -166,7 +166,7 @@ export type AggregateMeasure =
   | 'REVIEWS_WITH_RECOMMENDATIONS'
   | 'SUBJECTS';
 
-/** An aggregate answer: counts only, never a row about a person, an id or name of a person, an address or a case. Empty cells (0) are left out. Small-number suppression applied (README "Aggregates and exports"). */
+/** An aggregate answer: counts only, never a row about a person, an id or name of a person, an address or a case. Empty cells (0) are left out. Small-number suppression applied (docs/analysts.md). */
 export type AggregateTable = {
   cells: Array<AggregateCell>;
   /** The keys each cell carries, in order. */

@@ -99,7 +99,7 @@ const PROBES: Record<string, Probe> = {
   'Mutation.agreeMeetingAction(input).caseId': { kind: 'case' },
   'Mutation.agreeMeetingAction(input).meetingId': { kind: 'meeting' },
   'Mutation.agreeMeetingAction(input).partnerId': { kind: 'partner', hidden: MALFORMED },
-  // The retention review is the data protection officer's, area-wide (README "Data protection
+  // The retention review is the data protection officer's, area-wide (docs/data-protection.md "Data protection
   // rights"): every case is theirs to name, so a malformed id is tried against a random one.
   'Mutation.approveCaseDeletion(input).caseId': { kind: 'case', hidden: MALFORMED, as: 'dpo' },
   'Mutation.askPartnerForData(input).caseId': { kind: 'case' },
