@@ -20,7 +20,12 @@ function webDist(): string | undefined {
  * to the identity provider it signs in with. Nothing may frame it.
  */
 export function webAppCsp(identityProvider: string | undefined): string {
-  const connect = ["'self'", 'ws:', 'wss:', ...(identityProvider ? [originOf(identityProvider)] : [])];
+  const connect = [
+    "'self'",
+    'ws:',
+    'wss:',
+    ...(identityProvider ? [originOf(identityProvider)] : []),
+  ];
   return [
     "default-src 'none'",
     "script-src 'self'",

@@ -31,7 +31,10 @@ export async function tabletPage(browser: Browser, token?: string) {
   });
   // A user made by the test factories signs in with their token, as after an OIDC sign-in.
   if (token) {
-    await context.addInitScript((value) => (globalThis as any).sessionStorage.setItem('asb-hub.token', value), token);
+    await context.addInitScript(
+      (value) => (globalThis as any).sessionStorage.setItem('asb-hub.token', value),
+      token,
+    );
   }
   const page = await context.newPage();
   const errors: string[] = [];
@@ -76,7 +79,10 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
 
 /** The screenshots the docs show (docs/_incoming/web.md): written on every run, so they stay current. */
 export async function screenshot(page: Page, name: string) {
-  await page.screenshot({ path: path.join(ROOT, 'docs/images', `web-${name}.png`), fullPage: true });
+  await page.screenshot({
+    path: path.join(ROOT, 'docs/images', `web-${name}.png`),
+    fullPage: true,
+  });
 }
 
 /** Development sign-in: the demo user picked on the sign-in screen. */

@@ -1,6 +1,12 @@
 import type { Browser } from 'playwright-core';
 import { DEMO_IDS } from '../../src/demo/demo-data';
-import { makeCase, makePartnerMember, makePerson, PartnerKind, PersonRole } from '../support/factories';
+import {
+  makeCase,
+  makePartnerMember,
+  makePerson,
+  PartnerKind,
+  PersonRole,
+} from '../support/factories';
 import { startTestHub, type TestHub } from '../support/hub';
 import { daysAgo, daysAfter } from '../mutations/refusals';
 import { RECORD_INCIDENT } from '../case-reviews/case-review-support';
@@ -71,7 +77,9 @@ describe('the web app in a real browser', () => {
       await signInAsDemoUser(page, hub.url, 'mh.thomas');
       await page.goto(`${hub.url}/app/cases/${DEMO_IDS.cuckooingCase}`);
       await page.getByRole('article', { name: /Victim: Seren/ }).waitFor();
-      expect(await fieldValue(page, 'Clinical notes').first().innerText()).toContain('CLINICAL-NOTE');
+      expect(await fieldValue(page, 'Clinical notes').first().innerText()).toContain(
+        'CLINICAL-NOTE',
+      );
       expect(await page.getByText('Withheld', { exact: true }).count()).toBeGreaterThanOrEqual(0);
       await screenshot(page, 'case-view-mental-health');
       expect(errors).toEqual([]);

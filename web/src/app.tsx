@@ -35,8 +35,18 @@ export function App() {
   // A new client per sign-in: its socket carries that user's token, and nothing is shared.
   const client = useMemo(() => (token ? hubClient() : null), [token]);
 
-  if (failure) return <main id="main"><p role="alert">The app could not start: {failure}</p></main>;
-  if (!config) return <main id="main"><p aria-live="polite">Loading…</p></main>;
+  if (failure)
+    return (
+      <main id="main">
+        <p role="alert">The app could not start: {failure}</p>
+      </main>
+    );
+  if (!config)
+    return (
+      <main id="main">
+        <p aria-live="polite">Loading…</p>
+      </main>
+    );
   if (!client) return <SignIn config={config} onSignedIn={() => setToken(storedToken())} />;
   return (
     <Provider value={client}>
@@ -57,17 +67,24 @@ export function App() {
 function Shell({ path, onSignOut }: { path: string; onSignOut: () => void }) {
   const [{ data, error }] = useQuery({ query: MeQuery });
   const { heard } = useNotifications();
-  if (error?.response?.status === 401 || error?.graphQLErrors.some((e) => e.extensions?.code === 'UNAUTHENTICATED')) {
+  if (
+    error?.response?.status === 401 ||
+    error?.graphQLErrors.some((e) => e.extensions?.code === 'UNAUTHENTICATED')
+  ) {
     onSignOut();
   }
   return (
     <>
-      <a className="skip-link" href="#main">Skip to content</a>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
       <header>
         <nav aria-label="Main">
           <Link to="/">My cases</Link>
           <Link to="/alerts">Case review alerts</Link>
-          <Link to="/notifications">Notifications{heard.length ? ` (${heard.length} new)` : ''}</Link>
+          <Link to="/notifications">
+            Notifications{heard.length ? ` (${heard.length} new)` : ''}
+          </Link>
         </nav>
         <div className="who">
           {data && (
@@ -75,7 +92,9 @@ function Shell({ path, onSignOut }: { path: string; onSignOut: () => void }) {
               {data.me.displayName}, {data.me.partner.name}
             </span>
           )}
-          <button type="button" onClick={onSignOut}>Sign out</button>
+          <button type="button" onClick={onSignOut}>
+            Sign out
+          </button>
         </div>
       </header>
       <Screen path={path} />

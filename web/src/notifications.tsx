@@ -23,7 +23,8 @@ export function NotificationsProvider({ children }: { children: ReactNode }) {
   const [{ data }] = useSubscription({ query: NotificationAddedSubscription });
   const latest = data?.notificationAdded;
   useEffect(() => {
-    if (latest) setHeard((before) => (before.some((n) => n.id === latest.id) ? before : [latest, ...before]));
+    if (latest)
+      setHeard((before) => (before.some((n) => n.id === latest.id) ? before : [latest, ...before]));
   }, [latest]);
   const raisedAlerts = heard.filter((n) => n.kind === 'CASE_REVIEW_THRESHOLD_MET').length;
   return (
@@ -33,8 +34,7 @@ export function NotificationsProvider({ children }: { children: ReactNode }) {
       <div className="toast" role="status" aria-live="polite">
         {heard[0] && (
           <p>
-            New: {heard[0].summary}{' '}
-            <Link to={`/cases/${heard[0].caseId}`}>Open the case</Link>
+            New: {heard[0].summary} <Link to={`/cases/${heard[0].caseId}`}>Open the case</Link>
           </p>
         )}
       </div>
@@ -49,7 +49,9 @@ export function NotificationsScreen() {
     <main id="main">
       <h1>Live notifications</h1>
       {heard.length === 0 ? (
-        <p className="muted">Nothing new since you signed in. New notifications appear here as they happen.</p>
+        <p className="muted">
+          Nothing new since you signed in. New notifications appear here as they happen.
+        </p>
       ) : (
         <ul className="notifications">
           {heard.map((n) => (

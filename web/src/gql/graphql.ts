@@ -86,7 +86,7 @@ export type AdvanceOsaraStageInput = {
   to: OsaraStage;
 };
 
-/** One cell: its keys, what it counts and the count (moved a little by the cell key method: README "Disclosure control"), or null with suppressed: true when the count is below the area’s threshold or could be worked out from other cells. */
+/** One cell: its keys, what it counts and the count (moved a little by the cell key method: docs/analysts.md "Disclosure control"), or null with suppressed: true when the count is below the area’s threshold or could be worked out from other cells. */
 export type AggregateCell = {
   /** Null when suppressed. */
   count?: Maybe<Scalars['Int']['output']>;
@@ -167,7 +167,7 @@ export type AggregateMeasure =
   | 'REVIEWS_WITH_RECOMMENDATIONS'
   | 'SUBJECTS';
 
-/** An aggregate answer: counts only, never a row about a person, an id or name of a person, an address or a case. Empty cells (0) are left out. Small-number suppression applied (README "Aggregates and exports"). */
+/** An aggregate answer: counts only, never a row about a person, an id or name of a person, an address or a case. Empty cells (0) are left out. Small-number suppression applied (docs/analysts.md). */
 export type AggregateTable = {
   cells: Array<AggregateCell>;
   /** The keys each cell carries, in order. */
@@ -232,6 +232,8 @@ export type AreaConfiguration = {
   /** Youngest age for a community protection notice (16 under s.43; 10 where the law has changed). */
   cpnMinimumAge: Scalars['Int']['output'];
   decideWorkingDays: Scalars['Int']['output'];
+  /** The language of letters to someone whose choice is not recorded (BOTH puts Welsh first). */
+  defaultCorrespondenceLanguage: CorrespondenceLanguage;
   /** Local route: a single hate incident meets the threshold. */
   hateIncidentRoute: Scalars['Boolean']['output'];
   /** Local route: reports about one location in the window (null: off). */
@@ -647,6 +649,12 @@ export type Correction = {
   recordId: Scalars['ID']['output'];
 };
 
+/** The language of letters to a person: Welsh, English, or both (Welsh first, as the Welsh language standards ask). */
+export type CorrespondenceLanguage =
+  | 'BOTH'
+  | 'ENGLISH'
+  | 'WELSH';
+
 /** A new partner in the sharing agreement. */
 export type CreatePartnerInput = {
   /** The identity-provider claims that map a token’s holder to this partner. */
@@ -1060,6 +1068,11 @@ export type LetterKind =
   | 'LETTER_OF_EXPECTATION'
   | 'WORDS_OF_ADVICE';
 
+/** The language a letter template, or one part of a letter, is written in. */
+export type LetterLanguage =
+  | 'ENGLISH'
+  | 'WELSH';
+
 /** A template rendered without saving anything. */
 export type LetterPreview = {
   text: Scalars['String']['output'];
@@ -1071,6 +1084,8 @@ export type LetterTemplate = {
   body: Scalars['String']['output'];
   id: Scalars['ID']['output'];
   kind: LetterKind;
+  /** Each kind has a Welsh and an English wording. */
+  language: LetterLanguage;
   title: Scalars['String']['output'];
   updatedAt: Scalars['DateTimeISO']['output'];
   version: Scalars['Int']['output'];
@@ -1362,6 +1377,8 @@ export type Mutation = {
   recordCaseReviewRecommendations?: Maybe<CaseReviewApplication>;
   /** Record a dated step of an ASB case review: acknowledgement, review meeting, response, appeal or closure, in that order. */
   recordCaseReviewStep?: Maybe<CaseReviewApplication>;
+  /** Record the language a person asked for letters in (Welsh, English or both); letters then follow it. */
+  recordCorrespondenceLanguage?: Maybe<Person>;
   /** Record or update your drug and alcohol service’s record about someone. */
   recordDrugAlcoholRecord?: Maybe<DrugAlcoholRecord>;
   /** Record a fixed penalty notice for failing to comply with a CPN (s.52). */
@@ -1581,6 +1598,11 @@ export type MutationRecordCaseReviewStepArgs = {
 };
 
 
+export type MutationRecordCorrespondenceLanguageArgs = {
+  input: RecordCorrespondenceLanguageInput;
+};
+
+
 export type MutationRecordDrugAlcoholRecordArgs = {
   input: RecordDrugAlcoholRecordInput;
 };
@@ -1613,6 +1635,7 @@ export type MutationRecordJointVisitArgs = {
 
 export type MutationRecordLetterSentArgs = {
   interventionId: Scalars['ID']['input'];
+  language?: InputMaybe<CorrespondenceLanguage>;
 };
 
 
@@ -1767,6 +1790,8 @@ export type NewLocationInput = {
 
 /** Someone not yet known to the hub. */
 export type NewPersonInput = {
+  /** The language they asked for letters in, when known. */
+  correspondenceLanguage?: InputMaybe<CorrespondenceLanguage>;
   dateOfBirth?: InputMaybe<Scalars['LocalDate']['input']>;
   familyName: Scalars['String']['input'];
   givenName: Scalars['String']['input'];
@@ -2049,6 +2074,8 @@ export type Person = {
   activeInterventions: Array<Intervention>;
   /** The cases this person is in that your partner takes part in. */
   cases: Array<Case>;
+  /** The language they asked for letters in; null until recorded (letters then use the area default). */
+  correspondenceLanguage?: Maybe<CorrespondenceLanguage>;
   dateOfBirth?: Maybe<Scalars['LocalDate']['output']>;
   /** Only your own records, or those released to your partner by consent or a safeguarding basis. */
   drugAlcoholRecords: Array<DrugAlcoholRecord>;
@@ -2192,7 +2219,7 @@ export type Query = {
   leadOfficerStatement?: Maybe<LeadOfficerStatement>;
   /** Audited changes to a letter template, newest first. */
   letterTemplateChanges?: Maybe<Array<LetterTemplateChange>>;
-  /** The area’s letter templates. */
+  /** The area’s letter templates in one language (English unless asked). */
   letterTemplates?: Maybe<Array<LetterTemplate>>;
   /** Who you are signed in as. */
   me: Me;
@@ -2319,6 +2346,11 @@ export type QueryLetterTemplateChangesArgs = {
 };
 
 
+export type QueryLetterTemplatesArgs = {
+  language?: LetterLanguage;
+};
+
+
 export type QueryMeetingArgs = {
   id: Scalars['ID']['input'];
 };
@@ -2442,6 +2474,12 @@ export type RecordCaseReviewStepInput = {
   notes?: InputMaybe<Scalars['String']['input']>;
   /** ACKNOWLEDGEMENT, REVIEW_MEETING, RESPONSE, APPEAL or CLOSURE. */
   step: CaseReviewStep;
+};
+
+/** The language a person asked for letters in. */
+export type RecordCorrespondenceLanguageInput = {
+  language: CorrespondenceLanguage;
+  personId: Scalars['ID']['input'];
 };
 
 /** Your drug and alcohol service’s record about a person. */
@@ -2791,9 +2829,17 @@ export type ScheduleMeetingInput = {
 /** A letter as sent for an intervention. */
 export type SentLetter = {
   id: Scalars['ID']['output'];
+  /** Welsh, English, or BOTH: then title and text are the Welsh part, Welsh first. */
+  language: CorrespondenceLanguage;
+  /** A letter in both: the English text. */
+  secondText?: Maybe<Scalars['String']['output']>;
+  /** A letter in both: the English title. */
+  secondTitle?: Maybe<Scalars['String']['output']>;
   sentAt: Scalars['DateTimeISO']['output'];
   templateVersion: Scalars['Int']['output'];
+  /** The text as sent (of its Welsh part, for a letter in both). */
   text: Scalars['String']['output'];
+  /** The title of the letter (of its Welsh part, for a letter in both). */
   title: Scalars['String']['output'];
 };
 
@@ -2931,6 +2977,8 @@ export type UpdateAreaConfigurationInput = {
   caseReviewWindowMonths?: InputMaybe<Scalars['Int']['input']>;
   cpnMinimumAge?: InputMaybe<Scalars['Int']['input']>;
   decideWorkingDays?: InputMaybe<Scalars['Int']['input']>;
+  /** The language of letters to someone whose choice is not recorded. */
+  defaultCorrespondenceLanguage?: InputMaybe<CorrespondenceLanguage>;
   hateIncidentRoute?: InputMaybe<Scalars['Boolean']['input']>;
   /** Set 0 to turn the location route off. */
   locationRouteReports?: InputMaybe<Scalars['Int']['input']>;

@@ -30,10 +30,13 @@ export function CaseReviewAlerts({ caseId }: { caseId?: string }) {
           {alerts.map((alert) => (
             <li key={alert.id} className="alert">
               <strong>Case review threshold met ({words(alert.route)})</strong>:{' '}
-              {alert.incidentCount} incidents from {day(alert.windowStart)} to {day(alert.windowEnd)},
-              raised {when(alert.raisedAt)}
+              {alert.incidentCount} incidents from {day(alert.windowStart)} to{' '}
+              {day(alert.windowEnd)}, raised {when(alert.raisedAt)}
               {!caseId && alert.case && (
-                <> on <Link to={`/cases/${alert.case.id}`}>{alert.case.reference}</Link></>
+                <>
+                  {' '}
+                  on <Link to={`/cases/${alert.case.id}`}>{alert.case.reference}</Link>
+                </>
               )}
             </li>
           ))}

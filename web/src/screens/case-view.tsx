@@ -16,7 +16,12 @@ export function CaseView({ id }: { id: string }) {
   const notFound = error?.graphQLErrors.some(
     (e) => e.path?.length === 1 && ['NOT_FOUND', 'FORBIDDEN'].includes(String(e.extensions?.code)),
   );
-  if (fetching && !data) return <main id="main"><p aria-live="polite">Loading the case…</p></main>;
+  if (fetching && !data)
+    return (
+      <main id="main">
+        <p aria-live="polite">Loading the case…</p>
+      </main>
+    );
   const theCase = data?.case;
   if (!theCase) {
     return (
@@ -44,13 +49,25 @@ export function CaseView({ id }: { id: string }) {
           <Field label="Status" path={['case', 'status']} value={words(theCase.status)} />
           <Field label="Risk" path={['case', 'riskLevel']} value={words(theCase.riskLevel)} />
           <Field label="Opened" path={['case', 'openedAt']} value={day(theCase.openedAt)} />
-          <Field label="Lead partner" path={['case', 'leadPartner']} value={theCase.leadPartner.name} />
-          <Field label="Partners" path={['case', 'partners']} value={theCase.partners.map((p) => p.name).join(', ')} />
+          <Field
+            label="Lead partner"
+            path={['case', 'leadPartner']}
+            value={theCase.leadPartner.name}
+          />
+          <Field
+            label="Partners"
+            path={['case', 'partners']}
+            value={theCase.partners.map((p) => p.name).join(', ')}
+          />
           <Field label="Summary" path={['case', 'summary']} value={theCase.summary} />
         </dl>
         <nav aria-label="Record on this case" className="actions-bar">
-          <Link className="button" to={`/cases/${theCase.id}/incident`}>Record an incident</Link>
-          <Link className="button" to={`/cases/${theCase.id}/visit`}>Record a joint visit or support</Link>
+          <Link className="button" to={`/cases/${theCase.id}/incident`}>
+            Record an incident
+          </Link>
+          <Link className="button" to={`/cases/${theCase.id}/visit`}>
+            Record a joint visit or support
+          </Link>
         </nav>
         <DocumentLinks caseId={theCase.id} />
         <CaseReviewAlerts caseId={theCase.id} />
@@ -58,17 +75,45 @@ export function CaseView({ id }: { id: string }) {
         <section aria-labelledby="osara-heading">
           <h2 id="osara-heading">OSARA: {words(theCase.osara.stage)}</h2>
           <dl>
-            <Field label="Objective" path={['case', 'osara', 'objective']} value={theCase.osara.objective} />
-            <Field label="Target date" path={['case', 'osara', 'objectiveTargetDate']} value={day(theCase.osara.objectiveTargetDate)} />
-            <Field label="Scanning" path={['case', 'osara', 'scanning']} value={theCase.osara.scanning} />
-            <Field label="Analysis" path={['case', 'osara', 'analysis']} value={theCase.osara.analysis} />
-            <Field label="Response" path={['case', 'osara', 'response']} value={theCase.osara.response} />
-            <Field label="Assessment" path={['case', 'osara', 'assessment']} value={theCase.osara.assessment} />
+            <Field
+              label="Objective"
+              path={['case', 'osara', 'objective']}
+              value={theCase.osara.objective}
+            />
+            <Field
+              label="Target date"
+              path={['case', 'osara', 'objectiveTargetDate']}
+              value={day(theCase.osara.objectiveTargetDate)}
+            />
+            <Field
+              label="Scanning"
+              path={['case', 'osara', 'scanning']}
+              value={theCase.osara.scanning}
+            />
+            <Field
+              label="Analysis"
+              path={['case', 'osara', 'analysis']}
+              value={theCase.osara.analysis}
+            />
+            <Field
+              label="Response"
+              path={['case', 'osara', 'response']}
+              value={theCase.osara.response}
+            />
+            <Field
+              label="Assessment"
+              path={['case', 'osara', 'assessment']}
+              value={theCase.osara.assessment}
+            />
           </dl>
           {theCase.osara.missingBeforeNextStage.length > 0 && (
             <>
               <h3>Needed before the next stage</h3>
-              <ul>{theCase.osara.missingBeforeNextStage.map((item) => <li key={item}>{item}</li>)}</ul>
+              <ul>
+                {theCase.osara.missingBeforeNextStage.map((item) => (
+                  <li key={item}>{item}</li>
+                ))}
+              </ul>
             </>
           )}
         </section>
@@ -77,7 +122,9 @@ export function CaseView({ id }: { id: string }) {
           <ul>
             {theCase.actions.map((action, i) => (
               <li key={action.id}>
-                <strong>{action.title ?? <ListWithheld path={['case', 'actions', i, 'title']} />}</strong>{' '}
+                <strong>
+                  {action.title ?? <ListWithheld path={['case', 'actions', i, 'title']} />}
+                </strong>{' '}
                 {action.assignedPartner.name}, due {day(action.dueDate)} ({words(action.status)})
                 {action.overdue && <span className="tag danger">Overdue</span>}
               </li>
@@ -91,7 +138,9 @@ export function CaseView({ id }: { id: string }) {
               <li key={incident.id}>
                 {when(incident.occurredAt)}: {words(incident.category)}
                 {incident.hateIncident && <span className="tag">Hate incident</span>}{' '}
-                {incident.description ?? <ListWithheld path={['case', 'incidents', i, 'description']} />}
+                {incident.description ?? (
+                  <ListWithheld path={['case', 'incidents', i, 'description']} />
+                )}
               </li>
             ))}
           </ul>
@@ -110,14 +159,20 @@ export function CaseView({ id }: { id: string }) {
         </section>
         <section aria-labelledby="visits-heading">
           <h2 id="visits-heading">Joint visits and support offered</h2>
-          {useWithheld(['case', 'jointVisits']) ? <WithheldBadge /> : (
+          {useWithheld(['case', 'jointVisits']) ? (
+            <WithheldBadge />
+          ) : (
             <ul>
               {(theCase.jointVisits ?? []).map((visit) => (
-                <li key={visit.id}>{when(visit.visitedAt)}: {visit.purpose}. {visit.outcome}</li>
+                <li key={visit.id}>
+                  {when(visit.visitedAt)}: {visit.purpose}. {visit.outcome}
+                </li>
               ))}
             </ul>
           )}
-          {useWithheld(['case', 'supportOffers']) ? <WithheldBadge /> : (
+          {useWithheld(['case', 'supportOffers']) ? (
+            <WithheldBadge />
+          ) : (
             <ul>
               {(theCase.supportOffers ?? []).map((offer) => (
                 <li key={offer.id}>

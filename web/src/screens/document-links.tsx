@@ -11,7 +11,11 @@ export function DocumentLinks({ caseId }: { caseId: string }) {
     setMessage(null);
     const response = await fetch(path, { headers: { authorization: `Bearer ${storedToken()}` } });
     if (!response.ok) {
-      setMessage(response.status === 404 ? 'Not available to your partner.' : `The document could not be made (${response.status}).`);
+      setMessage(
+        response.status === 404
+          ? 'Not available to your partner.'
+          : `The document could not be made (${response.status}).`,
+      );
       return;
     }
     const url = URL.createObjectURL(await response.blob());
