@@ -615,6 +615,7 @@ export function generateDataset(seed: number, volumes: Volumes): Dataset {
 
   // --- Incidents --------------------------------------------------------------------------
   let incidentCount = 0;
+  let sourceNumber = 0;
   const REPORTERS: DemoPartnerKey[] = ['police', 'council', 'housing', 'coastline'];
   const reporterCumulative = cumulativeOf([70, 18, 7, 5]);
   const addIncident = (options: {
@@ -646,10 +647,12 @@ export function generateDataset(seed: number, volumes: Volumes): Dataset {
         id,
         partnerOf(key).id,
         reportedAt,
+        // A partner's source reference names one report (unique since issue 14): numbered in
+        // turn, not drawn at random, so 200,000 incidents never draw the same one twice.
         key === 'police'
-          ? `DPP-${dateOnly(reportedAt).replace(/-/g, '')}-${String(int(1, 9999)).padStart(4, '0')}`
+          ? `DPP-${dateOnly(reportedAt).replace(/-/g, '')}-${String(++sourceNumber).padStart(6, '0')}`
           : chance(0.7)
-            ? `${key.slice(0, 3).toUpperCase()}-${int(10000, 99999)}`
+            ? `${key.slice(0, 3).toUpperCase()}-${String(++sourceNumber).padStart(6, '0')}`
             : null,
         chance(0.8) ? userId(RECORDER[key]) : null,
       ]);
