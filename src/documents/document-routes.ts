@@ -96,11 +96,13 @@ export function documentRoutes(deps: {
     '/interventions/:id/letter.:format',
     serve('GET /documents/interventions/:id/letter', ['SentLetter', 'text'], async (ctx, id) => {
       const { intervention, letter } = await latestSentLetter(ctx.em, ctx.viewer, id);
-      ctx.audit.read('SentLetter', 'text', {
-        id: letter.id,
-        personId: intervention.subject?.id ?? null,
-        caseId: intervention.case.id,
-      });
+      // A letter in both languages prints its English part too: that read is audited as well.
+      for (const field of letter.secondText ? ['text', 'secondText'] : ['text'])
+        ctx.audit.read('SentLetter', field, {
+          id: letter.id,
+          personId: intervention.subject?.id ?? null,
+          caseId: intervention.case.id,
+        });
       return letterHtml(letter);
     }),
   );
